@@ -1,0 +1,5 @@
+"""`python -m drafter` -> the CLI."""
+
+from drafter.cli import app
+
+app()
