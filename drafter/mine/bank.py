@@ -57,7 +57,7 @@ def mine(paths: list[Path], warn: Callable[[str], None] = lambda m: None, progre
     reports = parse_all(documents, warn)
     tokens = stats.tokenize(reports, progress)
     headings = extract.mine_headings(reports, lexicon)
-    clause_phrases = extract.mine_clause_phrases(reports, lexicon).entries()
+    clause_phrases = extract.mine_clause_phrases(reports, lexicon).entries() + extract.mine_tails(reports, lexicon).entries()
     plan_openers = stats.mine_plan_openers(tokens, lexicon).entries(min_freq=2)
     body = {
         "openings": {"clauses": extract.mine_openings(reports, lexicon).entries()},

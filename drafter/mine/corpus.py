@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter import textio
 from drafter.errors import CorpusError, Problem
 
 # Lines that are web-page furniture around a published report, not report text.
@@ -42,20 +43,10 @@ class Document:
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Bytes -> (text, encoding), detected by strict decoding: UTF-8 first, then GB18030."""
+    """Bytes -> (text, encoding); CorpusError when empty, binary or undecodable."""
     if not data.strip():
         raise CorpusError(Problem(name, None, "", "文件为空，不是工作报告", "请检查文件内容"))
-    if b"\x00" in data[:4096]:
-        raise CorpusError(Problem(name, None, "", "这是二进制文件，不是文本或 .docx 报告"))
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return text, "utf-8" if encoding == "utf-8-sig" else "gb18030"
-    raise CorpusError(
-        Problem(name, None, "", "无法识别文件编码（既不是 UTF-8 也不是 GBK/GB18030）", "请另存为 UTF-8 文本")
-    )
+    return textio.decode(data, name, CorpusError)
 
 
 def docx_text(path: Path) -> str:

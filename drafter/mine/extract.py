@@ -174,7 +174,7 @@ def mine_headings(reports: list[Report], lexicon: Lexicon) -> dict[str, Collecto
                 topics = node.topics if isinstance(node, Section) else lexicon.tag(heading, node.text)
                 examples.setdefault(slot, []).append(filler)
                 if "{名}" not in filler and filler:
-                    fillers.add((slot, filler), report.name, node.line, topics, slot=slot, text=filler)
+                    fillers.add((formula, slot, filler), report.name, node.line, topics, pattern=formula, slot=slot, text=filler)
             bucket = formulas.buckets[(report.style, kind, str(level), formula)]
             bucket.data["examples"] = sorted(set(bucket.data["examples"]) | {h for h in texts})
     return {"formulas": formulas, "fillers": fillers}
@@ -208,6 +208,40 @@ def mine_verdicts(reports: list[Report], lexicon: Lexicon) -> Collector:
             if para.runin and "，" not in para.runin and not para.leadins:
                 topics = lexicon.tag(para.runin, para.text)
                 out.add((para.runin,), report.name, para.line, topics, text=para.runin)
+    return out
+
+
+# A result tail ("稳步推进", "取得新进展") has this many characters.
+TAIL_LEN = (4, 5)
+
+
+def leading_topic_words(text: str, lexicon: Lexicon) -> int:
+    """Length of the run of topic keywords or labels that text starts with."""
+    words = sorted({k for t in lexicon.topics for k in (t.label, *t.keywords)}, key=len, reverse=True)
+    pos = 0
+    while True:
+        word = next((w for w in words if text.startswith(w, pos)), None)
+        if word is None:
+            return pos
+        pos += len(word)
+
+
+def mine_tails(reports: list[Report], lexicon: Lexicon) -> Collector:
+    """Topic-neutral result tails: what follows the topic words that open a verdict or a heading half."""
+    out = Collector()
+    for report in reports:
+        for section, para in section_paras(report, ("review", "indicators")):
+            runin = para.runin
+            if runin and "，" not in runin and not para.leadins and len(runin) >= 6:
+                if leading_topic_words(runin, lexicon) == len(runin) - 4:
+                    out.add(("tail", runin[-4:]), report.name, para.line, role="tail", text=runin[-4:])
+        for kind, level, group in heading_groups(report):
+            for node, heading in group:
+                for half in heading.split("，")[1:]:
+                    start = leading_topic_words(half, lexicon)
+                    tail = half[start:]
+                    if start and TAIL_LEN[0] <= len(tail) <= TAIL_LEN[1] and "“" not in tail:
+                        out.add(("tail", tail), report.name, node.line, role="tail", text=tail)
     return out
 
 

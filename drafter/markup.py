@@ -1,0 +1,117 @@
+"""Markup text (render's output) <-> blocks (write's input): the documented contract between stages.
+
+Grammar (one block per line; a line that does not start with '@' continues the block before it):
+    @title 文本            document title (may hold '⟦br⟧' where a long title breaks)
+    @division 文本         a division heading such as "2024年工作总结" (centred)
+    @h1 一、文本           level-1 heading        @h2 （一）文本   level-2 heading
+    @h3 1.文本             level-3 heading        @p 文本          body paragraph
+    @sign 单位             signature              @date 日期       date under the signature
+Inline spans inside a block:
+    ⟦lead:一是……。⟧        lead-in sentence (character style)
+    ⟦runin:（一）……。⟧     run-in level-2 heading at the start of a paragraph
+    ⟦fig:文本|来源|公式⟧    a figure with its key path and, if derived, its formula
+    ⟦gap:说明|来源⟧         a placeholder for something the town file lacks
+    ⟦br⟧                   a line break (titles only)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafter.errors import MarkupError, Problem
+
+BLOCK_KINDS = ("title", "division", "h1", "h2", "h3", "p", "sign", "date")
+SPAN = re.compile(r"⟦(lead|runin|fig|gap|br)(?::([^⟦⟧]*))?⟧")
+GAP_TEXT = "【待补充：{}】"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text: plain, lead, runin, fig, gap or br, with source and formula for figures and gaps."""
+
+    kind: str
+    text: str
+    source: str = ""
+    formula: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The text as it appears in the draft."""
+        if self.kind == "gap":
+            return GAP_TEXT.format(self.text)
+        return "\n" if self.kind == "br" else self.text
+
+
+@dataclass
+class Block:
+    """A paragraph-level element: its kind and spans."""
+
+    kind: str
+    spans: list[Span] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The block's visible text."""
+        return "".join(s.shown for s in self.spans)
+
+
+def parse_spans(text: str, line: int) -> list[Span]:
+    """Inline markup -> spans; stray brackets are a MarkupError."""
+    spans, pos = [], 0
+    for match in SPAN.finditer(text):
+        if match.start() > pos:
+            spans.append(Span("plain", text[pos : match.start()]))
+        kind, body = match.group(1), match.group(2) or ""
+        parts = body.split("|")
+        if kind in ("fig", "gap"):
+            spans.append(Span(kind, parts[0], parts[1] if len(parts) > 1 else "", parts[2] if len(parts) > 2 else ""))
+        else:
+            spans.append(Span(kind, body))
+        pos = match.end()
+    if pos < len(text):
+        spans.append(Span("plain", text[pos:]))
+    for span in spans:
+        if span.kind == "plain" and ("⟦" in span.text or "⟧" in span.text):
+            raise MarkupError(Problem("markup", line, "", f"行内标记不完整：{span.text[:30]}"))
+    return spans
+
+
+def parse(markup: str) -> list[Block]:
+    """Markup text -> blocks."""
+    raw: list[tuple[int, str, str]] = []
+    for number, line in enumerate(markup.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("@"):
+            kind, _, rest = stripped[1:].partition(" ")
+            if kind not in BLOCK_KINDS:
+                raise MarkupError(Problem("markup", number, "", f"未知的块类型“@{kind}”"))
+            raw.append((number, kind, rest.strip()))
+        elif raw:
+            n, kind, rest = raw[-1]
+            raw[-1] = (n, kind, rest + stripped)
+        else:
+            raise MarkupError(Problem("markup", number, "", "文本出现在第一个块之前"))
+    blocks = [Block(kind, parse_spans(text, n)) for n, kind, text in raw]
+    return [b for b in blocks if b.spans]
+
+
+def dump(blocks: list[Block]) -> str:
+    """Blocks -> markup text (parse(dump(b)) == b)."""
+    lines = []
+    for block in blocks:
+        parts = []
+        for s in block.spans:
+            if s.kind == "plain":
+                parts.append(s.text)
+            elif s.kind in ("fig", "gap"):
+                extra = [s.source] + ([s.formula] if s.formula else [])
+                parts.append(f"⟦{s.kind}:{'|'.join([s.text, *extra])}⟧")
+            elif s.kind == "br":
+                parts.append("⟦br⟧")
+            else:
+                parts.append(f"⟦{s.kind}:{s.text}⟧")
+        lines.append(f"@{block.kind} {''.join(parts)}")
+    return "\n".join(lines) + "\n"

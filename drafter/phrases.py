@@ -1,0 +1,123 @@
+"""Phrase bank directory (mined YAML) -> Bank, and the one seeded chooser every phrase pick goes through."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Sequence
+
+import yaml
+
+from drafter.errors import PhrasebankError, Problem
+
+# File -> keys that the build reads from it.
+REQUIRED = {
+    "openings": ("clauses",),
+    "headings": ("formulas", "fillers"),
+    "leadins": ("entries",),
+    "verdicts": ("entries",),
+    "phrases": ("entries",),
+}
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Bank:
+    """The categories the build draws phrases from."""
+
+    openings: list[dict]
+    formulas: list[dict]
+    fillers: list[dict]
+    leadins: list[dict]
+    verdicts: list[dict]
+    phrases: list[dict]
+    corpus: list[dict]
+
+    def role(self, category: str, role: str) -> list[dict]:
+        """Entries of a category (openings or phrases) with the given role."""
+        return [e for e in getattr(self, category) if e.get("role") == role]
+
+
+def bank_dir(directory: Path | None) -> Path:
+    """The bank to use: the given directory, or the one shipped in the package."""
+    if directory is not None:
+        return directory
+    packaged = resources.files("drafter.phrasebank") if _has_package() else None
+    if packaged is not None and packaged.joinpath("openings.yaml").is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "phrasebank"
+
+
+def _has_package() -> bool:
+    """True when drafter.phrasebank is importable (an installed drafter)."""
+    try:
+        resources.files("drafter.phrasebank")
+    except ModuleNotFoundError:
+        return False
+    return True
+
+
+def load_bank(directory: Path | None = None) -> Bank:
+    """Read and check a phrase bank directory; PhrasebankError names the missing file or key."""
+    root = bank_dir(directory)
+    data: dict[str, dict] = {}
+    for name, keys in REQUIRED.items():
+        path = root / f"{name}.yaml"
+        if not path.is_file():
+            raise PhrasebankError(Problem(str(path), None, "", "短语库缺少此文件", "请用 drafter mine 重新生成短语库"))
+        try:
+            content = yaml.load(path.read_text("utf-8"), Loader=Loader)
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            raise PhrasebankError(Problem(str(path), None, "", f"短语库文件无法解析：{exc}")) from exc
+        for key in keys:
+            if not isinstance(content, dict) or not isinstance(content.get(key), list):
+                raise PhrasebankError(Problem(str(path), None, key, "短语库文件缺少此类别", "请用 drafter mine 重新生成"))
+        data[name] = content
+    return Bank(
+        openings=data["openings"]["clauses"],
+        formulas=data["headings"]["formulas"],
+        fillers=data["headings"]["fillers"],
+        leadins=data["leadins"]["entries"],
+        verdicts=data["verdicts"]["entries"],
+        phrases=data["phrases"]["entries"],
+        corpus=data["openings"].get("corpus", []),
+    )
+
+
+def town_seed(name: str) -> int:
+    """The default seed: derived from the town's name, so a rebuild gives the same draft."""
+    return int(hashlib.sha256(name.encode("utf-8")).hexdigest()[:8], 16)
+
+
+class Chooser:
+    """Seeded choices in 'once' mode: within a draft a phrase returns only after its alternatives are used."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.used: dict[str, set[str]] = defaultdict(set)
+
+    def pick(self, key: str, options: Sequence[str]) -> str | None:
+        """One of options (None when there are none), avoiding those already used under key."""
+        unique = list(dict.fromkeys(options))
+        if not unique:
+            return None
+        fresh = [o for o in unique if o not in self.used[key]]
+        if not fresh:
+            self.used[key].clear()
+            fresh = unique
+        choice = fresh[self.rng.randrange(len(fresh))]
+        self.used[key].add(choice)
+        return choice
+
+    def take(self, key: str, options: Sequence[str], count: int) -> list[str]:
+        """count distinct picks (fewer when options run out)."""
+        picks: list[str] = []
+        for _ in range(min(count, len(set(options)))):
+            choice = self.pick(key, [o for o in options if o not in picks])
+            if choice is not None:
+                picks.append(choice)
+        return picks
