@@ -38,6 +38,58 @@ def main(
     """drafter：乡镇年度工作总结和工作计划起草助手。"""
 
 
+STYLE_HELP = "文稿样式：numbered（分条式）、topical（要点式）、congress（报告式）。"
+
+
+@app.command()
+def build(
+    town: Path = typer.Argument(..., help="乡镇数据文件（YAML）。"),
+    style: str = typer.Option("numbered", "--style", "-s", help=STYLE_HELP),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="输出文件，默认与数据文件同名同目录。"),
+    seed: Optional[int] = typer.Option(None, "--seed", help="措辞选择的随机种子；默认由乡镇名决定，重复生成结果相同。"),
+    fmt: str = typer.Option("docx", "--format", "-f", help="输出格式：docx、md 或 txt。"),
+    reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", help="参考 Word 文档：其中的同名样式和页面设置优先。"),
+    phrasebank: Optional[Path] = typer.Option(None, "--phrasebank", help="自己挖掘的短语库目录（drafter mine 的输出）。"),
+    force: bool = typer.Option(False, "--force", help="覆盖已存在且被修改过的文件。"),
+    strict: bool = typer.Option(False, "--strict", help="数据缺项时报错，而不是在初稿中标注【待补充】。"),
+) -> None:
+    """根据乡镇数据文件生成工作总结和工作计划初稿。"""
+    from drafter.build import BuildOptions, build as run_build
+    from drafter.render import STYLES
+
+    try:
+        options = BuildOptions(style, out, seed, fmt, reference_doc, phrasebank, force, strict)
+        result = run_build(town, options)
+    except DrafterError as exc:
+        fail(exc)
+    gaps = f"，{result.gaps} 处【待补充】" if result.gaps else ""
+    typer.echo(f"已生成：{result.path}（{STYLES[style].split('：')[0]}，{result.chars} 字{gaps}）")
+
+
+@app.command()
+def init(
+    path: Path = typer.Argument(Path("town.yaml"), help="要生成的数据文件路径。"),
+    force: bool = typer.Option(False, "--force", help="覆盖已存在的文件。"),
+) -> None:
+    """生成一个带中文注释的乡镇数据文件模板。"""
+    from drafter.scaffold import write_scaffold
+
+    try:
+        written = write_scaffold(path, force)
+    except DrafterError as exc:
+        fail(exc)
+    typer.echo(f"已生成模板：{written}。按注释填写后运行：drafter build {written}")
+
+
+@app.command()
+def styles() -> None:
+    """列出可选的文稿样式。"""
+    from drafter.render import STYLES
+
+    for name, description in STYLES.items():
+        typer.echo(f"{name:<10}{description}")
+
+
 @app.command()
 def mine(
     corpus: Optional[List[Path]] = typer.Argument(None, help="语料：报告文件（.txt/.docx）或目录，默认为当前目录下的 seeds/。"),

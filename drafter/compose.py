@@ -80,9 +80,14 @@ class Composer:
         return self.choose.pick(key or f"{category}.{role}", options)
 
     # -- title and opening ----------------------------------------------------------------------
+    @staticmethod
+    def plain_title(town: Town) -> str:
+        """'X镇2024年工作总结和2025年工作计划'."""
+        return f"{town.town}{town.year}年工作总结和{town.next_year}年工作计划"
+
     def title(self) -> str:
-        """'X镇2024年工作总结和2025年工作计划', broken before 和 when too wide for one line."""
-        text = f"{self.town.town}{self.town.year}年工作总结和{self.town.next_year}年工作计划"
+        """The title, broken before 和 when too wide for one line of 22 pt type."""
+        text = self.plain_title(self.town)
         return text.replace("和", "⟦br⟧和", 1) if width(text) > TITLE_WIDTH else text
 
     def opening(self) -> str:

@@ -17,9 +17,10 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        key = f" [{self.key}]" if self.key else ""
+        key = f"[{self.key}]" if self.key else ""
+        place = " ".join(p for p in (where, key) if p)
         hint = f"（{self.hint}）" if self.hint else ""
-        return f"{where}{key}：{self.message}{hint}"
+        return f"{place}：{self.message}{hint}" if place else f"{self.message}{hint}"
 
 
 class DrafterError(Exception):
@@ -31,7 +32,7 @@ class DrafterError(Exception):
         elif isinstance(problems, Problem):
             problems = [problems]
         self.problems: list[Problem] = list(problems)
-        super().__init__("\n".join(str(p).lstrip("：") for p in self.problems))
+        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 class TownFileError(DrafterError):

@@ -1,0 +1,172 @@
+"""Town file + options -> a draft on disk (.docx/.md/.txt), written atomically and never over a user's edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+import re
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.compose import Composer
+from drafter.errors import MissingFigureError, OutputError, Problem
+from drafter.load import load_town
+from drafter.markup import Block, parse
+from drafter.model import Town
+from drafter.phrases import load_bank
+from drafter.render import render
+from drafter.write_text import to_markdown, to_text
+
+FORMATS = ("docx", "md", "txt")
+FINGERPRINT = "drafter:sha256:"
+IDENTIFIER = re.compile(r"<dc:identifier>([^<]*)</dc:identifier>")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What `drafter build` was asked to do."""
+
+    style: str = "numbered"
+    out: Path | None = None
+    seed: int | None = None
+    fmt: str = "docx"
+    reference: Path | None = None
+    phrasebank: Path | None = None
+    force: bool = False
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What was written: path, blocks, character count and placeholders left."""
+
+    path: Path
+    blocks: list[Block]
+    markup: str
+    chars: int
+    gaps: int
+
+
+def draft_markup(town: Town, options: BuildOptions) -> str:
+    """Town -> markup text in the chosen style."""
+    return render(town, load_bank(options.phrasebank), options.style, options.seed)
+
+
+def check_gaps(blocks: list[Block], name: str) -> None:
+    """--strict: every placeholder is an error naming the missing key."""
+    problems = [
+        Problem(name, None, span.source, f"初稿需要的内容缺失：{span.text}", "请在数据文件中补充后重新生成")
+        for block in blocks
+        for span in block.spans
+        if span.kind == "gap"
+    ]
+    if problems:
+        raise MissingFigureError(problems)
+
+
+def docx_bytes(town: Town, blocks: list[Block], options: BuildOptions) -> bytes:
+    """Blocks -> .docx bytes whose core identifier fingerprints its document.xml."""
+    from drafter.write_docx import DocMeta, build_document, document_bytes
+
+    meta = DocMeta(Composer.plain_title(town), town.unit_name, town.date or dt.date(town.year, 12, 31))
+    document = build_document(blocks, meta, town.settings.font_set, options.reference)
+    first = document_bytes(document)
+    digest = hashlib.sha256(zipfile.ZipFile(io.BytesIO(first)).read("word/document.xml")).hexdigest()
+    document.core_properties.identifier = FINGERPRINT + digest
+    return document_bytes(document)
+
+
+def untouched_docx(path: Path) -> bool:
+    """True when path is a .docx drafter wrote and nobody has changed since."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            body = package.read("word/document.xml")
+            core = package.read("docProps/core.xml").decode("utf-8")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    match = IDENTIFIER.search(core)
+    return bool(match) and match.group(1) == FINGERPRINT + hashlib.sha256(body).hexdigest()
+
+
+def sidecar(path: Path) -> Path:
+    """Where the fingerprint of a text draft is kept."""
+    return path.with_name(f".{path.name}.drafter")
+
+
+def untouched_text(path: Path) -> bool:
+    """True when a text draft still has the fingerprint drafter recorded beside it."""
+    try:
+        return sidecar(path).read_text("utf-8").strip() == hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return False
+
+
+def free_name(path: Path) -> Path:
+    """The first of name-2.ext, name-3.ext … that does not exist."""
+    n = 2
+    while (candidate := path.with_name(f"{path.stem}-{n}{path.suffix}")).exists():
+        n += 1
+    return candidate
+
+
+def guard(path: Path, fmt: str, force: bool) -> None:
+    """Refuse to overwrite a draft the user edited (or a file drafter did not write) without --force."""
+    if force or not path.exists():
+        return
+    untouched = untouched_docx(path) if fmt == "docx" else untouched_text(path)
+    if not untouched:
+        raise OutputError(
+            Problem(str(path), None, "--out", "文件已存在，且在 drafter 生成后被修改过（或不是 drafter 生成的），为保护你的修改没有覆盖它",
+                    f"可改用 --out {free_name(path)}，或加 --force 强制覆盖")
+        )
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same directory, then rename over the target."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".part")
+    except OSError as exc:
+        raise OutputError(Problem(str(path), None, "--out", f"无法写入：{exc.strerror}")) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def output_path(town_path: Path, options: BuildOptions) -> Path:
+    """--out, or the town file's name with the format's extension beside it."""
+    return options.out if options.out is not None else town_path.with_suffix(f".{options.fmt}")
+
+
+def build(town_path: Path, options: BuildOptions) -> BuildResult:
+    """Load, render, parse and write one draft."""
+    if options.fmt not in FORMATS:
+        raise OutputError(Problem("", None, "--format", f"不支持的输出格式“{options.fmt}”", "可选：docx、md、txt"))
+    town = load_town(town_path)
+    markup = draft_markup(town, options)
+    blocks = parse(markup)
+    if options.strict:
+        check_gaps(blocks, str(town_path))
+    path = output_path(town_path, options)
+    guard(path, options.fmt, options.force)
+    if options.fmt == "docx":
+        data = docx_bytes(town, blocks, options)
+    else:
+        data = (to_markdown(blocks) if options.fmt == "md" else to_text(blocks)).encode("utf-8")
+    atomic_write(path, data)
+    if options.fmt != "docx":
+        atomic_write(sidecar(path), hashlib.sha256(data).hexdigest().encode("ascii"))
+    chars = sum(len(b.text) for b in blocks)
+    gaps = sum(1 for b in blocks for s in b.spans if s.kind == "gap")
+    return BuildResult(path, blocks, markup, chars, gaps)

@@ -1,0 +1,146 @@
+"""All raw WordprocessingML that python-docx has no API for: fonts, grid, indents, fields, spacing."""
+
+from __future__ import annotations
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+# Schema order of the children drafter writes (ECMA-376 CT_PPrBase, CT_RPr, CT_SectPr); Word rejects
+# out-of-order properties, so new children are inserted before the first sibling that must follow.
+ORDER = {
+    "w:pPr": ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
+              "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
+              "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+              "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+              "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+              "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+    "w:rPr": ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike",
+              "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid",
+              "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz",
+              "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign",
+              "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath"),
+    "w:sectPr": ("w:headerReference", "w:footerReference", "w:footnotePr", "w:endnotePr", "w:type", "w:pgSz",
+                 "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType", "w:cols", "w:formProt",
+                 "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid"),
+}
+
+
+def child(parent, tag: str):
+    """The first child with tag, created in schema order when missing."""
+    found = parent.find(qn(tag))
+    if found is not None:
+        return found
+    found = OxmlElement(tag)
+    order = next((o for name, o in ORDER.items() if parent.tag == qn(name)), None)
+    if order and tag in order:
+        later = {qn(t) for t in order[order.index(tag) + 1 :]}
+        for sibling in parent:
+            if sibling.tag in later:
+                sibling.addprevious(found)
+                return found
+    parent.append(found)
+    return found
+
+
+def set_attrs(element, **attrs: str) -> None:
+    """Set w:-namespaced attributes (keyword names without the prefix)."""
+    for key, value in attrs.items():
+        element.set(qn(f"w:{key}"), str(value))
+
+
+def set_fonts(rpr, name: str) -> None:
+    """Every font slot (Latin, East Asian, complex) to name; theme fonts removed; zh-CN language."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in THEME_ATTRS:
+        fonts.attrib.pop(qn(attr), None)
+    set_attrs(fonts, ascii=name, hAnsi=name, eastAsia=name, cs=name, hint="eastAsia")
+    set_attrs(child(rpr, "w:lang"), val="en-US", eastAsia="zh-CN")
+
+
+def set_character_spacing(rpr, twentieths: int) -> None:
+    """Character spacing (w:spacing in run properties), in twentieths of a point."""
+    set_attrs(child(rpr, "w:spacing"), val=twentieths)
+
+
+def set_shading(rpr, fill: str) -> None:
+    """Background shading of runs (visible placeholder marking that survives in styles)."""
+    set_attrs(child(rpr, "w:shd"), val="clear", color="auto", fill=fill)
+
+
+def set_indent(ppr, first_chars: int = 0, first_twips: int = 0, right_chars: int = 0, char_twips: int = 320) -> None:
+    """Indents in both character units and twips (LibreOffice ignores the Chars form alone)."""
+    ind = child(ppr, "w:ind")
+    for attr in list(ind.attrib):
+        ind.attrib.pop(attr)
+    if first_chars:
+        set_attrs(ind, firstLineChars=first_chars, firstLine=first_twips)
+    else:
+        set_attrs(ind, firstLineChars=0, firstLine=0)
+    set_attrs(ind, leftChars=0, left=0)
+    set_attrs(ind, rightChars=right_chars, right=right_chars * char_twips // 100)
+
+
+def set_line_spacing(ppr, pitch: int, before: int = 0, after: int = 0) -> None:
+    """Exact line spacing and space before/after, in twips."""
+    spacing = child(ppr, "w:spacing")
+    for attr in list(spacing.attrib):
+        spacing.attrib.pop(attr)
+    set_attrs(spacing, line=pitch, lineRule="exact", before=before, after=after, beforeLines=0, afterLines=0)
+
+
+def set_flag(ppr, tag: str, on: bool) -> None:
+    """A boolean paragraph property such as w:widowControl or w:keepNext."""
+    set_attrs(child(ppr, tag), val="1" if on else "0")
+
+
+def set_outline_level(ppr, level: int) -> None:
+    """Outline level (0 = level 1) so headings show in Word's navigation pane."""
+    set_attrs(child(ppr, "w:outlineLvl"), val=level)
+
+
+def set_line_grid(sect_pr, pitch: int) -> None:
+    """A line grid (type='lines'); never a character grid (LibreOffice then sets 14 characters a line)."""
+    grid = child(sect_pr, "w:docGrid")
+    for attr in list(grid.attrib):
+        grid.attrib.pop(attr)
+    set_attrs(grid, type="lines", linePitch=pitch)
+
+
+def add_page_field(paragraph) -> None:
+    """Append a PAGE field (begin, instruction, separate, placeholder, end) to a paragraph."""
+    def field_char(kind: str):
+        run = paragraph.add_run()
+        char = OxmlElement("w:fldChar")
+        set_attrs(char, fldCharType=kind)
+        run._r.append(char)
+        return run
+
+    field_char("begin")
+    instr_run = paragraph.add_run()
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = " PAGE "
+    instr_run._r.append(instr)
+    field_char("separate")
+    paragraph.add_run("1")
+    field_char("end")
+
+
+def clear_body(document) -> None:
+    """Remove every body element but the final section properties (reference documents)."""
+    body = document.element.body
+    for element in list(body):
+        if element.tag != qn("w:sectPr"):
+            body.remove(element)
+
+
+def doc_defaults_rpr(document):
+    """The run properties of w:docDefaults (created when missing)."""
+    styles = document.styles.element
+    defaults = child(styles, "w:docDefaults")
+    rpr_default = child(defaults, "w:rPrDefault")
+    return child(rpr_default, "w:rPr")

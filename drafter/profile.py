@@ -1,0 +1,78 @@
+"""The page format profile (GB/T 9704-2012): every size and font of the draft, with its source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.shared import Mm, Pt, Twips
+
+# Page (Std 5.1, 5.2.1): A4; 天头 37 mm, 订口 28 mm; type area 156 x 225 mm -> right 26, bottom 35 (Derived).
+PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = Mm(37), Mm(35), Mm(28), Mm(26)
+# Page number 7 mm below the type area (Std 7.5): footer text starts 28 mm above the page edge;
+# a 14 pt number is about 5 mm tall, so the footer's bottom distance is 23 mm (Derived).
+FOOTER_DISTANCE = Mm(23)
+HEADER_DISTANCE = Mm(15)
+# 22 lines a page (Std 5.2.3): exactly 28.95 pt = 579 twips; 22 x 579 = 12738 <= 12756 (Derived).
+LINE_PITCH = 579
+LINE = Twips(LINE_PITCH)
+# 28 characters a line (Std 5.2.3): 28 x 16 pt = 448 pt > 442.2 pt, so -0.25 pt spacing (-5 twentieths).
+CHARACTER_SPACING = -5
+BODY_SIZE = Pt(16)          # 3号 (Std 5.2.2)
+TITLE_SIZE = Pt(22)         # 2号 (Std 7.3.1)
+PAGE_NUMBER_SIZE = Pt(14)   # 4号 (Std 7.5)
+INDENT_CHARS = 200          # two characters, in hundredths of a character
+INDENT_TWIPS = 640          # two 16 pt characters, for clients that ignore the Chars form
+DATE_RIGHT_CHARS = 400      # 成文日期右空四字 (Std 7.3.5.1)
+SIGN_RIGHT_CHARS = 200      # 署名右空二字 (Std 7.3.5.2)
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """Font names for each element (Practice: offices have the GB2312 fonts; newer machines the plain ones)."""
+
+    title: str
+    body: str
+    heading1: str
+    heading2: str
+    page_number: str
+
+
+FONT_SETS = {
+    "gb2312": Fonts("方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体"),
+    "plain": Fonts("华文中宋", "仿宋", "黑体", "楷体", "宋体"),
+}
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    """A named Word style: kind, font role, size, bold, alignment, indents, spacing, outline level."""
+
+    name: str
+    kind: str                 # paragraph | character
+    font: str                 # attribute of Fonts
+    size: Pt = BODY_SIZE
+    bold: bool = False
+    align: str = "both"       # both | center | right | left
+    first_line: bool = True
+    right_chars: int = 0
+    before_lines: int = 0
+    after_lines: int = 0
+    outline: int | None = None
+    highlight: bool = False
+
+
+STYLES = {
+    "title": StyleSpec("公文标题", "paragraph", "title", TITLE_SIZE, align="center", first_line=False, after_lines=1),
+    "division": StyleSpec("公文分部标题", "paragraph", "heading1", align="center", first_line=False, outline=0),
+    "h1": StyleSpec("公文一级标题", "paragraph", "heading1", outline=0),
+    "h2": StyleSpec("公文二级标题", "paragraph", "heading2", outline=1),
+    "h3": StyleSpec("公文三级标题", "paragraph", "body", bold=True, outline=2),
+    "p": StyleSpec("公文正文", "paragraph", "body"),
+    "sign": StyleSpec("公文署名", "paragraph", "body", align="right", first_line=False, right_chars=SIGN_RIGHT_CHARS, before_lines=1),
+    "date": StyleSpec("公文成文日期", "paragraph", "body", align="right", first_line=False, right_chars=DATE_RIGHT_CHARS),
+    "footer": StyleSpec("公文页码", "paragraph", "page_number", PAGE_NUMBER_SIZE, align="center", first_line=False),
+    "lead": StyleSpec("公文引导语", "character", "body", bold=True),
+    "runin": StyleSpec("公文二级标题字符", "character", "heading2"),
+    "gap": StyleSpec("公文待补充", "character", "body", highlight=True),
+}

@@ -1,0 +1,181 @@
+"""Markup blocks -> .docx bytes: GB/T 9704 page, named styles (a reference .docx's styles win), PAGE footer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from drafter import ooxml
+from drafter import profile as P
+from drafter.errors import OutputError, Problem
+from drafter.markup import Block
+
+ALIGN = {"both": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
+         "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}
+# Package parts of python-docx's default template that are not part of a drafter document.
+DROPPED_RELS = ("thumbnail", "customXml", "stylesWithEffects")
+APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>drafter</Application><DocSecurity>0</DocSecurity></Properties>"
+)
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    """Core properties of the draft."""
+
+    title: str
+    author: str
+    date: dt.date
+    fingerprint: str = ""
+
+
+def open_base(reference: Path | None) -> tuple[docx.document.Document, bool]:
+    """The base document: the user's reference .docx emptied of content, or python-docx's default."""
+    if reference is None:
+        return docx.Document(), False
+    try:
+        document = docx.Document(str(reference))
+    except Exception as exc:  # python-docx raises several types for a file that is not a .docx
+        raise OutputError(Problem(str(reference), None, "--reference-doc", f"无法作为 Word 文档打开：{exc}")) from exc
+    ooxml.clear_body(document)
+    return document, True
+
+
+def apply_style(style, spec: P.StyleSpec, fonts: P.Fonts) -> None:
+    """Write one StyleSpec into a Word style."""
+    rpr = style.element.get_or_add_rPr()
+    ooxml.set_fonts(rpr, getattr(fonts, spec.font))
+    style.font.size = spec.size
+    style.font.bold = spec.bold
+    style.font.italic = False
+    style.font.color.rgb = None
+    ooxml.set_character_spacing(rpr, P.CHARACTER_SPACING)
+    if spec.highlight:
+        ooxml.set_shading(rpr, "FFFF00")
+    if spec.kind == "character":
+        return
+    ppr = style.element.get_or_add_pPr()
+    ooxml.set_line_spacing(ppr, P.LINE_PITCH, spec.before_lines * P.LINE_PITCH, spec.after_lines * P.LINE_PITCH)
+    ooxml.set_indent(ppr, P.INDENT_CHARS if spec.first_line else 0, P.INDENT_TWIPS if spec.first_line else 0, spec.right_chars)
+    ooxml.set_flag(ppr, "w:widowControl", False)
+    if spec.outline is not None:
+        ooxml.set_flag(ppr, "w:keepNext", True)
+        ooxml.set_outline_level(ppr, spec.outline)
+    style.paragraph_format.alignment = ALIGN[spec.align]
+
+
+def ensure_styles(document, fonts: P.Fonts, keep_existing: bool) -> None:
+    """Create drafter's named styles; with a reference document, its same-named styles win."""
+    styles = document.styles
+    if not keep_existing:
+        apply_style(styles["Normal"], P.STYLES["p"], fonts)
+        ooxml.set_fonts(ooxml.doc_defaults_rpr(document), fonts.body)
+    for spec in P.STYLES.values():
+        kind = WD_STYLE_TYPE.PARAGRAPH if spec.kind == "paragraph" else WD_STYLE_TYPE.CHARACTER
+        try:
+            style = styles[spec.name]
+            if keep_existing:
+                continue
+        except KeyError:
+            style = styles.add_style(spec.name, kind)
+        style.quick_style = True
+        if spec.kind == "paragraph":
+            style.base_style = styles["Normal"]
+        apply_style(style, spec, fonts)
+
+
+def setup_page(document, fonts: P.Fonts, keep_existing: bool) -> None:
+    """A4 page, margins, line grid, and the '— N —' PAGE footer (the reference's page setup wins)."""
+    section = document.sections[0]
+    if not keep_existing:
+        section.page_width, section.page_height = P.PAGE_WIDTH, P.PAGE_HEIGHT
+        section.top_margin, section.bottom_margin = P.MARGIN_TOP, P.MARGIN_BOTTOM
+        section.left_margin, section.right_margin = P.MARGIN_LEFT, P.MARGIN_RIGHT
+        section.header_distance, section.footer_distance = P.HEADER_DISTANCE, P.FOOTER_DISTANCE
+        ooxml.set_line_grid(section._sectPr, P.LINE_PITCH)
+    footer = section.footer
+    if keep_existing and any(p.text.strip() or p._p.xpath(".//w:fldChar") for p in footer.paragraphs):
+        return
+    footer.is_linked_to_previous = False
+    paragraph = footer.paragraphs[0]
+    paragraph.style = document.styles[P.STYLES["footer"].name]
+    paragraph.add_run("— ")
+    ooxml.add_page_field(paragraph)
+    paragraph.add_run(" —")
+
+
+def add_blocks(document, blocks: list[Block]) -> None:
+    """One paragraph per block in its named style; spans as runs in character styles."""
+    for block in blocks:
+        paragraph = document.add_paragraph(style=P.STYLES[block.kind].name)
+        for span in block.spans:
+            if span.kind == "br":
+                paragraph.add_run().add_break()
+                continue
+            run = paragraph.add_run(span.shown)
+            if span.kind in ("lead", "runin", "gap"):
+                run.style = document.styles[P.STYLES[span.kind].name]
+
+
+def set_core(document, meta: DocMeta) -> None:
+    """Core properties: title, issuing unit, date; nothing left from python-docx's template."""
+    core = document.core_properties
+    stamp = dt.datetime(meta.date.year, meta.date.month, meta.date.day)
+    core.title, core.author, core.last_modified_by = meta.title, meta.author, meta.author
+    core.subject, core.category, core.keywords = "年度工作总结和工作计划", "公文", "工作总结；工作计划"
+    core.comments, core.content_status, core.language = "", "初稿", "zh-CN"
+    core.created = core.modified = stamp
+    core.revision = 1
+    core.identifier = meta.fingerprint
+
+
+def scrub_package(document) -> None:
+    """Drop the template's thumbnail, customXml and stylesWithEffects; replace its app.xml."""
+    for owner in (document.part.package, document.part):
+        for rid, rel in list(owner.rels.items()):
+            if rel.reltype.rsplit("/", 1)[-1] in DROPPED_RELS:
+                owner.rels.pop(rid)
+    for part in document.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            part._blob = APP_XML.encode("utf-8")
+
+
+def fixed_zip(data: bytes) -> bytes:
+    """Re-pack a .docx with fixed entry times so the same draft gives the same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
+
+
+def build_document(blocks: list[Block], meta: DocMeta, font_set: str = "gb2312", reference: Path | None = None):
+    """Blocks -> a python-docx Document (not yet saved)."""
+    fonts = P.FONT_SETS[font_set]
+    document, keep = open_base(reference)
+    ensure_styles(document, fonts, keep)
+    setup_page(document, fonts, keep)
+    add_blocks(document, blocks)
+    set_core(document, meta)
+    scrub_package(document)
+    return document
+
+
+def document_bytes(document) -> bytes:
+    """Save a Document to bytes with fixed zip times."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return fixed_zip(buffer.getvalue())
