@@ -62,10 +62,12 @@ def percent(part: Decimal, whole: Decimal, digits: int) -> Decimal:
 
 
 def shown(value: Decimal, unit: str, approx: bool, source: str, settings: Settings) -> Figure:
-    """A user value as shown: 万元 from the threshold up becomes 亿元; '余' before the unit."""
+    """A user value as shown: 万元 from the threshold up becomes 亿元; '余' before the unit.
+
+    An approximate amount keeps its unit ('26800余万元'): '余' does not follow a scaled decimal."""
     more = "余" if approx else ""
     threshold = settings.yi_threshold
-    if unit == "万元" and threshold is not None and value >= threshold:
+    if unit == "万元" and threshold is not None and value >= threshold and not approx:
         yi = trimmed(rounded(value / WAN_PER_YI, YI_DIGITS))
         return Figure(f"{yi}{more}亿元", source, f"{source} {number(value)}万元 ÷ 10000")
     return Figure(f"{number(value)}{more}{unit}", source)

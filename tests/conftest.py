@@ -1,0 +1,32 @@
+"""Shared fixtures: project paths and a built draft per style."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+EXAMPLES = ROOT / "examples"
+PHRASEBANK = ROOT / "phrasebank"
+STYLES = ("numbered", "topical", "congress")
+
+
+@pytest.fixture
+def town_file(tmp_path: Path) -> Path:
+    """A copy of the 青石镇 example in a temporary directory."""
+    target = tmp_path / "青石镇.yaml"
+    shutil.copy(EXAMPLES / "青石镇.yaml", target)
+    return target
+
+
+def write(tmp_path: Path, text: str, name: str = "town.yaml") -> Path:
+    """Write a town file and return its path."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+MINIMAL = "town: 小溪乡\nyear: 2024\n"
