@@ -1,0 +1,60 @@
+"""Real client: LibreOffice converts each draft to PDF; a full body page holds 22 lines of 28 characters."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from drafter.build import BuildOptions, build
+from tests.conftest import EXAMPLES, STYLES
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+pytestmark = [
+    pytest.mark.client,
+    pytest.mark.skipif(not SOFFICE or not shutil.which("pdftotext"), reason="LibreOffice and poppler-utils not installed"),
+]
+
+
+def to_pdf(docx: Path) -> Path:
+    """Convert with LibreOffice headless, in a private profile so runs do not collide."""
+    profile = docx.parent / "lo-profile"
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir", str(docx.parent), str(docx)],
+        check=True, capture_output=True, timeout=180,
+    )
+    pdf = docx.with_suffix(".pdf")
+    assert pdf.is_file(), "LibreOffice produced no PDF"
+    return pdf
+
+
+def page_lines(pdf: Path) -> list[list[str]]:
+    """Non-empty text lines of each page, page-number footer excluded."""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    out = []
+    for page in range(1, pages + 1):
+        text = subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        out.append([line for line in lines if not (line.startswith("—") and line.endswith("—"))])
+    return out
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_libreoffice_renders_22_lines_a_page(style, tmp_path):
+    result = build(EXAMPLES / "青石镇.yaml", BuildOptions(style=style, out=tmp_path / f"{style}.docx"))
+    pages = page_lines(to_pdf(result.path))
+    assert len(pages) >= 3
+    counts = [len(p) for p in pages]
+    assert max(counts) == 22, counts           # a full body page: exactly 22 lines
+    assert all(c <= 22 for c in counts), counts
+    full = next(p for p in pages if len(p) == 22)
+    # 28 characters a line, measured on lines of Chinese text only (digits are proportional)
+    chinese = [len(line.replace(" ", "")) for page in pages for line in page
+               if not any(c.isascii() and not c.isspace() for c in line)]
+    assert chinese and max(chinese) == 28, chinese
+    first = pages[0]
+    assert first[0].replace(" ", "") == "青石镇2024年工作总结和2025年工作计划"
