@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import os
 import re
 import tempfile
@@ -74,9 +73,7 @@ def docx_bytes(town: Town, blocks: list[Block], options: BuildOptions) -> bytes:
 
     meta = DocMeta(Composer.plain_title(town), town.unit_name, town.date or dt.date(town.year, 12, 31))
     document = build_document(blocks, meta, town.settings.font_set, options.reference)
-    first = document_bytes(document)
-    digest = hashlib.sha256(zipfile.ZipFile(io.BytesIO(first)).read("word/document.xml")).hexdigest()
-    document.core_properties.identifier = FINGERPRINT + digest
+    document.core_properties.identifier = FINGERPRINT + hashlib.sha256(document.part.blob).hexdigest()
     return document_bytes(document)
 
 

@@ -13,6 +13,8 @@ from drafter.errors import Problem, TownFileError
 from drafter.model import Town
 from drafter.textio import decode
 
+# libyaml's parser when PyYAML has it (it keeps node marks just the same), else the pure-Python one.
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Loc = tuple[typing.Union[str, int], ...]
 
 MESSAGES = {
@@ -116,15 +118,18 @@ def to_problem(error: dict, name: str, lines: dict[Loc, int]) -> Problem:
 
 def parse_yaml(text: str, name: str) -> tuple[object, dict[Loc, int]]:
     """YAML text -> (data, line map); malformed YAML -> TownFileError with its line."""
+    loader = Loader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         detail = getattr(exc, "problem", None) or str(exc)
         raise TownFileError(
             Problem(name, mark.line + 1 if mark else None, "", f"YAML 格式错误：{detail}", "检查缩进、冒号后的空格和引号是否成对")
         ) from exc
+    finally:
+        loader.dispose()
     return data, (line_map(node) if node is not None else {})
 
 

@@ -18,7 +18,6 @@ from drafter.errors import PhrasebankError, Problem
 REQUIRED = {
     "openings": ("clauses",),
     "headings": ("formulas", "fillers"),
-    "leadins": ("entries",),
     "verdicts": ("entries",),
     "phrases": ("entries",),
 }
@@ -32,7 +31,6 @@ class Bank:
     openings: list[dict]
     formulas: list[dict]
     fillers: list[dict]
-    leadins: list[dict]
     verdicts: list[dict]
     phrases: list[dict]
     corpus: list[dict]
@@ -81,7 +79,6 @@ def load_bank(directory: Path | None = None) -> Bank:
         openings=data["openings"]["clauses"],
         formulas=data["headings"]["formulas"],
         fillers=data["headings"]["fillers"],
-        leadins=data["leadins"]["entries"],
         verdicts=data["verdicts"]["entries"],
         phrases=data["phrases"]["entries"],
         corpus=data["openings"].get("corpus", []),
