@@ -58,7 +58,8 @@ HEADING_WEIGHT = 10
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged lexicon (drafter/data/lexicon.yaml)."""
-    raw = yaml.safe_load(resources.files("drafter").joinpath("data/lexicon.yaml").read_text("utf-8"))
+    text = resources.files("drafter").joinpath("data/lexicon.yaml").read_text("utf-8")
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     topics = tuple(Topic(n, v["label"], tuple(v["keywords"])) for n, v in raw["topics"].items())
     parts = {k: tuple(v) for k, v in raw["parts"].items()}
     cues = {k: tuple(v) for k, v in raw["cues"].items()}

@@ -1,152 +1,129 @@
-"""The town file's typed model (pydantic): what a clerk may write, validated strictly."""
+"""The town file's typed model: what a clerk may write, as frozen dataclasses checked by drafter.schema."""
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Annotated, Literal, Optional
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from typing import Literal, Optional
 
 from drafter.lexicon import load_lexicon
 
-MARKUP_CHARS = "⟦⟧"
+AMOUNT = {"ge": 0}
+POSITIVE = {"gt": 0}
 
 
-def plain_text(value: str) -> str:
-    """Reject the two characters reserved by drafter's markup; join the lines of a multi-line text."""
-    if any(c in value for c in MARKUP_CHARS):
-        raise ValueError("文本中不能含有 ⟦ 或 ⟧（drafter 保留字符）")
-    return "".join(line.strip() for line in value.splitlines())
-
-
-Text = Annotated[str, Field(min_length=1), AfterValidator(plain_text)]
-Amount = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
-Positive = Annotated[Decimal, Field(gt=0, allow_inf_nan=False)]
-
-
-def growth_base(value: Decimal | None) -> Decimal | None:
+def growth_base(value: Decimal) -> str | None:
     """A previous-year value of 0 leaves growth undefined."""
-    if value == 0:
-        raise ValueError("previous（上年值）为 0，无法计算同比增长率；请删除 previous 或改为非零值")
-    return value
+    return "previous（上年值）为 0，无法计算同比增长率；请删除 previous 或改为非零值" if value == 0 else None
 
 
-Previous = Annotated[Decimal, Field(ge=0, allow_inf_nan=False), AfterValidator(growth_base)]
-
-
-class Strict(BaseModel):
-    """Base: unknown keys are errors, strings are stripped, no NaN or infinity."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False, frozen=True)
-
-
-class Fact(Strict):
-    """One fact: free text kept verbatim, or a figure (what/value/unit) or a ratio of two counts."""
-
-    text: Optional[Text] = None
-    what: Optional[Text] = None
-    value: Optional[Amount] = None
-    unit: str = ""
-    approx: bool = False
-    previous: Optional[Previous] = None
-    target: Optional[Positive] = None
-    ratio: Optional[tuple[Amount, Positive]] = None
-
-    @model_validator(mode="after")
-    def one_form(self) -> "Fact":
-        """Exactly one of text or what; a figure needs value or ratio."""
-        if (self.text is None) == (self.what is None):
-            raise ValueError("每条事实要么是一段文字，要么用 what 加 value（或 ratio）描述一个数字")
-        if self.what is not None and self.value is None and self.ratio is None:
-            raise ValueError("有 what 时还需要 value（数值）或 ratio（两个计数之比）")
-        if self.value is not None and self.ratio is not None:
-            raise ValueError("value 和 ratio 只能二选一")
-        return self
-
-
-def coerce_facts(value):
-    """A plain string in a facts list is free text."""
-    if isinstance(value, list):
-        return [{"text": v} if isinstance(v, str) else v for v in value]
-    return value
-
-
-class Item(Strict):
-    """One '一是…' item: an optional lead-in title and its facts."""
-
-    title: Optional[Text] = None
-    facts: list[Fact] = Field(default_factory=list)
-
-    _facts = field_validator("facts", mode="before")(coerce_facts)
-
-
-def known_topic(value: str) -> str:
+def known_topic(value: str) -> str | None:
     """A topic must be one of the lexicon's topics."""
     names = [t.name for t in load_lexicon().topics]
-    if value not in names:
-        import difflib
-
-        close = difflib.get_close_matches(value, names, n=1, cutoff=0.3)
-        hint = f"，是不是“{close[0]}”？" if close else ""
-        raise ValueError(f"未知话题“{value}”{hint}可选：{'、'.join(names)}")
-    return value
+    if value in names:
+        return None
+    close = difflib.get_close_matches(value, names, n=1, cutoff=0.3)
+    hint = f"，是不是“{close[0]}”？" if close else ""
+    return f"未知话题“{value}”{hint}可选：{'、'.join(names)}"
 
 
-class Section(Strict):
-    """A review section or a plan section on one topic."""
-
-    topic: Annotated[str, AfterValidator(known_topic)]
-    heading: Optional[Text] = None
-    verdict: Optional[Text] = None
-    items: list[Item] = Field(default_factory=list)
+PREVIOUS = {"ge": 0, "check": growth_base}
 
 
-class Indicator(Strict):
-    """A key economic indicator with optional previous-year value and target."""
+@dataclass(frozen=True)
+class Fact:
+    """One fact: free text kept verbatim, or a figure (what/value/unit) or a ratio of two counts."""
 
-    name: Text
-    value: Amount
+    FROM_STRING = "text"  # a plain string in a facts list is free text
+
+    text: Optional[str] = None
+    what: Optional[str] = None
+    value: Optional[Decimal] = field(default=None, metadata=AMOUNT)
     unit: str = ""
     approx: bool = False
-    previous: Optional[Previous] = None
-    target: Optional[Positive] = None
+    previous: Optional[Decimal] = field(default=None, metadata=PREVIOUS)
+    target: Optional[Decimal] = field(default=None, metadata=POSITIVE)
+    ratio: Optional[tuple[Decimal, Decimal]] = field(default=None, metadata={"items": [AMOUNT, POSITIVE]})
+
+    def check(self) -> list[tuple[str, str]]:
+        """Exactly one of text or what; a figure needs value or ratio; growth must be defined."""
+        out = []
+        if (self.text is None) == (self.what is None):
+            out.append(("", "每条事实要么是一段文字，要么用 what 加 value（或 ratio）描述一个数字"))
+        elif self.what is not None and self.value is None and self.ratio is None:
+            out.append(("", "有 what 时还需要 value（数值）或 ratio（两个计数之比）"))
+        if self.value is not None and self.ratio is not None:
+            out.append(("", "value 和 ratio 只能二选一"))
+        return out
 
 
-class Settings(Strict):
+@dataclass(frozen=True)
+class Item:
+    """One '一是…' item: an optional lead-in title and its facts."""
+
+    title: Optional[str] = None
+    facts: list[Fact] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A review section or a plan section on one topic."""
+
+    topic: str = field(metadata={"check": known_topic})
+    heading: Optional[str] = None
+    verdict: Optional[str] = None
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A key economic indicator with optional previous-year value and target."""
+
+    name: str
+    value: Decimal = field(metadata=AMOUNT)
+    unit: str = ""
+    approx: bool = False
+    previous: Optional[Decimal] = field(default=None, metadata=PREVIOUS)
+    target: Optional[Decimal] = field(default=None, metadata=POSITIVE)
+
+
+@dataclass(frozen=True)
+class Settings:
     """Number formats and fonts."""
 
-    percent_digits: int = Field(1, ge=0, le=4)
-    yi_threshold: Optional[Amount] = Decimal(10000)
+    percent_digits: int = field(default=1, metadata={"ge": 0, "le": 4})
+    yi_threshold: Optional[Decimal] = field(default=Decimal(10000), metadata=AMOUNT)
     font_set: Literal["gb2312", "plain"] = "gb2312"
 
 
-class Town(Strict):
+@dataclass(frozen=True)
+class Town:
     """A town's facts and figures for one year's summary and next year's plan."""
 
-    town: Text
+    town: str
+    year: int = field(metadata={"ge": 2000, "le": 2100})
     kind: Optional[Literal["乡", "镇"]] = None
-    county: Optional[Text] = None
-    superior: Optional[Text] = None
-    year: int = Field(ge=2000, le=2100)
-    period: Optional[Text] = None
-    issuer: Optional[Text] = None
+    county: Optional[str] = None
+    superior: Optional[str] = None
+    period: Optional[str] = None
+    issuer: Optional[str] = None
     date: Optional[dt.date] = None
-    goal: Optional[Text] = None
-    indicators: list[Indicator] = Field(default_factory=list)
-    sections: list[Section] = Field(default_factory=list)
-    honours: list[Text] = Field(default_factory=list)
-    problems: list[Text] = Field(default_factory=list)
-    plans: list[Section] = Field(default_factory=list)
-    closing: Optional[Text] = None
-    settings: Settings = Field(default_factory=Settings)
+    goal: Optional[str] = None
+    indicators: list[Indicator] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    honours: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    plans: list[Section] = field(default_factory=list)
+    closing: Optional[str] = None
+    settings: Settings = field(default_factory=Settings)
 
-    @model_validator(mode="after")
-    def kind_known(self) -> "Town":
-        """乡 or 镇 is given or read from the town's name."""
+    def check(self) -> list[tuple[str, str]]:
+        """乡 or 镇 must be given or readable from the town's name."""
         if self.kind is None and self.town[-1] not in "乡镇":
-            raise ValueError("无法从乡镇名判断是乡还是镇，请填写 kind: 乡 或 kind: 镇")
-        return self
+            return [("kind", "无法从乡镇名判断是乡还是镇，请填写 kind: 乡 或 kind: 镇")]
+        return []
 
     @property
     def township(self) -> str:

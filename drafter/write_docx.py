@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.styles.style import StyleFactory
 
 from drafter import ooxml
 from drafter import profile as P
@@ -74,27 +75,30 @@ def apply_style(style, spec: P.StyleSpec, fonts: P.Fonts) -> None:
     style.paragraph_format.alignment = ALIGN[spec.align]
 
 
-def ensure_styles(document, fonts: P.Fonts, keep_existing: bool) -> None:
-    """Create drafter's named styles; with a reference document, its same-named styles win."""
+def ensure_styles(document, fonts: P.Fonts, keep_existing: bool) -> dict[str, str]:
+    """Create drafter's named styles (a reference document's same-named styles win) -> {block kind: style id}."""
     styles = document.styles
+    by_name = {style.name: style for style in styles}
+    normal = by_name["Normal"]
     if not keep_existing:
-        apply_style(styles["Normal"], P.STYLES["p"], fonts)
+        apply_style(normal, P.STYLES["p"], fonts)
         ooxml.set_fonts(ooxml.doc_defaults_rpr(document), fonts.body)
-    for spec in P.STYLES.values():
-        kind = WD_STYLE_TYPE.PARAGRAPH if spec.kind == "paragraph" else WD_STYLE_TYPE.CHARACTER
-        try:
-            style = styles[spec.name]
-            if keep_existing:
-                continue
-        except KeyError:
-            style = styles.add_style(spec.name, kind)
-        style.quick_style = True
-        if spec.kind == "paragraph":
-            style.base_style = styles["Normal"]
-        apply_style(style, spec, fonts)
+    ids = {}
+    for kind, spec in P.STYLES.items():
+        style = by_name.get(spec.name)
+        if style is None or not keep_existing:
+            if style is None:  # known absent: skip add_style's scan of every existing name
+                kind_ = WD_STYLE_TYPE.PARAGRAPH if spec.kind == "paragraph" else WD_STYLE_TYPE.CHARACTER
+                style = StyleFactory(styles.element.add_style_of_type(spec.name, kind_, False))
+            style.quick_style = True
+            if spec.kind == "paragraph":
+                style.base_style = normal
+            apply_style(style, spec, fonts)
+        ids[kind] = style.style_id
+    return ids
 
 
-def setup_page(document, fonts: P.Fonts, keep_existing: bool) -> None:
+def setup_page(document, footer_style: str, keep_existing: bool) -> None:
     """A4 page, margins, line grid, and the '— N —' PAGE footer (the reference's page setup wins)."""
     section = document.sections[0]
     if not keep_existing:
@@ -108,23 +112,24 @@ def setup_page(document, fonts: P.Fonts, keep_existing: bool) -> None:
         return
     footer.is_linked_to_previous = False
     paragraph = footer.paragraphs[0]
-    paragraph.style = document.styles[P.STYLES["footer"].name]
+    paragraph._p.style = footer_style
     paragraph.add_run("— ")
     ooxml.add_page_field(paragraph)
     paragraph.add_run(" —")
 
 
-def add_blocks(document, blocks: list[Block]) -> None:
+def add_blocks(document, blocks: list[Block], ids: dict[str, str]) -> None:
     """One paragraph per block in its named style; spans as runs in character styles."""
     for block in blocks:
-        paragraph = document.add_paragraph(style=P.STYLES[block.kind].name)
+        paragraph = document.add_paragraph()
+        paragraph._p.style = ids[block.kind]
         for span in block.spans:
             if span.kind == "br":
                 paragraph.add_run().add_break()
                 continue
             run = paragraph.add_run(span.shown)
             if span.kind in ("lead", "runin", "gap"):
-                run.style = document.styles[P.STYLES[span.kind].name]
+                run._r.style = ids[span.kind]
 
 
 def set_core(document, meta: DocMeta) -> None:
@@ -166,9 +171,9 @@ def build_document(blocks: list[Block], meta: DocMeta, font_set: str = "gb2312",
     """Blocks -> a python-docx Document (not yet saved)."""
     fonts = P.FONT_SETS[font_set]
     document, keep = open_base(reference)
-    ensure_styles(document, fonts, keep)
-    setup_page(document, fonts, keep)
-    add_blocks(document, blocks)
+    ids = ensure_styles(document, fonts, keep)
+    setup_page(document, ids["footer"], keep)
+    add_blocks(document, blocks, ids)
     set_core(document, meta)
     scrub_package(document)
     return document
