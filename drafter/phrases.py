@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import random
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Sequence
 
 import yaml
 
+from drafter.cache import cache_dir
 from drafter.errors import PhrasebankError, Problem
 
 # File -> keys that the build reads from it.
@@ -60,8 +64,43 @@ def _has_package() -> bool:
 
 
 def load_bank(directory: Path | None = None) -> Bank:
-    """Read and check a phrase bank directory; PhrasebankError names the missing file or key."""
+    """Read and check a phrase bank directory (cached while its files are unchanged)."""
     root = bank_dir(directory)
+    stamps = tuple((root / f"{name}.yaml").stat().st_mtime_ns if (root / f"{name}.yaml").is_file() else 0 for name in REQUIRED)
+    return read_bank(root, stamps)
+
+
+@lru_cache(maxsize=8)
+def read_bank(root: Path, stamps: tuple[int, ...]) -> Bank:
+    """A phrase bank from the JSON cache of its parsed files, or parsed (and cached) now."""
+    folder = cache_dir("bank")
+    key = hashlib.sha256(repr((str(root.resolve()), stamps)).encode()).hexdigest()[:24]
+    cached = folder / f"{key}.json" if folder else None
+    try:
+        data = json.loads(cached.read_text("utf-8")) if cached else None
+    except (OSError, ValueError):
+        data = None
+    if data is None:
+        data = parse_bank(root)
+        if cached:
+            try:
+                tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+                os.replace(tmp, cached)
+            except OSError:
+                pass
+    return Bank(
+        openings=data["openings"]["clauses"],
+        formulas=data["headings"]["formulas"],
+        fillers=data["headings"]["fillers"],
+        verdicts=data["verdicts"]["entries"],
+        phrases=data["phrases"]["entries"],
+        corpus=data["openings"].get("corpus", []),
+    )
+
+
+def parse_bank(root: Path) -> dict[str, dict]:
+    """Parse and check the YAML files of a phrase bank; PhrasebankError names the missing file or key."""
     data: dict[str, dict] = {}
     for name, keys in REQUIRED.items():
         path = root / f"{name}.yaml"
@@ -74,15 +113,8 @@ def load_bank(directory: Path | None = None) -> Bank:
         for key in keys:
             if not isinstance(content, dict) or not isinstance(content.get(key), list):
                 raise PhrasebankError(Problem(str(path), None, key, "短语库文件缺少此类别", "请用 drafter mine 重新生成"))
-        data[name] = content
-    return Bank(
-        openings=data["openings"]["clauses"],
-        formulas=data["headings"]["formulas"],
-        fillers=data["headings"]["fillers"],
-        verdicts=data["verdicts"]["entries"],
-        phrases=data["phrases"]["entries"],
-        corpus=data["openings"].get("corpus", []),
-    )
+        data[name] = {key: content[key] for key in (*keys, "corpus") if key in content}
+    return data
 
 
 def town_seed(name: str) -> int:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from drafter import __version__
+from drafter.cache import cache_dir
 from drafter.compose import Composer, cn_number, fig, gap
 from drafter.errors import Problem, TemplateError
 from drafter.model import Town
@@ -41,14 +41,11 @@ def date_cn(value: dt.date) -> str:
 
 def bytecode_cache() -> jinja2.BytecodeCache | None:
     """Jinja's compiled-template cache in the user's cache directory (keyed by template source)."""
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drafter" / f"jinja-{__version__}"
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return jinja2.FileSystemBytecodeCache(str(root))
+    root = cache_dir("jinja")
+    return jinja2.FileSystemBytecodeCache(str(root)) if root else None
 
 
+@lru_cache(maxsize=1)
 def environment() -> SandboxedEnvironment:
     """The one Jinja environment: sandboxed, StrictUndefined, named filters for every number format."""
     env = SandboxedEnvironment(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from importlib import resources
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,13 +21,6 @@ from drafter.markup import Block
 
 ALIGN = {"both": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
          "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}
-# Package parts of python-docx's default template that are not part of a drafter document.
-DROPPED_RELS = ("thumbnail", "customXml", "stylesWithEffects")
-APP_XML = (
-    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-    "<Application>drafter</Application><DocSecurity>0</DocSecurity></Properties>"
-)
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -41,9 +35,10 @@ class DocMeta:
 
 
 def open_base(reference: Path | None) -> tuple[docx.document.Document, bool]:
-    """The base document: the user's reference .docx emptied of content, or python-docx's default."""
+    """The base document: the user's reference .docx emptied of content, or drafter's minimal base."""
     if reference is None:
-        return docx.Document(), False
+        with resources.files("drafter").joinpath("data/base.docx").open("rb") as handle:
+            return docx.Document(handle), False
     try:
         document = docx.Document(str(reference))
     except Exception as exc:  # python-docx raises several types for a file that is not a .docx
@@ -144,17 +139,6 @@ def set_core(document, meta: DocMeta) -> None:
     core.identifier = meta.fingerprint
 
 
-def scrub_package(document) -> None:
-    """Drop the template's thumbnail, customXml and stylesWithEffects; replace its app.xml."""
-    for owner in (document.part.package, document.part):
-        for rid, rel in list(owner.rels.items()):
-            if rel.reltype.rsplit("/", 1)[-1] in DROPPED_RELS:
-                owner.rels.pop(rid)
-    for part in document.part.package.iter_parts():
-        if str(part.partname) == "/docProps/app.xml":
-            part._blob = APP_XML.encode("utf-8")
-
-
 def fixed_zip(data: bytes) -> bytes:
     """Re-pack a .docx with fixed entry times so the same draft gives the same bytes."""
     source = zipfile.ZipFile(io.BytesIO(data))
@@ -175,7 +159,6 @@ def build_document(blocks: list[Block], meta: DocMeta, font_set: str = "gb2312",
     setup_page(document, ids["footer"], keep)
     add_blocks(document, blocks, ids)
     set_core(document, meta)
-    scrub_package(document)
     return document
 
 

@@ -147,6 +147,14 @@ def test_core_properties_and_no_library_traces(built):
         assert "python-docx" not in text and "Macintosh" not in text
 
 
+def test_shipped_base_package_is_reproducible():
+    from drafter.basedoc import BASE_PATH, make_base
+
+    assert BASE_PATH.read_bytes() == make_base()
+    names = zipfile.ZipFile(BASE_PATH).namelist()
+    assert "word/styles.xml" in names and not [n for n in names if "theme" in n or "thumbnail" in n]
+
+
 def test_same_town_and_seed_give_identical_output(tmp_path):
     path = EXAMPLES / "云岭乡.yaml"
     first = build(path, BuildOptions(out=tmp_path / "a.docx"))

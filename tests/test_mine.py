@@ -49,6 +49,7 @@ def test_header_names_each_corpus_file_with_sha256(bank):
 def test_heading_formula_with_literal_and_slot_parts(bank):
     formula = next(f for f in entries(bank, "headings", "formulas") if f["pattern"] == "坚持{领域}，在{成效}")
     assert formula["style"] == "numbered" and formula["part"] == "review" and formula["level"] == 2
+    assert formula["parts"] == [{"text": "坚持"}, {"slot": "领域"}, {"text": "，在"}, {"slot": "成效"}]
     assert formula["sources"] == [f"{SEED_002}:{n}" for n in (4, 6, 8, 10, 12)]
     assert "坚持党的领导，在夯实党建基础上有突破" in formula["examples"]
     congress = next(f for f in entries(bank, "headings", "formulas") if f["style"] == "congress" and f["part"] == "review")

@@ -137,6 +137,15 @@ def align(headings: list[str], lexicon: Lexicon) -> tuple[str, list[tuple[str, s
     return "，".join(parts), fills
 
 
+def formula_parts(formula: str) -> list[dict[str, str]]:
+    """'坚持{领域}，在{成效}' -> [{text: 坚持}, {slot: 领域}, {text: ，在}, {slot: 成效}]."""
+    parts = []
+    for piece in re.split(r"(\{[^{}]+\})", formula):
+        if piece:
+            parts.append({"slot": piece[1:-1]} if piece.startswith("{") else {"text": piece})
+    return parts
+
+
 def heading_groups(report: Report) -> list[tuple[str, int, list[tuple[Section | Para, str]]]]:
     """Sibling heading groups of a report: (part kind, level, [(node, heading)])."""
     groups = []
@@ -167,7 +176,7 @@ def mine_headings(reports: list[Report], lexicon: Lexicon) -> dict[str, Collecto
             for node, text in group:
                 topics = node.topics if isinstance(node, Section) else lexicon.tag(text, node.text)
                 b = formulas.add((report.style, kind, str(level), formula), report.name, node.line, topics,
-                                 pattern=formula, style=report.style, part=kind, level=level)
+                                 pattern=formula, parts=formula_parts(formula), style=report.style, part=kind, level=level)
                 b.data.setdefault("examples", [])
             for slot, heading, filler in fills:
                 node = next(n for n, h in group if slotify(h) == heading)

@@ -1,0 +1,74 @@
+"""Build speed: cold `drafter build` vs the import floor and pandoc; warm in-process build per report.
+
+Run: python bench/build_bench.py   (installs Debian's pandoc with apt-get when it is missing)
+Targets (issue #3): cold build at most 1.5 x the import floor; a warm in-process build per report at
+most pandoc's whole-process time converting the same draft's Markdown to .docx.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import median_run  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "青石镇.yaml"
+REPEAT = 9
+WARM_BUILDS = 30
+
+
+def ensure_pandoc() -> str:
+    """pandoc's path, installing the Debian package when missing."""
+    if not shutil.which("pandoc"):
+        subprocess.run(["apt-get", "install", "-y", "-qq", "pandoc"], check=False, capture_output=True)
+        if not shutil.which("pandoc"):
+            subprocess.run(["apt-get", "update", "-qq"], check=True, capture_output=True)
+            subprocess.run(["apt-get", "install", "-y", "-qq", "pandoc"], check=True, capture_output=True)
+    return shutil.which("pandoc") or "pandoc"
+
+
+def warm_per_report(tmp: Path) -> float:
+    """Median seconds per build of the example, all in this one process after a first build."""
+    from drafter.build import BuildOptions, build
+
+    build(EXAMPLE, BuildOptions(out=tmp / "warm.docx", force=True))
+    times = []
+    for i in range(WARM_BUILDS):
+        start = time.perf_counter()
+        build(EXAMPLE, BuildOptions(out=tmp / f"warm{i}.docx"))
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    pandoc = ensure_pandoc()
+    drafter = shutil.which("drafter")
+    cli = [drafter] if drafter else [sys.executable, "-m", "drafter"]
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        subprocess.run(cli + ["build", str(EXAMPLE), "--format", "md", "--out", str(tmp / "draft.md")], check=True, capture_output=True)
+        floor = median_run([sys.executable, "-c", "import typer, docx, jinja2, yaml"], REPEAT)
+        cold = median_run(cli + ["build", str(EXAMPLE), "--out", str(tmp / "cold.docx"), "--force"], REPEAT)
+        pan = median_run([pandoc, str(tmp / "draft.md"), "-o", str(tmp / "pandoc.docx")], REPEAT)
+        warm = warm_per_report(tmp)
+    version = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.split("\n")[0]
+    print(f"median of {REPEAT} runs each (after one warm-up); example: {EXAMPLE.name}")
+    print(f"{'what':<44}{'wall s':>9}{'peak MiB':>10}")
+    print(f"{'import floor (typer, docx, jinja2, yaml)':<44}{floor[0]:>9.3f}{floor[1]:>10.0f}")
+    print(f"{'drafter build, cold process':<44}{cold[0]:>9.3f}{cold[1]:>10.0f}")
+    print(f"{'pandoc draft.md -> docx (' + version + ')':<44}{pan[0]:>9.3f}{pan[1]:>10.0f}")
+    print(f"{'drafter build, warm in-process, per report':<44}{warm:>9.3f}")
+    print(f"\ncold / floor = {cold[0] / floor[0]:.2f} (target <= 1.5)")
+    print(f"warm per report / pandoc = {warm / pan[0]:.2f} (target <= 1.0)")
+    print(f"jieba imported on the build path: {'jieba' in sys.modules}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,27 @@
+"""Benchmark helpers: run a command in a fresh process and read its wall time and peak memory."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import time
+
+
+def run(argv: list[str], cwd: str | None = None) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MiB) of one child process; raises on failure."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed: {proc.stderr.read().decode(errors='replace')}")
+    proc.stderr.close()
+    return wall, usage.ru_maxrss / 1024
+
+
+def median_run(argv: list[str], repeat: int, cwd: str | None = None) -> tuple[float, float]:
+    """Median wall time and max peak memory over `repeat` runs, after one unmeasured warm-up."""
+    run(argv, cwd)
+    results = [run(argv, cwd) for _ in range(repeat)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
