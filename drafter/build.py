@@ -37,6 +37,7 @@ class BuildOptions:
     phrasebank: Path | None = None
     force: bool = False
     strict: bool = False
+    annotate: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def docx_bytes(town: Town, blocks: list[Block], options: BuildOptions) -> bytes:
     """Blocks -> .docx bytes whose core identifier fingerprints its document.xml."""
     from drafter.write_docx import DocMeta, build_document, document_bytes
 
-    meta = DocMeta(Composer.plain_title(town), town.unit_name, town.date or dt.date(town.year, 12, 31))
+    meta = DocMeta(Composer.plain_title(town), town.unit_name, town.date or dt.date(town.year, 12, 31), annotate=options.annotate)
     document = build_document(blocks, meta, town.settings.font_set, options.reference)
     document.core_properties.identifier = FINGERPRINT + hashlib.sha256(document.part.blob).hexdigest()
     return document_bytes(document)

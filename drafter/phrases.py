@@ -9,7 +9,6 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Sequence
 
@@ -17,6 +16,7 @@ import yaml
 
 from drafter.cache import cache_dir
 from drafter.errors import PhrasebankError, Problem
+from drafter.resources import data_dir
 
 # File -> keys that the build reads from it.
 REQUIRED = {
@@ -46,21 +46,7 @@ class Bank:
 
 def bank_dir(directory: Path | None) -> Path:
     """The bank to use: the given directory, or the one shipped in the package."""
-    if directory is not None:
-        return directory
-    packaged = resources.files("drafter.phrasebank") if _has_package() else None
-    if packaged is not None and packaged.joinpath("openings.yaml").is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "phrasebank"
-
-
-def _has_package() -> bool:
-    """True when drafter.phrasebank is importable (an installed drafter)."""
-    try:
-        resources.files("drafter.phrasebank")
-    except ModuleNotFoundError:
-        return False
-    return True
+    return directory if directory is not None else data_dir("phrasebank", "openings.yaml")
 
 
 def load_bank(directory: Path | None = None) -> Bank:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.cache import cache_dir
+from drafter.resources import data_dir
 from drafter.compose import Composer, cn_number, fig, gap
 from drafter.errors import Problem, TemplateError
 from drafter.model import Town
@@ -25,13 +25,7 @@ STYLES = {
 
 def template_dir() -> Path:
     """The installed templates (drafter.templates), or the source tree's templates/."""
-    try:
-        root = Path(str(resources.files("drafter.templates")))
-        if (root / "base.j2").is_file():
-            return root
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parent.parent / "templates"
+    return data_dir("templates", "base.j2")
 
 
 def date_cn(value: dt.date) -> str:

@@ -17,7 +17,7 @@ from docx.styles.style import StyleFactory
 from drafter import ooxml
 from drafter import profile as P
 from drafter.errors import OutputError, Problem
-from drafter.markup import Block
+from drafter.markup import Block, Span
 
 ALIGN = {"both": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
          "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}
@@ -32,6 +32,12 @@ class DocMeta:
     author: str
     date: dt.date
     fingerprint: str = ""
+    annotate: bool = False
+
+    @property
+    def stamp(self) -> dt.datetime:
+        """The date as a datetime (core properties and comment dates)."""
+        return dt.datetime(self.date.year, self.date.month, self.date.day)
 
 
 def open_base(reference: Path | None) -> tuple[docx.document.Document, bool]:
@@ -113,11 +119,24 @@ def setup_page(document, footer_style: str, keep_existing: bool) -> None:
     paragraph.add_run(" —")
 
 
-def add_blocks(document, blocks: list[Block], ids: dict[str, str]) -> None:
-    """One paragraph per block in its named style; spans as runs in character styles."""
+LABEL_STOP = "，。；：、（）“”"
+
+
+def annotation(before: str, span: Span) -> str:
+    """'同比增长14.1%：indicators[0] 18.91 / 16.58 − 1': the words before a figure, the figure, its source."""
+    cut = max(before.rfind(c) for c in LABEL_STOP)
+    label = before[cut + 1 :] if cut >= 0 else before
+    return f"{label}{span.text}：{span.formula or span.source}"
+
+
+def add_blocks(document, blocks: list[Block], ids: dict[str, str], annotate_on: dt.datetime | None = None) -> None:
+    """One paragraph per block in its named style; spans as runs in character styles.
+
+    With annotate_on, every figure gets a Word comment naming its source, dated annotate_on."""
     for block in blocks:
         paragraph = document.add_paragraph()
         paragraph._p.style = ids[block.kind]
+        before = ""
         for span in block.spans:
             if span.kind == "br":
                 paragraph.add_run().add_break()
@@ -125,12 +144,16 @@ def add_blocks(document, blocks: list[Block], ids: dict[str, str]) -> None:
             run = paragraph.add_run(span.shown)
             if span.kind in ("lead", "runin", "gap"):
                 run._r.style = ids[span.kind]
+            if span.kind == "fig" and annotate_on is not None:
+                comment = document.add_comment(run, text=annotation(before, span), author="drafter", initials="D")
+                comment._comment_elm.date = annotate_on
+            before += span.shown
 
 
 def set_core(document, meta: DocMeta) -> None:
     """Core properties: title, issuing unit, date; nothing left from python-docx's template."""
     core = document.core_properties
-    stamp = dt.datetime(meta.date.year, meta.date.month, meta.date.day)
+    stamp = meta.stamp
     core.title, core.author, core.last_modified_by = meta.title, meta.author, meta.author
     core.subject, core.category, core.keywords = "年度工作总结和工作计划", "公文", "工作总结；工作计划"
     core.comments, core.content_status, core.language = "", "初稿", "zh-CN"
@@ -157,7 +180,7 @@ def build_document(blocks: list[Block], meta: DocMeta, font_set: str = "gb2312",
     document, keep = open_base(reference)
     ids = ensure_styles(document, fonts, keep)
     setup_page(document, ids["footer"], keep)
-    add_blocks(document, blocks, ids)
+    add_blocks(document, blocks, ids, meta.stamp if meta.annotate else None)
     set_core(document, meta)
     return document
 

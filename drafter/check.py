@@ -1,0 +1,239 @@
+"""Town + draft paragraphs + corpus -> audit: unknown numbers, uncovered figures, copied spans, placeholders."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from drafter import derive
+from drafter.errors import DrafterError, Problem
+from drafter.model import Town
+
+NUMBER = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?")
+# Years (2024年, 2024-), dates (12月, 5日) and ordinals (第3) are not figures.
+NOT_FIGURE = re.compile(r"(?<![0-9.])(?:(?:19|20)[0-9]{2}(?=年|-|—|－)|[0-9]{1,2}(?=月|日|号)|(?<=第)[0-9]+)(?![0-9.])")
+PLACEHOLDER = re.compile(r"【待补充[：:][^】]*】")
+MASK = "\x00"
+# Spans of at least this many characters shared with a corpus report are listed (a setting: --min-overlap).
+MIN_OVERLAP = 20
+# User strings shorter than this are not masked before the originality check (too common to matter).
+MIN_EXEMPT = 4
+
+
+class DraftError(DrafterError):
+    """The draft to check cannot be read."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a check found: where (paragraph, 1-based), what, and why or from where."""
+
+    paragraph: int | None
+    text: str
+    detail: str
+
+
+@dataclass
+class Audit:
+    """The four checks' findings and the longest verbatim overlap with the corpus."""
+
+    draft: str
+    numbers: list[Finding] = field(default_factory=list)
+    coverage: list[Finding] = field(default_factory=list)
+    originality: list[Finding] = field(default_factory=list)
+    placeholders: list[Finding] = field(default_factory=list)
+    longest: int = 0
+    min_overlap: int = MIN_OVERLAP
+    counted: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> bool:
+        """True when any check found something."""
+        return bool(self.numbers or self.coverage or self.originality or self.placeholders)
+
+    def to_dict(self) -> dict:
+        """JSON-ready form."""
+        return dataclasses.asdict(self) | {"failed": self.failed}
+
+
+def user_strings(value) -> list[str]:
+    """Every string the clerk wrote in the town file."""
+    if isinstance(value, str):
+        return [value]
+    if dataclasses.is_dataclass(value):
+        return [s for f in dataclasses.fields(value) for s in user_strings(getattr(value, f.name))]
+    if isinstance(value, (list, tuple)):
+        return [s for item in value for s in user_strings(item)]
+    return []
+
+
+def user_numbers(value) -> list[Decimal]:
+    """Every number the clerk wrote in the town file."""
+    if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+        return [Decimal(value)]
+    if dataclasses.is_dataclass(value):
+        return [n for f in dataclasses.fields(value) for n in user_numbers(getattr(value, f.name))]
+    if isinstance(value, (list, tuple)):
+        return [n for item in value for n in user_numbers(item)]
+    return []
+
+
+def expected_figures(town: Town) -> list[tuple[str, str]]:
+    """(text as shown, key path) of every figure the draft must carry: values, changes, completions, ratios."""
+    out: list[tuple[str, str]] = []
+
+    def quantity(q: derive.Quantity) -> None:
+        out.append((q.value.text, q.value.source))
+        if q.change is not None and q.change.figure is not None:
+            out.append((q.change.figure.text, q.change.figure.source))
+        if q.completion is not None:
+            out.append((q.completion.text, q.completion.source))
+
+    for i, ind in enumerate(town.indicators):
+        quantity(derive.indicator(ind, f"indicators[{i}]", town.settings))
+    for group in ("sections", "plans"):
+        for si, section in enumerate(getattr(town, group)):
+            for ii, item in enumerate(section.items):
+                for fi, fact in enumerate(item.facts):
+                    figures = derive.fact_figures(fact, f"{group}[{si}].items[{ii}].facts[{fi}]", town.settings)
+                    if isinstance(figures, derive.Figure):
+                        out.append((figures.text, figures.source))
+                    elif figures is not None:
+                        quantity(figures)
+    return out
+
+
+def allowed_numbers(town: Town) -> set[str]:
+    """Digit strings the draft may contain: the clerk's numbers and every figure derived from them."""
+    allowed = {m.group(0) for s in user_strings(town) for m in NUMBER.finditer(s)}
+    allowed |= {m.group(0) for text, _ in expected_figures(town) for m in NUMBER.finditer(text)}
+    allowed |= {derive.number(n) for n in user_numbers(town)} | {str(town.year), str(town.next_year)}
+    if town.date:
+        allowed |= {str(town.date.year), str(town.date.month), str(town.date.day)}
+    return allowed
+
+
+def audit_numbers(paragraphs: list[str], allowed: set[str]) -> tuple[list[Finding], int]:
+    """Numbers in the draft that are neither the clerk's figures nor derived from them."""
+    findings, count = [], 0
+    for index, text in enumerate(paragraphs, start=1):
+        skip = {m.start() for m in NOT_FIGURE.finditer(text)}
+        for match in NUMBER.finditer(text):
+            if match.start() in skip:
+                continue
+            count += 1
+            if match.group(0) not in allowed:
+                context = text[max(0, match.start() - 12) : match.end() + 8]
+                findings.append(Finding(index, match.group(0), f"…{context}…"))
+    return findings, count
+
+
+def audit_coverage(paragraphs: list[str], town: Town) -> tuple[list[Finding], int]:
+    """Figures of the town file that the draft does not show."""
+    text = "\n".join(paragraphs)
+    figures = expected_figures(town)
+    return [Finding(None, shown, source) for shown, source in figures if shown not in text], len(figures)
+
+
+def audit_placeholders(paragraphs: list[str]) -> list[Finding]:
+    """【待补充：…】 markers still in the draft."""
+    return [Finding(i, m.group(0), "") for i, text in enumerate(paragraphs, start=1) for m in PLACEHOLDER.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def canonical_formulas() -> tuple[str, ...]:
+    """Political formulas that must be quoted exactly (drafter/data/canonical.yaml)."""
+    text = resources.files("drafter").joinpath("data/canonical.yaml").read_text("utf-8")
+    return tuple(yaml.safe_load(text)["formulas"])
+
+
+def masked(paragraphs: list[str], exempt: list[str]) -> list[str]:
+    """Paragraphs with every exempt string blanked out (positions kept)."""
+    strings = sorted({s for s in exempt if len(s) >= MIN_EXEMPT}, key=len, reverse=True)
+    out = []
+    for text in paragraphs:
+        for s in strings:
+            text = text.replace(s, MASK * len(s))
+        out.append(text)
+    return out
+
+
+# Shared spans are found from windows of this many characters, then measured exactly.
+PROBE = 8
+
+
+def audit_originality(paragraphs: list[str], corpus: list, exempt: list[str], min_len: int) -> tuple[list[Finding], int]:
+    """Spans of at least min_len characters that the draft shares verbatim with a corpus report.
+
+    The draft's PROBE-character windows are indexed (small) and the corpus streamed through them,
+    so memory stays proportional to the draft; each run of hits is then measured exactly against
+    the corpus lines that produced it. Returns the findings and the longest shared span."""
+    texts = masked(paragraphs, exempt)
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for pi, text in enumerate(texts):
+        for i in range(len(text) - PROBE + 1):
+            window = text[i : i + PROBE]
+            if MASK not in window:
+                windows.setdefault(window, []).append((pi, i))
+    hits: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    lines = [(document.name, line) for document in corpus for line in document.lines]
+    for li, (_, line) in enumerate(lines):
+        t = line.text
+        for j in range(len(t) - PROBE + 1):
+            for key in windows.get(t[j : j + PROBE], ()):
+                hits.setdefault(key, set()).add((li, j))
+    findings: dict[tuple[int, str], Finding] = {}
+    longest = 0
+    for pi, text in enumerate(texts):
+        starts = sorted(i for p, i in hits if p == pi)
+        runs: list[list[int]] = []
+        for i in starts:
+            if runs and i == runs[-1][-1] + 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        for run in runs:
+            span = text[run[0] : run[-1] + PROBE]
+            for li in sorted({li for i in run for li, _ in hits[(pi, i)]}):
+                name, line = lines[li]
+                match = difflib.SequenceMatcher(None, span, line.text, autojunk=False).find_longest_match(0, len(span), 0, len(line.text))
+                longest = max(longest, match.size)
+                if match.size >= min_len:
+                    shared = span[match.a : match.a + match.size]
+                    findings.setdefault((pi, shared), Finding(pi + 1, shared, f"{name}:{line.number}"))
+    return list(findings.values()), longest
+
+
+def read_draft(path: Path) -> list[str]:
+    """A draft's paragraphs: .docx body paragraphs, or the lines of a .md/.txt file."""
+    if not path.is_file():
+        raise DraftError(Problem(str(path), None, "", "初稿文件不存在", "先运行 drafter build 生成初稿"))
+    try:
+        if path.suffix.lower() == ".docx":
+            import docx
+
+            return [p.text for p in docx.Document(str(path)).paragraphs]
+        return [line.strip() for line in path.read_text("utf-8").splitlines()]
+    except Exception as exc:  # python-docx raises several types for a file that is not a .docx
+        raise DraftError(Problem(str(path), None, "", f"无法读取初稿：{exc}")) from exc
+
+
+def audit(town: Town, paragraphs: list[str], corpus: list, name: str, min_overlap: int = MIN_OVERLAP) -> Audit:
+    """Run all four checks on a draft."""
+    result = Audit(name, min_overlap=min_overlap)
+    result.numbers, numbers = audit_numbers(paragraphs, allowed_numbers(town))
+    result.coverage, figures = audit_coverage(paragraphs, town)
+    exempt = user_strings(town) + list(canonical_formulas())
+    result.originality, result.longest = audit_originality(paragraphs, corpus, exempt, min_overlap)
+    result.placeholders = audit_placeholders(paragraphs)
+    result.counted = {"paragraphs": len(paragraphs), "numbers": numbers, "figures": figures,
+                      "corpus": len(corpus), "characters": sum(len(p) for p in paragraphs)}
+    return result
