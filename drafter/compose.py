@@ -100,14 +100,22 @@ class Composer:
             lead = self.town.town + lead[lead.index("在") :]
         guidance = self.choose.take("openings.guidance", self.guidance_options(), 2)
         goal = self.pick_role("openings", "goal", keep=self.is_goal) if self.town.goal else None
-        resolve = self.choose.take("openings.other", [t for t in self.fillable(self.bank.role("openings", "other")) if len(t) == 4], 2)
+        resolve = self.resolve()
         result = self.pick_role("openings", "result", keep=lambda t: len(t) <= 16 and "、" not in t)
         clauses = [time, lead or f"{self.town.town}在{self.slots['上级']}的坚强领导下", *guidance, goal, *resolve, result]
         return "，".join(c for c in clauses if c) + "。"
 
+    def part_heading(self, kind: str, fallback: str) -> str:
+        """A part heading mined for this style (工作总结, 存在的问题和不足 …), not one the title already says."""
+        parts = self.bank.skeletons.get(self.style, {}).get("parts", [])
+        options = self.fillable([{"text": h} for p in parts if p["kind"] == kind for h in p["headings"]])
+        fresh = [o for o in options if o not in self.plain_title(self.town)]
+        return self.choose.pick(f"part.{kind}", fresh or options) or fallback
+
     def report_clause(self, verb: str) -> str:
-        """'现将…报告如下：' with this town's name and years ('报告' or '报送')."""
-        options = [t for t in self.fillable(self.bank.role("openings", "report")) if verb in t and t.startswith("现")]
+        """'现将…今年工作总结和明年工作计划报告如下：' ('报告' or '报送'); the years are in the title already."""
+        relative = {"年": "今", "次年": "明"}
+        options = [t for t in self.fillable(self.bank.role("openings", "report"), relative) if verb in t and t.startswith("现")]
         text = self.choose.pick("openings.report", options) or f"现将{self.town.town}{self.town.year}年工作总结和{self.town.next_year}年工作计划{verb}如下"
         return text + "："
 
@@ -218,7 +226,7 @@ class Composer:
         """One indicator clause: name, value, change, completion."""
         ind = self.town.indicators[index]
         q = derive.indicator(ind, f"indicators[{index}]", self.town.settings)
-        verb = self.choose.pick("indicator.verb", ["实现", "完成"])
+        verb = self.choose.pick("indicator.verb", ["实现", "完成", "达到"])
         return f"{ind.name}{verb}{fig(q.value)}{self.change(q)}"
 
     def period(self) -> str:
@@ -248,7 +256,11 @@ class Composer:
     def problems_intro(self) -> str:
         """Sentence that turns from achievements to shortcomings."""
         sentences = self.fillable(self.bank.role("phrases", "problem_intro"))
-        return self.recombine("problem_intro", sentences) or f"{self.town.year}年各项工作虽然取得了一定成效，但对照上级要求和群众期盼，仍存在一些不足。"
+        return self.recombine("problem_intro", sentences) or self.choose.pick("problem_intro.own", [
+            f"{self.town.year}年各项工作虽然取得了一定成效，但对照上级要求和群众期盼，仍存在一些不足。",
+            "在看到成绩的同时，我们也清醒地认识到，工作中还有不少短板和弱项。",
+            f"回顾一年来的工作，{self.town.township}里的发展仍面临一些困难和问题。",
+        ])
 
     def transition(self) -> str:
         """Sentence closing the problems part (对此，… / 针对这些问题，…), recombined from mined ones."""
@@ -264,6 +276,14 @@ class Composer:
         """A goal clause that frames one slogan as the year's aim (以打造“…”为总目标)."""
         literal = text.replace(self.slots["目标"], "")
         return text.count(self.slots["目标"]) == 1 and any(w in literal for w in ("目标", "打造", "建设"))
+
+    def resolve(self, count: int = 2) -> list[str]:
+        """Four-character resolve idioms from openings (攻坚克难, 苦干实干 …), unused ones first."""
+        return self.choose.take("openings.other", [t for t in self.fillable(self.bank.role("openings", "other")) if len(t) == 4], count)
+
+    def honours_lead(self) -> str:
+        """'一年来' or a like phrase that introduces the honours."""
+        return self.choose.pick("honours.lead", ["一年来", "这一年", "全年"]) or "一年来"
 
     def guidance(self) -> str:
         """A guidance clause for the plan introduction (a different one from the opening's when possible)."""

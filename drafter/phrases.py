@@ -24,6 +24,7 @@ REQUIRED = {
     "headings": ("formulas", "fillers"),
     "verdicts": ("entries",),
     "phrases": ("entries",),
+    "skeletons": ("styles",),
 }
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -37,6 +38,7 @@ class Bank:
     fillers: list[dict]
     verdicts: list[dict]
     phrases: list[dict]
+    skeletons: dict
     corpus: list[dict]
 
     def role(self, category: str, role: str) -> list[dict]:
@@ -81,6 +83,7 @@ def read_bank(root: Path, stamps: tuple[int, ...]) -> Bank:
         fillers=data["headings"]["fillers"],
         verdicts=data["verdicts"]["entries"],
         phrases=data["phrases"]["entries"],
+        skeletons=data["skeletons"]["styles"],
         corpus=data["openings"].get("corpus", []),
     )
 
@@ -97,7 +100,7 @@ def parse_bank(root: Path) -> dict[str, dict]:
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             raise PhrasebankError(Problem(str(path), None, "", f"短语库文件无法解析：{exc}")) from exc
         for key in keys:
-            if not isinstance(content, dict) or not isinstance(content.get(key), list):
+            if not isinstance(content, dict) or not isinstance(content.get(key), (list, dict)):
                 raise PhrasebankError(Problem(str(path), None, key, "短语库文件缺少此类别", "请用 drafter mine 重新生成"))
         data[name] = {key: content[key] for key in (*keys, "corpus") if key in content}
     return data

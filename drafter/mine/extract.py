@@ -17,6 +17,8 @@ LITERAL_SHARE = 0.6
 MIN_SIBLINGS = 3
 # A slot is a field (领域) when at least this share of its fillers names a topic.
 FIELD_SHARE = 0.5
+# A heading without a comma ("凝心聚力狠抓项目建设") opens with a resolve phrase (举措) this long.
+ACTION_LEN = 4
 # Clause-length windows (characters) for result, problem and verdict phrases.
 RESULT_LEN = (4, 12)
 PROBLEM_LEN = (4, 24)
@@ -184,6 +186,11 @@ def mine_headings(reports: list[Report], lexicon: Lexicon) -> dict[str, Collecto
                 examples.setdefault(slot, []).append(filler)
                 if "{名}" not in filler and filler:
                     fillers.add((formula, slot, filler), report.name, node.line, topics, pattern=formula, slot=slot, text=filler)
+            if "，" not in formula:
+                for node, text in group:
+                    opener = text[:ACTION_LEN]
+                    if len(text) >= 2 * ACTION_LEN and not names_topic(opener, lexicon):
+                        fillers.add((formula, "举措", opener), report.name, node.line, (), pattern=formula, slot="举措", text=opener)
             bucket = formulas.buckets[(report.style, kind, str(level), formula)]
             bucket.data["examples"] = sorted(set(bucket.data["examples"]) | {h for h in texts})
     return {"formulas": formulas, "fillers": fillers}
