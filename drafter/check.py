@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from drafter import derive
-from drafter.errors import DrafterError, Problem
+from drafter.errors import DraftError, Problem
 from drafter.model import Town
 
 NUMBER = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?")
@@ -26,10 +26,6 @@ MASK = "\x00"
 MIN_OVERLAP = 20
 # User strings shorter than this are not masked before the originality check (too common to matter).
 MIN_EXEMPT = 4
-
-
-class DraftError(DrafterError):
-    """The draft to check cannot be read."""
 
 
 @dataclass(frozen=True)

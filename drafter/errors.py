@@ -59,5 +59,9 @@ class CorpusError(DrafterError):
     """A corpus file for mining is unreadable, empty, binary or not a report."""
 
 
+class DraftError(DrafterError):
+    """The draft to check cannot be read."""
+
+
 class MissingFigureError(DrafterError):
     """--strict: the draft needs a figure or name that the town file lacks."""

@@ -51,7 +51,6 @@ def test_libreoffice_renders_22_lines_a_page(style, tmp_path):
     counts = [len(p) for p in pages]
     assert max(counts) == 22, counts           # a full body page: exactly 22 lines
     assert all(c <= 22 for c in counts), counts
-    full = next(p for p in pages if len(p) == 22)
     # 28 characters a line, measured on lines without digits or Latin letters (those are proportional);
     # a half-width mark such as the middle dot counts one half.
     widths = [sum(0.5 if ord(c) < 0x1100 else 1 for c in line.replace(" ", "")) for page in pages for line in page

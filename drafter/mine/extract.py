@@ -220,7 +220,7 @@ def mine_verdicts(reports: list[Report], lexicon: Lexicon) -> Collector:
     """Short verdict sentences opening topical paragraphs ('招商引资成效显著')."""
     out = Collector()
     for report in reports:
-        for section, para in section_paras(report, ("review", "indicators")):
+        for _, para in section_paras(report, ("review", "indicators")):
             if para.runin and "，" not in para.runin and not para.leadins:
                 topics = lexicon.tag(para.runin, para.text)
                 out.add((para.runin,), report.name, para.line, topics, text=para.runin)
@@ -246,12 +246,12 @@ def mine_tails(reports: list[Report], lexicon: Lexicon) -> Collector:
     """Topic-neutral result tails: what follows the topic words that open a verdict or a heading half."""
     out = Collector()
     for report in reports:
-        for section, para in section_paras(report, ("review", "indicators")):
+        for _, para in section_paras(report, ("review", "indicators")):
             runin = para.runin
             if runin and "，" not in runin and not para.leadins and len(runin) >= 6:
                 if leading_topic_words(runin, lexicon) == len(runin) - 4:
                     out.add(("tail", runin[-4:]), report.name, para.line, role="tail", text=runin[-4:])
-        for kind, level, group in heading_groups(report):
+        for _, _, group in heading_groups(report):
             for node, heading in group:
                 for half in heading.split("，")[1:]:
                     start = leading_topic_words(half, lexicon)

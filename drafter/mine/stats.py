@@ -49,7 +49,7 @@ def tokenize(reports: list[Report], progress=None) -> list[tuple[Report, str, in
 def mine_collocations(tokens, lexicon: Lexicon) -> Collector:
     """Adverb+verb and verb+noun pairs (扎实推进, 全面落实, 推进建设) by jieba POS tags."""
     out = Collector()
-    for report, kind, line, clauses in tokens:
+    for report, _, line, clauses in tokens:
         for clause in clauses:
             for (w1, t1), (w2, t2) in zip(clause, clause[1:]):
                 if not (CJK_WORD.match(w1) and CJK_WORD.match(w2)):
