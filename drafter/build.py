@@ -8,8 +8,8 @@ import os
 import re
 import tempfile
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from drafter.compose import Composer
 from drafter.errors import MissingFigureError, OutputError, Problem
@@ -25,8 +25,7 @@ FINGERPRINT = "drafter:sha256:"
 IDENTIFIER = re.compile(r"<dc:identifier>([^<]*)</dc:identifier>")
 
 
-@dataclass(frozen=True)
-class BuildOptions:
+class BuildOptions(NamedTuple):
     """What `drafter build` was asked to do."""
 
     style: str = "numbered"
@@ -40,8 +39,7 @@ class BuildOptions:
     annotate: bool = False
 
 
-@dataclass(frozen=True)
-class BuildResult:
+class BuildResult(NamedTuple):
     """What was written: path, blocks, character count and placeholders left."""
 
     path: Path

@@ -55,7 +55,8 @@ def build(
     annotate: bool = typer.Option(False, "--annotate", help="为每个数字添加 Word 批注，注明它来自数据文件的哪一项或如何算出。"),
 ) -> None:
     """根据乡镇数据文件生成工作总结和工作计划初稿。"""
-    from drafter.build import BuildOptions, build as run_build
+    from drafter.build import BuildOptions
+    from drafter.build import build as run_build
     from drafter.render import STYLES
 
     try:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from drafter.model import Fact, Indicator, Settings
 
@@ -13,8 +13,7 @@ WAN_PER_YI = Decimal(10000)
 YI_DIGITS = 2
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """A number as shown in the draft, with the key path it comes from and, if derived, its formula."""
 
     text: str
@@ -22,16 +21,14 @@ class Figure:
     formula: str = ""
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """Year-on-year change: 增长 / 下降 / 持平 and its size (None when 持平)."""
 
     word: str
     figure: Figure | None
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A user's value with its unit, scaled for display, plus optional change and completion."""
 
     value: Figure

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import yaml
 
 
-@dataclass(frozen=True)
-class Topic:
+class Topic(NamedTuple):
     """One topic of the hand-curated lexicon."""
 
     name: str
@@ -18,8 +17,7 @@ class Topic:
     keywords: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Lexicon:
+class Lexicon(NamedTuple):
     """Topics, part-classification words and cue words."""
 
     topics: tuple[Topic, ...]

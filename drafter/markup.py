@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from drafter.errors import MarkupError, Problem
 
@@ -26,8 +27,7 @@ SPAN = re.compile(r"⟦(lead|runin|fig|gap|br)(?::([^⟦⟧]*))?⟧")
 GAP_TEXT = "【待补充：{}】"
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A run of text: plain, lead, runin, fig, gap or br, with source and formula for figures and gaps."""
 
     kind: str

@@ -7,10 +7,9 @@ import json
 import os
 import random
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 import yaml
 
@@ -29,8 +28,7 @@ REQUIRED = {
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass(frozen=True)
-class Bank:
+class Bank(NamedTuple):
     """The categories the build draws phrases from."""
 
     openings: list[dict]

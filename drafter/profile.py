@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from docx.shared import Mm, Pt, Twips
 
@@ -27,8 +27,7 @@ DATE_RIGHT_CHARS = 400      # 成文日期右空四字 (Std 7.3.5.1)
 SIGN_RIGHT_CHARS = 200      # 署名右空二字 (Std 7.3.5.2)
 
 
-@dataclass(frozen=True)
-class Fonts:
+class Fonts(NamedTuple):
     """Font names for each element (Practice: offices have the GB2312 fonts; newer machines the plain ones)."""
 
     title: str
@@ -44,8 +43,7 @@ FONT_SETS = {
 }
 
 
-@dataclass(frozen=True)
-class StyleSpec:
+class StyleSpec(NamedTuple):
     """A named Word style: kind, font role, size, bold, alignment, indents, spacing, outline level."""
 
     name: str

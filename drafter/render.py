@@ -10,11 +10,11 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.cache import cache_dir
-from drafter.resources import data_dir
 from drafter.compose import Composer, cn_number, fig, gap
 from drafter.errors import Problem, TemplateError
 from drafter.model import Town
 from drafter.phrases import Bank, Chooser, town_seed
+from drafter.resources import data_dir
 
 STYLES = {
     "numbered": "分条式：总结分（一）（二）……，每节以“一是、二是”引出做法和数据（常见于乡镇年度总结）",

@@ -12,15 +12,14 @@ import difflib
 import typing
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Literal, Union
+from typing import Any, Literal, NamedTuple, Union
 
 Loc = tuple[Union[str, int], ...]
 MARKUP_CHARS = "⟦⟧"
 INVALID = object()
 
 
-@dataclasses.dataclass(frozen=True)
-class Issue:
+class Issue(NamedTuple):
     """One problem: where (key path), what, and a hint."""
 
     loc: Loc

@@ -6,8 +6,8 @@ import datetime as dt
 import io
 import zipfile
 from importlib import resources
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
@@ -24,8 +24,7 @@ ALIGN = {"both": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-@dataclass(frozen=True)
-class DocMeta:
+class DocMeta(NamedTuple):
     """Core properties of the draft."""
 
     title: str

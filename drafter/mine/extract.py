@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from drafter.lexicon import Lexicon
-from drafter.mine.entries import Collector, YEAR, has_mask, slotify
+from drafter.mine.entries import YEAR, Collector, has_mask, slotify
 from drafter.mine.structure import Para, Report, Section
 
 CLAUSE = re.compile(r"[，。；：！？]")
