@@ -15,6 +15,8 @@ SLOT = re.compile(r"\{([^{}]+)\}")
 GUIDANCE_MAX = 24
 # A mined clause this long or longer is never reused (the originality check flags 20-character spans).
 CLAUSE_MAX = 16
+# The subject that opens a clause of a mined transition (我们一定高度重视).
+SUBJECT = "我们"
 # A title wider than this (in full-width characters) is broken before "和".
 TITLE_WIDTH = 20
 
@@ -41,6 +43,11 @@ def fig(figure: derive.Figure) -> str:
 def gap(what: str, source: str) -> str:
     """A placeholder for something the town file lacks."""
     return f"⟦gap:{what}|{source}⟧"
+
+
+def shares_word(a: str, b: str) -> bool:
+    """True when a and b have a two-character sequence in common."""
+    return any(a[i : i + 2] in b for i in range(len(a) - 1))
 
 
 def sentence(text: str) -> str:
@@ -128,15 +135,20 @@ class Composer:
     def fillers(self, slot: str, topic: str, pattern: str | None = None) -> list[str]:
         """Heading fillers of a slot (of one formula when given): this topic's only, brand names left out.
 
-        举措 fillers are topic-neutral resolve phrases (聚焦重点, 凝心聚力), so any of them serves."""
+        A 举措 filler (聚焦重点, 凝心聚力) mined under this topic is preferred while unused; any other serves."""
         pool = [e for e in self.bank.fillers if e["slot"] == slot and "“" not in e["text"]]
         if slot == "举措":
-            return [e["text"] for e in pool]
+            own = [e["text"] for e in pool if topic in e["topics"] and not self.choose.used_up(f"filler.{slot}", e["text"])]
+            return own or [e["text"] for e in pool]
         return [e["text"] for e in pool if topic in e["topics"] and e.get("pattern") == pattern]
 
-    def tail(self) -> str:
-        """A topic-neutral result tail (稳步推进, 取得新进展 …)."""
-        return self.pick_role("phrases", "tail") or "取得新成效"
+    def tail(self, topic: str | None = None) -> str:
+        """A result tail (稳步推进, 取得新进展 …) for a topic's label: one mined under this topic while
+        unused, else any; never one that repeats a word of the label (产业发展蓬勃发展)."""
+        label = self.label(topic) if topic else ""
+        tails = [e for e in self.bank.role("phrases", "tail") if not shares_word(label, e["text"])]
+        own = [e["text"] for e in tails if topic in e["topics"] and not self.choose.used_up("phrases.tail", e["text"])]
+        return self.choose.pick("phrases.tail", own or [e["text"] for e in tails]) or "取得新成效"
 
     def heading(self, section: Section, part: str, level: int) -> str:
         """The user's heading, or a mined formula filled for this topic (never a seed heading verbatim)."""
@@ -151,7 +163,7 @@ class Composer:
                 return text
         action = self.choose.pick("filler.举措", self.fillers("举措", section.topic)) or "聚焦重点"
         if part == "review":
-            return f"{action}，{label}{self.tail()}"
+            return f"{action}，{label}{self.tail(section.topic)}"
         if self.style == "congress":
             return f"{action}，实施{label}提升工程"
         return f"{action}，{self.plan_verb()}{label}"
@@ -172,14 +184,15 @@ class Composer:
             if slot == "领域" and half != "{领域}":
                 values[slot] = label
             elif slot == "领域" and halves.index(half) > 0:
-                values[slot] = f"{label}{self.tail()}"
+                values[slot] = f"{label}{self.tail(topic)}"
             else:
                 choice = self.choose.pick(f"filler.{slot}", self.fillers(slot, topic, formula))
                 if choice is None:
                     return None
                 values[slot] = choice
         text = SLOT.sub(lambda m: values[m.group(1)], formula)
-        return text if text.count("“") == text.count("”") and len(text) >= 6 else None
+        balanced = text.count("“") == text.count("”")
+        return text if balanced and len(text) >= 6 and text.count(label) <= 1 else None
 
     def is_basis(self, text: str) -> bool:
         """An opening clause that names the basis of a submission ('根据通知要求')."""
@@ -188,11 +201,14 @@ class Composer:
     def topic_verdict(self, topic: str) -> str:
         """A mined verdict for a topic ('经济运行平稳有序'), or its label with a tail."""
         options = [e["text"] for e in self.bank.verdicts if topic in e["topics"]]
-        return self.choose.pick(f"verdict.{topic}", options) or f"{self.label(topic)}{self.tail()}"
+        return self.choose.pick(f"verdict.{topic}", options) or f"{self.label(topic)}{self.tail(topic)}"
 
     def verdict(self, section: Section) -> str:
-        """A topical paragraph's verdict: the user's, or the topic label with a result tail."""
-        return sentence(section.verdict) if section.verdict else f"{self.label(section.topic)}{self.tail()}"
+        """A topical paragraph's verdict: the user's, a mined one for its topic, or its label with a result tail."""
+        if section.verdict:
+            return sentence(section.verdict)
+        mined = [e["text"] for e in self.bank.verdicts if section.topic in e["topics"]]
+        return self.choose.pick(f"verdict.{section.topic}", [*mined, f"{self.label(section.topic)}{self.tail(section.topic)}"]) or ""
 
     # -- facts ----------------------------------------------------------------------------------
     def fact(self, fact: Fact, source: str, plan: bool = False) -> str:
@@ -247,11 +263,19 @@ class Composer:
                 (si, ci) for si, p in enumerate(parts) for ci in where(p)
                 if len(p[ci]) < CLAUSE_MAX and not (picks and si == picks[-1][0] and ci == picks[-1][1] + 1)
             ]
+            if role == "middle":  # the middle clause carries the subject (我们…), or there is none
+                options = [(si, ci) for si, ci in options if parts[si][ci].startswith(SUBJECT)]
+            elif role == "end" and len(picks) == 1:  # no middle: the ending must carry it
+                options = [(si, ci) for si, ci in options if parts[si][ci].startswith(SUBJECT)] or options
             labels = {parts[si][ci]: (si, ci) for si, ci in options}
             choice = self.choose.pick(f"{key}.{role}", sorted(labels))
             if choice is not None:
                 picks.append(labels[choice])
-        return "，".join(parts[si][ci] for si, ci in picks) + "。" if len(picks) >= 2 else None
+        clauses = [parts[si][ci] for si, ci in picks]
+        for i in range(2, len(clauses)):  # the subject is said once
+            if clauses[i].startswith(SUBJECT) and any(c.startswith(SUBJECT) for c in clauses[1:i]):
+                clauses[i] = clauses[i][len(SUBJECT) :]
+        return "，".join(clauses) + "。" if len(clauses) >= 2 else None
 
     def problems_intro(self) -> str:
         """Sentence that turns from achievements to shortcomings."""

@@ -129,6 +129,10 @@ class Chooser:
         self.used[key].add(choice)
         return choice
 
+    def used_up(self, key: str, option: str) -> bool:
+        """True when option was already picked under key in this round."""
+        return option in self.used[key]
+
     def take(self, key: str, options: Sequence[str], count: int) -> list[str]:
         """count distinct picks (fewer when options run out)."""
         picks: list[str] = []

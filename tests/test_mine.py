@@ -85,6 +85,15 @@ def test_masks_are_slots_never_text(bank):
         assert "*" not in yaml.safe_dump({k: v for k, v in data.items() if k != "corpus"}, allow_unicode=True), name
 
 
+def test_report_years_are_slots_never_text(bank):
+    """A seed's own years ({年}/{次年}) would otherwise leak into another year's draft."""
+    import re
+
+    for name, data in bank.items():
+        text = yaml.safe_dump({k: v for k, v in data.items() if k != "corpus"}, allow_unicode=True)
+        assert not re.search(r"20[0-9]{2}年", text), name
+
+
 def test_skeletons_per_style(bank):
     styles = bank["skeletons"]["styles"]
     assert set(styles) == {"numbered", "topical", "congress"}

@@ -35,11 +35,18 @@ def clauses(text: str) -> list[str]:
 
 
 def report_year(report: Report) -> int | None:
-    """The year a report sums up: the first year named in its title or opening."""
+    """The year a report sums up: named in its title or opening, else in a review heading,
+    else one before the year of a plan heading ('三、2023年重点工作打算' -> 2022)."""
     for text in (report.title or "", report.opening.text if report.opening else ""):
         match = YEAR.search(text)
         if match:
             return int(match.group(0))
+    for part in report.parts:
+        match = YEAR.search(part.heading)
+        if match and part.kind in ("review", "indicators"):
+            return int(match.group(0))
+        if match and part.kind == "plan":
+            return int(match.group(0)) - 1
     return None
 
 
@@ -243,21 +250,24 @@ def leading_topic_words(text: str, lexicon: Lexicon) -> int:
 
 
 def mine_tails(reports: list[Report], lexicon: Lexicon) -> Collector:
-    """Topic-neutral result tails: what follows the topic words that open a verdict or a heading half."""
+    """Result tails: a verdict's last four characters when its subject opens with topic words
+    ('民生福祉持续增进' -> 持续增进), and what follows the topic words that open a heading half."""
     out = Collector()
     for report in reports:
         for _, para in section_paras(report, ("review", "indicators")):
             runin = para.runin
             if runin and "，" not in runin and not para.leadins and len(runin) >= 6:
-                if leading_topic_words(runin, lexicon) == len(runin) - 4:
-                    out.add(("tail", runin[-4:]), report.name, para.line, role="tail", text=runin[-4:])
+                if leading_topic_words(runin, lexicon) > 0:
+                    topics = lexicon.tag(runin, para.text)
+                    out.add(("tail", runin[-4:]), report.name, para.line, topics, role="tail", text=runin[-4:])
         for _, _, group in heading_groups(report):
             for node, heading in group:
                 for half in heading.split("，")[1:]:
                     start = leading_topic_words(half, lexicon)
                     tail = half[start:]
                     if start and TAIL_LEN[0] <= len(tail) <= TAIL_LEN[1] and "“" not in tail:
-                        out.add(("tail", tail), report.name, node.line, role="tail", text=tail)
+                        topics = node.topics if isinstance(node, Section) else lexicon.tag(heading, node.text)
+                        out.add(("tail", tail), report.name, node.line, topics, role="tail", text=tail)
     return out
 
 
