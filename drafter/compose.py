@@ -170,7 +170,7 @@ class Composer:
 
     def plan_verb(self) -> str:
         """A four-character plan opener such as 全力推进 or 扎实推进."""
-        return self.pick_role("phrases", "plan", keep=lambda t: len(t) == 4 and t.endswith(("推进", "实施"))) or "全力推进"
+        return self.pick_role("phrases", "plan", keep=lambda t: len(t) == 4 and t.endswith("推进")) or "全力推进"
 
     def fill_heading(self, formula: str, topic: str, label: str) -> str | None:
         """Fill a formula's slots for a topic; None when a slot has no filler for it.
