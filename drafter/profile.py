@@ -47,6 +47,7 @@ class StyleSpec(NamedTuple):
     """A named Word style: kind, font role, size, bold, alignment, indents, spacing, outline level."""
 
     name: str
+    style_id: str             # ASCII, as Word itself writes ids for Chinese style names
     kind: str                 # paragraph | character
     font: str                 # attribute of Fonts
     size: Pt = BODY_SIZE
@@ -61,16 +62,16 @@ class StyleSpec(NamedTuple):
 
 
 STYLES = {
-    "title": StyleSpec("公文标题", "paragraph", "title", TITLE_SIZE, align="center", first_line=False, after_lines=1),
-    "division": StyleSpec("公文分部标题", "paragraph", "heading1", align="center", first_line=False, outline=0),
-    "h1": StyleSpec("公文一级标题", "paragraph", "heading1", outline=0),
-    "h2": StyleSpec("公文二级标题", "paragraph", "heading2", outline=1),
-    "h3": StyleSpec("公文三级标题", "paragraph", "body", bold=True, outline=2),
-    "p": StyleSpec("公文正文", "paragraph", "body"),
-    "sign": StyleSpec("公文署名", "paragraph", "body", align="right", first_line=False, right_chars=SIGN_RIGHT_CHARS, before_lines=1),
-    "date": StyleSpec("公文成文日期", "paragraph", "body", align="right", first_line=False, right_chars=DATE_RIGHT_CHARS),
-    "footer": StyleSpec("公文页码", "paragraph", "page_number", PAGE_NUMBER_SIZE, align="center", first_line=False),
-    "lead": StyleSpec("公文引导语", "character", "body", bold=True),
-    "runin": StyleSpec("公文二级标题字符", "character", "heading2"),
-    "gap": StyleSpec("公文待补充", "character", "body", highlight=True),
+    "title": StyleSpec("公文标题", "DrafterTitle", "paragraph", "title", TITLE_SIZE, align="center", first_line=False, after_lines=1),
+    "division": StyleSpec("公文分部标题", "DrafterDivision", "paragraph", "heading1", align="center", first_line=False, outline=0),
+    "h1": StyleSpec("公文一级标题", "DrafterHeading1", "paragraph", "heading1", outline=0),
+    "h2": StyleSpec("公文二级标题", "DrafterHeading2", "paragraph", "heading2", outline=1),
+    "h3": StyleSpec("公文三级标题", "DrafterHeading3", "paragraph", "body", bold=True, outline=2),
+    "p": StyleSpec("公文正文", "DrafterBody", "paragraph", "body"),
+    "sign": StyleSpec("公文署名", "DrafterSignature", "paragraph", "body", align="right", first_line=False, right_chars=SIGN_RIGHT_CHARS, before_lines=1),
+    "date": StyleSpec("公文成文日期", "DrafterDate", "paragraph", "body", align="right", first_line=False, right_chars=DATE_RIGHT_CHARS),
+    "footer": StyleSpec("公文页码", "DrafterPageNumber", "paragraph", "page_number", PAGE_NUMBER_SIZE, align="center", first_line=False),
+    "lead": StyleSpec("公文引导语", "DrafterLeadIn", "character", "body", bold=True),
+    "runin": StyleSpec("公文二级标题字符", "DrafterRunIn", "character", "heading2"),
+    "gap": StyleSpec("公文待补充", "DrafterGap", "character", "body", highlight=True),
 }

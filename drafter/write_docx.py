@@ -90,6 +90,7 @@ def ensure_styles(document, fonts: P.Fonts, keep_existing: bool) -> dict[str, st
             if style is None:  # known absent: skip add_style's scan of every existing name
                 kind_ = WD_STYLE_TYPE.PARAGRAPH if spec.kind == "paragraph" else WD_STYLE_TYPE.CHARACTER
                 style = StyleFactory(styles.element.add_style_of_type(spec.name, kind_, False))
+                style.style_id = spec.style_id
             style.quick_style = True
             if spec.kind == "paragraph":
                 style.base_style = normal

@@ -113,7 +113,9 @@ def test_fonts_and_styles_in_the_xml(built):
     xml = zipfile.ZipFile(result.path).read("word/styles.xml").decode("utf-8")
     assert "Theme" not in re.search(r"<w:docDefaults>.*</w:docDefaults>", xml, re.S).group(0)
     for name in fonts:
-        block = re.search(rf'<w:style [^>]*w:styleId="{name}".*?</w:style>', xml, re.S).group(0)
+        style_id = styles[name].style_id
+        assert style_id.isascii() and style_id.startswith("Drafter")
+        block = re.search(rf'<w:style [^>]*w:styleId="{style_id}".*?</w:style>', xml, re.S).group(0)
         assert "Theme" not in block and 'w:eastAsia="zh-CN"' in block and 'w:val="-5"' in block
     body = styles["公文正文"].element.find(f"{W}pPr")
     ind, spacing = body.find(f"{W}ind"), body.find(f"{W}spacing")
@@ -147,6 +149,20 @@ def test_core_properties_and_no_library_traces(built):
     for name in ("docProps/core.xml", "docProps/app.xml"):
         text = package.read(name).decode("utf-8")
         assert "python-docx" not in text and "Macintosh" not in text
+
+
+def test_long_titles_break_before_he():
+    from drafter.compose import Composer, width
+    from drafter.phrases import Chooser, load_bank
+
+    town = load_town(EXAMPLES / "青石镇.yaml")
+    assert "⟦br⟧" not in Composer(town, load_bank(), Chooser(1), "numbered").title()
+    import dataclasses
+
+    long = dataclasses.replace(town, town="巴彦浩特镇乌兰布统镇")
+    title = Composer(long, load_bank(), Chooser(1), "numbered").title()
+    first, second = title.split("⟦br⟧")
+    assert second.startswith("和") and width(first) <= 20 and width(second) <= 20
 
 
 def test_shipped_base_package_is_reproducible():
