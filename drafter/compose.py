@@ -6,6 +6,7 @@ import re
 
 from drafter import derive
 from drafter.lexicon import load_lexicon
+from drafter.markup import width
 from drafter.model import Fact, Item, Section, Town
 from drafter.phrases import Bank, Chooser
 
@@ -27,11 +28,6 @@ def cn_number(n: int) -> str:
         return CN_DIGITS[n]
     tens, ones = divmod(n, 10)
     return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
-
-
-def width(text: str) -> float:
-    """Printed width in full-width characters (ASCII counts half)."""
-    return sum(0.5 if ord(c) < 128 else 1 for c in text)
 
 
 def fig(figure: derive.Figure) -> str:

@@ -56,6 +56,11 @@ class Block:
         return "".join(s.shown for s in self.spans)
 
 
+def width(text: str) -> float:
+    """Printed width in full-width characters (ASCII counts half)."""
+    return sum(0.5 if ord(c) < 128 else 1 for c in text)
+
+
 def parse_spans(text: str, line: int) -> list[Span]:
     """Inline markup -> spans; stray brackets are a MarkupError."""
     spans, pos = [], 0

@@ -23,7 +23,7 @@ TITLE_SIZE = Pt(22)         # 2号 (Std 7.3.1)
 PAGE_NUMBER_SIZE = Pt(14)   # 4号 (Std 7.5)
 INDENT_CHARS = 200          # two characters, in hundredths of a character
 INDENT_TWIPS = 640          # two 16 pt characters, for clients that ignore the Chars form
-DATE_RIGHT_CHARS = 400      # 成文日期右空四字 (Std 7.3.5.1)
+DATE_RIGHT_CHARS = 400      # 成文日期右空四字 (Std 7.3.5.1); per draft, write_docx applies 7.3.5.2
 SIGN_RIGHT_CHARS = 200      # 署名右空二字 (Std 7.3.5.2)
 
 
@@ -59,6 +59,7 @@ class StyleSpec(NamedTuple):
     after_lines: int = 0
     outline: int | None = None
     highlight: bool = False
+    autospace: bool = True    # extra space between Chinese and digits (off where widths are computed)
 
 
 STYLES = {
@@ -69,7 +70,8 @@ STYLES = {
     "h3": StyleSpec("公文三级标题", "DrafterHeading3", "paragraph", "body", bold=True, outline=2),
     "p": StyleSpec("公文正文", "DrafterBody", "paragraph", "body"),
     "sign": StyleSpec("公文署名", "DrafterSignature", "paragraph", "body", align="right", first_line=False, right_chars=SIGN_RIGHT_CHARS, before_lines=1),
-    "date": StyleSpec("公文成文日期", "DrafterDate", "paragraph", "body", align="right", first_line=False, right_chars=DATE_RIGHT_CHARS),
+    "date": StyleSpec("公文成文日期", "DrafterDate", "paragraph", "body", align="right", first_line=False,
+                      right_chars=DATE_RIGHT_CHARS, autospace=False),
     "footer": StyleSpec("公文页码", "DrafterPageNumber", "paragraph", "page_number", PAGE_NUMBER_SIZE, align="center", first_line=False),
     "lead": StyleSpec("公文引导语", "DrafterLeadIn", "character", "body", bold=True),
     "runin": StyleSpec("公文二级标题字符", "DrafterRunIn", "character", "heading2"),

@@ -17,7 +17,7 @@ from docx.styles.style import StyleFactory
 from drafter import ooxml
 from drafter import profile as P
 from drafter.errors import OutputError, Problem
-from drafter.markup import Block, Span
+from drafter.markup import Block, Span, width
 
 ALIGN = {"both": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
          "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}
@@ -69,6 +69,9 @@ def apply_style(style, spec: P.StyleSpec, fonts: P.Fonts) -> None:
     ooxml.set_line_spacing(ppr, P.LINE_PITCH, spec.before_lines * P.LINE_PITCH, spec.after_lines * P.LINE_PITCH)
     ooxml.set_indent(ppr, P.INDENT_CHARS if spec.first_line else 0, P.INDENT_TWIPS if spec.first_line else 0, spec.right_chars)
     ooxml.set_flag(ppr, "w:widowControl", False)
+    if not spec.autospace:
+        ooxml.set_flag(ppr, "w:autoSpaceDE", False)
+        ooxml.set_flag(ppr, "w:autoSpaceDN", False)
     if spec.outline is not None:
         ooxml.set_flag(ppr, "w:keepNext", True)
         ooxml.set_outline_level(ppr, spec.outline)
@@ -150,6 +153,28 @@ def add_blocks(document, blocks: list[Block], ids: dict[str, str], annotate_on: 
             before += span.shown
 
 
+def signature_indents(unit: str, date: str) -> tuple[float, float]:
+    """Right indents (characters) of the unit and the date under GB/T 9704 7.3.5.2: the unit 2 from
+    the right and the date's first character 2 right of the unit's; a longer date takes the 2."""
+    unit_right = P.SIGN_RIGHT_CHARS / 100
+    date_right = unit_right + width(unit) - 2 - width(date)
+    if date_right < unit_right:
+        date_right = unit_right
+        unit_right = date_right + width(date) + 2 - width(unit)
+    return unit_right, date_right
+
+
+def place_signature(document, blocks: list[Block]) -> None:
+    """Indent the signature and date paragraphs for this document's unit name and date."""
+    kinds = [b.kind for b in blocks]
+    if "sign" not in kinds or "date" not in kinds:
+        return
+    paragraphs = document.paragraphs[-len(blocks) :]
+    sign, date = paragraphs[kinds.index("sign")], paragraphs[kinds.index("date")]
+    for paragraph, chars in zip((sign, date), signature_indents(sign.text, date.text)):
+        ooxml.set_indent(paragraph._p.get_or_add_pPr(), right_chars=round(chars * 100))
+
+
 def set_core(document, meta: DocMeta) -> None:
     """Core properties: title, issuing unit, date; nothing left from python-docx's template."""
     core = document.core_properties
@@ -181,6 +206,7 @@ def build_document(blocks: list[Block], meta: DocMeta, font_set: str = "gb2312",
     ids = ensure_styles(document, fonts, keep)
     setup_page(document, ids["footer"], keep)
     add_blocks(document, blocks, ids, meta.stamp if meta.annotate else None)
+    place_signature(document, blocks)
     set_core(document, meta)
     return document
 

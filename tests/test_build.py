@@ -92,6 +92,15 @@ def test_heading_order_and_styles(built):
     assert paragraphs[-1] == ("公文成文日期", "2024年12月5日")
 
 
+def test_signature_follows_7_3_5_2(built):
+    """The date's first character stands two characters right of the unit's (widths: digits half)."""
+    _, _, document = built
+    sign, date = document.paragraphs[-2:]
+    right = [int(p._p.pPr.find(f"{W}ind").get(f"{W}rightChars")) / 100 for p in (sign, date)]
+    assert right == [3.5, 2.0]  # 青石镇人民政府 is 7 wide, 2024年12月5日 is 6.5: the date takes the 2
+    assert right[0] + 7 - 2 == right[1] + 6.5
+
+
 def test_lead_ins_are_a_character_style(built):
     style, _, document = built
     leads = [r for p in document.paragraphs for r in p.runs if r.style is not None and r.style.name == "公文引导语"]
@@ -152,7 +161,8 @@ def test_core_properties_and_no_library_traces(built):
 
 
 def test_long_titles_break_before_he():
-    from drafter.compose import Composer, width
+    from drafter.compose import Composer
+    from drafter.markup import width
     from drafter.phrases import Chooser, load_bank
 
     town = load_town(EXAMPLES / "青石镇.yaml")
