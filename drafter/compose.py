@@ -290,7 +290,7 @@ class Composer:
     def guidance_options(self) -> list[str]:
         """Guidance clauses without a subject and short enough to be general (no regional visit, etc.)."""
         options = self.fillable(self.bank.role("openings", "guidance"))
-        return [t for t in options if not t.startswith(("我", "全", self.town.town)) and len(t) <= GUIDANCE_MAX]
+        return [t for t in options if not t.startswith(("我", "全乡", "全镇", self.town.town)) and len(t) <= GUIDANCE_MAX]
 
     def is_goal(self, text: str) -> bool:
         """A goal clause that frames one slogan as the year's aim (以打造“…”为总目标)."""
