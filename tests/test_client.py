@@ -68,3 +68,27 @@ def test_libreoffice_renders_22_lines_a_page(style, tmp_path):
     assert widths and max(widths) <= 28.5 and widths.count(28) >= 3, widths
     first = pages[0]
     assert first[0].replace(" ", "") == "青石镇2024年工作总结和2025年工作计划"
+
+
+def test_draft_saved_by_an_office_suite_is_checked_and_protected(tmp_path):
+    """LibreOffice re-saves the draft as .docx (as a clerk's editor would): check still reads it, build won't overwrite it."""
+    import shutil as sh
+
+    from typer.testing import CliRunner
+
+    from drafter.cli import app
+
+    town = tmp_path / "云岭乡.yaml"
+    sh.copy(EXAMPLES / "云岭乡.yaml", town)
+    build(town, BuildOptions())
+    draft = town.with_suffix(".docx")
+    resaved = tmp_path / "resaved"
+    resaved.mkdir()
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless", "--convert-to",
+                    "docx:MS Word 2007 XML", "--outdir", str(resaved), str(draft)], check=True, capture_output=True, timeout=180)
+    sh.copy(resaved / draft.name, draft)
+    runner = CliRunner()
+    checked = runner.invoke(app, ["check", str(town)])
+    assert checked.exit_code == 0, checked.output
+    refused = runner.invoke(app, ["build", str(town)])
+    assert refused.exit_code == 1 and "被修改过" in refused.output
