@@ -68,6 +68,14 @@ def test_collocation_sources_point_at_lines_that_contain_it(bank):
         assert "扎实推进" in (SEEDS / name).read_text("utf-8").splitlines()[int(line) - 1]
 
 
+def test_idioms_jieba_keeps_whole(bank):
+    idioms = {e["text"]: e for e in entries(bank, "collocations", "idioms")}
+    assert idioms["全面落实"]["freq"] >= 5 and idioms["全面落实"]["reports"] >= 2
+    assert "深入开展" in idioms and "贯彻落实" in idioms
+    adverbial = {e["text"] for e in entries(bank, "collocations", "collocations") if e["pattern"] == "adverb+verb"}
+    assert {"扎实推进", "持续推进", "稳步推进"} <= adverbial
+
+
 def test_verdicts_openings_and_phrases(bank):
     verdict = next(e for e in entries(bank, "verdicts", "entries") if e["text"] == "招商引资成效显著")
     assert verdict["sources"] == ["001_f6bc56b99b14787a.txt:5"]

@@ -69,6 +69,7 @@ def mine(paths: list[Path], warn: Callable[[str], None] = lambda m: None, progre
                 stats.MIN_COLLOCATION_FREQ, stats.MIN_COLLOCATION_REPORTS
             ),
             "multiword": stats.mine_ngrams(tokens).entries(),
+            "idioms": stats.mine_idioms(tokens, lexicon).entries(stats.MIN_IDIOM_FREQ, stats.MIN_IDIOM_REPORTS),
         },
         "phrases": {"entries": sorted(clause_phrases + plan_openers, key=lambda e: (e["role"], -e["freq"], e["text"]))},
         "skeletons": {"styles": mine_skeletons(reports)},

@@ -19,7 +19,11 @@ MIN_COLLOCATION_REPORTS = 2
 MIN_NGRAM_FREQ = 3
 MIN_PMI = 4.0
 MIN_NEIGHBOUR_ENTROPY = 1.0
-ADVERB_TAGS = {"d", "ad", "a"}
+ADVERB_TAGS = {"d", "ad", "a", "vd"}
+# jieba's dictionary tags set phrases it keeps whole (全面落实, 切实加强, 攻坚克难) as i (idiom) or l (locution).
+IDIOM_TAGS = {"i", "l"}
+MIN_IDIOM_FREQ = 2
+MIN_IDIOM_REPORTS = 2
 NOUN_TAGS = {"n", "vn", "nz"}
 CJK_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 CLAUSE = re.compile(r"[，。；：！？、“”（）()《》]")
@@ -62,6 +66,17 @@ def mine_collocations(tokens, lexicon: Lexicon) -> Collector:
                     continue
                 text = w1 + w2
                 out.add((pattern, text), report.name, line, lexicon.tag(text, ""), text=text, pattern=pattern)
+    return out
+
+
+def mine_idioms(tokens, lexicon: Lexicon) -> Collector:
+    """Set phrases jieba keeps as one token and tags as idiom or locution (全面落实, 攻坚克难)."""
+    out = Collector()
+    for report, _, line, clauses in tokens:
+        for clause in clauses:
+            for word, tag in clause:
+                if tag in IDIOM_TAGS and len(word) >= 4 and CJK_WORD.match(word):
+                    out.add((word,), report.name, line, lexicon.tag(word, ""), text=word, tag=tag)
     return out
 
 
