@@ -62,7 +62,7 @@ class Composer:
             "乡镇": town.township,
             "年": str(town.year),
             "次年": str(town.next_year),
-            "上级": town.superior or gap("上级领导机关（superior）", "superior"),
+            "上级": town.leaders or gap("上级领导机关（superior）", "superior"),
             "目标": town.goal or gap("年度目标（goal）", "goal"),
         }
         self.examples = {e for f in bank.formulas for e in f.get("examples", [])}

@@ -136,6 +136,15 @@ class Town:
         return self.year + 1
 
     @property
+    def leaders(self) -> str | None:
+        """The superior bodies: given, or the county's party committee and government (临溪县委、县政府)."""
+        if self.superior:
+            return self.superior
+        if self.county and self.county[-1] in "县市区旗":
+            return f"{self.county}委、{self.county[-1]}政府"
+        return None
+
+    @property
     def unit_name(self) -> str:
         """The issuing unit (落款): given, or the town's people's government."""
         return self.issuer or f"{self.town}人民政府"

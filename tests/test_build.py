@@ -277,6 +277,13 @@ def test_gaps_are_marked_and_strict_names_the_keys(tmp_path):
     assert not (tmp_path / "s.docx").exists()
 
 
+def test_superior_bodies_follow_from_the_county(tmp_path):
+    path = write(tmp_path, MINIMAL + "county: 临溪县\n")
+    text = build(path, BuildOptions(out=tmp_path / "c.md", fmt="md")).markup
+    assert "在临溪县委、县政府的" in text and "superior" not in text
+    assert load_town(write(tmp_path, MINIMAL + "county: 嵊州市\n", "city.yaml")).leaders == "嵊州市委、市政府"
+
+
 def test_every_style_renders_a_minimal_file(tmp_path):
     path = write(tmp_path, MINIMAL)
     for style in STYLES:
