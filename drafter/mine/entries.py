@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 # An entry lists at most this many of its sources (file:line); freq still counts them all.
@@ -70,11 +69,3 @@ def to_entry(bucket: Bucket) -> dict:
     entry["topics"] = sorted(bucket.topics)
     entry["sources"] = [f"{r}:{n}" for r, n in sorted(bucket.sources)[:SOURCES_MAX]]
     return entry
-
-
-def group_by(items, key) -> dict:
-    """Items grouped into lists by key(item), groups in first-seen order."""
-    groups: dict = defaultdict(list)
-    for item in items:
-        groups[key(item)].append(item)
-    return groups
