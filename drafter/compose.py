@@ -128,23 +128,24 @@ class Composer:
         found = self.lexicon.topic(topic)
         return found.label if found else topic
 
-    def fillers(self, slot: str, topic: str, pattern: str | None = None) -> list[str]:
-        """Heading fillers of a slot (of one formula when given): this topic's only, brand names left out.
+    def fillers(self, slot: str, topic: str, pattern: str) -> list[str]:
+        """This topic's fillers of a formula's slot (成效, 领域), brand names in quotes left out."""
+        return [e["text"] for e in self.bank.fillers
+                if e["slot"] == slot and e.get("pattern") == pattern and topic in e["topics"] and "“" not in e["text"]]
 
-        A 举措 filler (聚焦重点, 凝心聚力) mined under this topic is preferred while unused; any other serves."""
-        pool = [e for e in self.bank.fillers if e["slot"] == slot and "“" not in e["text"]]
-        if slot == "举措":
-            own = [e["text"] for e in pool if topic in e["topics"] and not self.choose.used_up(f"filler.{slot}", e["text"])]
-            return own or [e["text"] for e in pool]
-        return [e["text"] for e in pool if topic in e["topics"] and e.get("pattern") == pattern]
+    def action(self, topic: str) -> str:
+        """A resolve phrase (举措: 聚焦重点, 凝心聚力): one mined under this topic while unused, else any."""
+        pool = [e for e in self.bank.fillers if e["slot"] == "举措" and "“" not in e["text"]]
+        own = [e["text"] for e in pool if topic in e["topics"]]
+        return self.choose.prefer("filler.举措", own, [e["text"] for e in pool]) or "聚焦重点"
 
     def tail(self, topic: str | None = None) -> str:
         """A result tail (稳步推进, 取得新进展 …) for a topic's label: one mined under this topic while
         unused, else any; never one that repeats a word of the label (产业发展蓬勃发展)."""
         label = self.label(topic) if topic else ""
         tails = [e for e in self.bank.role("phrases", "tail") if not shares_word(label, e["text"])]
-        own = [e["text"] for e in tails if topic in e["topics"] and not self.choose.used_up("phrases.tail", e["text"])]
-        return self.choose.pick("phrases.tail", own or [e["text"] for e in tails]) or "取得新成效"
+        own = [e["text"] for e in tails if topic in e["topics"]]
+        return self.choose.prefer("phrases.tail", own, [e["text"] for e in tails]) or "取得新成效"
 
     def heading(self, section: Section, part: str, level: int) -> str:
         """The user's heading, or a mined formula filled for this topic (never a seed heading verbatim)."""
@@ -157,7 +158,7 @@ class Composer:
             text = self.fill_heading(formula or "", section.topic, label)
             if text and text not in self.examples:
                 return text
-        action = self.choose.pick("filler.举措", self.fillers("举措", section.topic)) or "聚焦重点"
+        action = self.action(section.topic)
         if part == "review":
             return f"{action}，{label}{self.tail(section.topic)}"
         if self.style == "congress":
@@ -181,6 +182,8 @@ class Composer:
                 values[slot] = label
             elif slot == "领域" and halves.index(half) > 0:
                 values[slot] = f"{label}{self.tail(topic)}"
+            elif slot == "举措":
+                values[slot] = self.action(topic)
             else:
                 choice = self.choose.pick(f"filler.{slot}", self.fillers(slot, topic, formula))
                 if choice is None:
@@ -195,16 +198,13 @@ class Composer:
         return text.startswith("根据")
 
     def topic_verdict(self, topic: str) -> str:
-        """A mined verdict for a topic ('经济运行平稳有序'), or its label with a tail."""
-        options = [e["text"] for e in self.bank.verdicts if topic in e["topics"]]
-        return self.choose.pick(f"verdict.{topic}", options) or f"{self.label(topic)}{self.tail(topic)}"
+        """A verdict for a topic: a mined one ('经济运行平稳有序') or its label with a result tail."""
+        mined = [e["text"] for e in self.bank.verdicts if topic in e["topics"]]
+        return self.choose.pick(f"verdict.{topic}", [*mined, f"{self.label(topic)}{self.tail(topic)}"]) or ""
 
     def verdict(self, section: Section) -> str:
-        """A topical paragraph's verdict: the user's, a mined one for its topic, or its label with a result tail."""
-        if section.verdict:
-            return sentence(section.verdict)
-        mined = [e["text"] for e in self.bank.verdicts if section.topic in e["topics"]]
-        return self.choose.pick(f"verdict.{section.topic}", [*mined, f"{self.label(section.topic)}{self.tail(section.topic)}"]) or ""
+        """A topical paragraph's verdict: the user's, else one for its topic."""
+        return sentence(section.verdict) if section.verdict else self.topic_verdict(section.topic)
 
     # -- facts ----------------------------------------------------------------------------------
     def fact(self, fact: Fact, source: str, plan: bool = False) -> str:

@@ -129,9 +129,10 @@ class Chooser:
         self.used[key].add(choice)
         return choice
 
-    def used_up(self, key: str, option: str) -> bool:
-        """True when option was already picked under key in this round."""
-        return option in self.used[key]
+    def prefer(self, key: str, preferred: Sequence[str], options: Sequence[str]) -> str | None:
+        """A pick from preferred while some of it is unused under key, else from options."""
+        fresh = [o for o in preferred if o not in self.used[key]]
+        return self.pick(key, fresh or options)
 
     def take(self, key: str, options: Sequence[str], count: int) -> list[str]:
         """count distinct picks (fewer when options run out)."""

@@ -13,8 +13,8 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
-from drafter import derive
 from drafter.build import BuildOptions, build
+from drafter.check import expected_figures
 from drafter.cli import app
 from drafter.load import load_town
 from tests.conftest import EXAMPLES, MINIMAL, STYLES, write
@@ -24,27 +24,13 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 H1 = re.compile(r"^[一二三四五六七八九十]+、")
 
 
-def expected_figures(town) -> list[str]:
-    """Every figure and free-text fact of the town file, as the draft must show it."""
-    out = []
-    s = town.settings
-    for i, ind in enumerate(town.indicators):
-        q = derive.indicator(ind, f"indicators[{i}]", s)
-        out += [q.value.text] + ([q.change.figure.text] if q.change and q.change.figure else [])
-        out += [q.completion.text] if q.completion else []
-    for group, sections in (("sections", town.sections), ("plans", town.plans)):
-        for si, section in enumerate(sections):
-            for ii, item in enumerate(section.items):
-                for fi, fact in enumerate(item.facts):
-                    if fact.text:
-                        out.append(fact.text.rstrip("。；，"))
-                        continue
-                    fig = derive.fact_figures(fact, f"{group}[{si}].items[{ii}].facts[{fi}]", s)
-                    if isinstance(fig, derive.Figure):
-                        out.append(f"{fact.what}达{fig.text}")
-                    else:
-                        out.append(f"{fact.what}{fig.value.text}")
-                        out += [fig.change.figure.text] if fig.change and fig.change.figure else []
+def expected_text(town) -> list[str]:
+    """Every figure (from check's list) and every fact as its wording, problems and honours, as the draft must show them."""
+    out = [shown for shown, _ in expected_figures(town)]
+    for section in (*town.sections, *town.plans):
+        for item in section.items:
+            for fact in item.facts:
+                out.append(fact.text.rstrip("。；，") if fact.text else fact.what)
     return out + list(town.problems) + list(town.honours)
 
 
@@ -59,7 +45,7 @@ def test_every_figure_of_the_town_file_is_in_the_draft(built):
     _, result, document = built
     text = "\n".join(p.text for p in document.paragraphs)
     town = load_town(EXAMPLES / "青石镇.yaml")
-    missing = [f for f in expected_figures(town) if f not in text]
+    missing = [f for f in expected_text(town) if f not in text]
     assert missing == []
     assert "98.9%" in text and "14.1%" in text and "3.5亿元" in text
     assert "【待补充" not in text and result.gaps == 0

@@ -10,7 +10,7 @@ from typing import Callable
 
 import yaml
 
-from drafter.errors import CorpusError, DrafterError, OutputError, Problem
+from drafter.errors import CorpusError, OutputError, Problem
 from drafter.lexicon import load_lexicon
 from drafter.mine import extract, stats
 from drafter.mine.corpus import Document, corpus_files, read_document
@@ -116,6 +116,3 @@ def summary(bank: dict[str, dict]) -> tuple[list[tuple[str, int]], Counter]:
             for entry in value:
                 per_topic.update(entry.get("topics", []))
     return per_category, per_topic
-
-
-__all__ = ["mine", "write_bank", "summary", "DrafterError"]
