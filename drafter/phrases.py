@@ -115,6 +115,7 @@ class Chooser:
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
         self.used: dict[str, set[str]] = defaultdict(set)
+        self.last: dict[str, str] = {}
 
     def pick(self, key: str, options: Sequence[str]) -> str | None:
         """One of options (None when there are none), avoiding those already used under key."""
@@ -122,11 +123,12 @@ class Chooser:
         if not unique:
             return None
         fresh = [o for o in unique if o not in self.used[key]]
-        if not fresh:
+        if not fresh:  # a new round, which does not open with the phrase just given
             self.used[key].clear()
-            fresh = unique
+            fresh = [o for o in unique if o != self.last.get(key)] or unique
         choice = fresh[self.rng.randrange(len(fresh))]
         self.used[key].add(choice)
+        self.last[key] = choice
         return choice
 
     def prefer(self, key: str, preferred: Sequence[str], options: Sequence[str]) -> str | None:

@@ -146,6 +146,15 @@ def test_core_properties_and_no_library_traces(built):
         assert "python-docx" not in text and "Macintosh" not in text
 
 
+def test_chooser_never_repeats_a_pick_back_to_back():
+    from drafter.phrases import Chooser
+
+    chooser = Chooser(3)
+    picks = [chooser.pick("k", ["甲", "乙", "丙"]) for _ in range(30)]
+    assert all(a != b for a, b in zip(picks, picks[1:]))
+    assert all(sorted(picks[i : i + 3]) == ["丙", "乙", "甲"] for i in range(0, 30, 3))  # once mode: each round uses all
+
+
 def test_long_titles_break_before_he():
     from drafter.compose import Composer
     from drafter.markup import width
