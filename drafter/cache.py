@@ -1,9 +1,12 @@
-"""The user's cache directory for drafter (compiled templates, parsed phrase banks); None when unwritable."""
+"""The user's cache directory for drafter (compiled templates, parsed data files); None when unwritable."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from pathlib import Path
+from typing import Any, Callable
 
 from drafter import __version__
 
@@ -17,3 +20,23 @@ def cache_dir(kind: str) -> Path | None:
     except (OSError, RuntimeError):  # no home directory, or not writable: work without a cache
         return None
     return root
+
+
+def cached_json(kind: str, key: str, produce: Callable[[], Any]) -> Any:
+    """produce()'s JSON-able result, kept in the cache under key until key changes (no cache: computed)."""
+    folder = cache_dir(kind)
+    if folder is None:
+        return produce()
+    path = folder / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        pass
+    data = produce()
+    try:
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return data

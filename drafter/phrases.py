@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import random
 from collections import defaultdict
 from functools import lru_cache
@@ -13,7 +11,7 @@ from typing import NamedTuple, Sequence
 
 import yaml
 
-from drafter.cache import cache_dir
+from drafter.cache import cached_json
 from drafter.errors import PhrasebankError, Problem
 from drafter.resources import data_dir
 
@@ -59,22 +57,7 @@ def load_bank(directory: Path | None = None) -> Bank:
 @lru_cache(maxsize=8)
 def read_bank(root: Path, stamps: tuple[int, ...]) -> Bank:
     """A phrase bank from the JSON cache of its parsed files, or parsed (and cached) now."""
-    folder = cache_dir("bank")
-    key = hashlib.sha256(repr((str(root.resolve()), stamps)).encode()).hexdigest()[:24]
-    cached = folder / f"{key}.json" if folder else None
-    try:
-        data = json.loads(cached.read_text("utf-8")) if cached else None
-    except (OSError, ValueError):
-        data = None
-    if data is None:
-        data = parse_bank(root)
-        if cached:
-            try:
-                tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-                tmp.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-                os.replace(tmp, cached)
-            except OSError:
-                pass
+    data = cached_json("bank", repr((str(root.resolve()), stamps)), lambda: parse_bank(root))
     return Bank(
         openings=data["openings"]["clauses"],
         formulas=data["headings"]["formulas"],
