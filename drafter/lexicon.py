@@ -18,11 +18,12 @@ class Topic(NamedTuple):
 
 
 class Lexicon(NamedTuple):
-    """Topics, part-classification words and cue words."""
+    """Topics, part-classification words, cue words and slips never to reuse."""
 
     topics: tuple[Topic, ...]
     parts: dict[str, tuple[str, ...]]
     cues: dict[str, tuple[str, ...]]
+    rejects: tuple[str, ...] = ()
 
     def topic(self, name: str) -> Topic | None:
         """The topic called name, or None."""
@@ -38,6 +39,15 @@ class Lexicon(NamedTuple):
             scores = {n: v for n, v in text.items() if v >= MIN_BODY_HITS}
         ranked = sorted(scores, key=lambda n: (-scores[n], n))
         return sorted(ranked[:limit])
+
+    def named(self, text: str) -> str | None:
+        """The topic whose label or keyword text names first (None when it names none)."""
+        found = [(text.find(k), -len(k), t.name) for t in self.topics for k in (t.label, *t.keywords) if k in text]
+        return min(found)[2] if found else None
+
+    def rejected(self, text: str) -> bool:
+        """True when text holds a slip of the corpus (a garbled idiom such as 慎始如终)."""
+        return any(r in text for r in self.rejects)
 
     def part_kind(self, heading: str) -> str | None:
         """review / indicators / problems / plan / thanks for a heading, or None."""
@@ -61,4 +71,4 @@ def load_lexicon() -> Lexicon:
     topics = tuple(Topic(n, v["label"], tuple(v["keywords"])) for n, v in raw["topics"].items())
     parts = {k: tuple(v) for k, v in raw["parts"].items()}
     cues = {k: tuple(v) for k, v in raw["cues"].items()}
-    return Lexicon(topics, parts, cues)
+    return Lexicon(topics, parts, cues, tuple(raw.get("rejects") or ()))

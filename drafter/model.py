@@ -111,6 +111,7 @@ class Town:
     issuer: Optional[str] = None
     date: Optional[dt.date] = None
     goal: Optional[str] = None
+    notice: Optional[str] = None
     indicators: list[Indicator] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     honours: list[str] = field(default_factory=list)

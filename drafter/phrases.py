@@ -114,10 +114,15 @@ class Chooser:
         self.last[key] = choice
         return choice
 
-    def prefer(self, key: str, preferred: Sequence[str], options: Sequence[str]) -> str | None:
-        """A pick from preferred while some of it is unused under key, else from options."""
-        fresh = [o for o in preferred if o not in self.used[key]]
-        return self.pick(key, fresh or options)
+    def fresh(self, key: str, options: Sequence[str]) -> str | None:
+        """One of the options not yet used under key (None when all are), not yet marked as used."""
+        unused = [o for o in dict.fromkeys(options) if o not in self.used[key]]
+        return unused[self.rng.randrange(len(unused))] if unused else None
+
+    def mark(self, key: str, choice: str) -> None:
+        """Count choice as used under key."""
+        self.used[key].add(choice)
+        self.last[key] = choice
 
     def take(self, key: str, options: Sequence[str], count: int) -> list[str]:
         """count distinct picks (fewer when options run out)."""

@@ -161,11 +161,11 @@ def test_long_titles_break_before_he():
     from drafter.phrases import Chooser, load_bank
 
     town = load_town(EXAMPLES / "青石镇.yaml")
-    assert "⟦br⟧" not in Composer(town, load_bank(), Chooser(1), "numbered").title()
+    assert "⟦br⟧" not in Composer(town, load_bank(), Chooser(1), "numbered").opening.title()
     import dataclasses
 
     long = dataclasses.replace(town, town="巴彦浩特镇乌兰布统镇")
-    title = Composer(long, load_bank(), Chooser(1), "numbered").title()
+    title = Composer(long, load_bank(), Chooser(1), "numbered").opening.title()
     first, second = title.split("⟦br⟧")
     assert second.startswith("和") and width(first) <= 20 and width(second) <= 20
 

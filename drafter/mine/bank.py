@@ -74,9 +74,17 @@ def mine(paths: list[Path], warn: Callable[[str], None] = lambda m: None, progre
         "phrases": {"entries": sorted(clause_phrases + plan_openers, key=lambda e: (e["role"], -e["freq"], e["text"]))},
         "skeletons": {"styles": mine_skeletons(reports)},
     }
+    body = {name: {key: without_slips(value, lexicon) for key, value in data.items()} for name, data in body.items()}
     corpus = [{"file": d.name, "sha256": d.sha256} for d in sorted(documents, key=lambda d: d.name)]
     styles = {r.name: r.style for r in reports}
     return {name: {"corpus": [dict(c, style=styles.get(c["file"], "skipped")) for c in corpus], **data} for name, data in body.items()}
+
+
+def without_slips(value, lexicon):
+    """A category's entries without those holding a slip of the corpus (慎始如终); other values as they are."""
+    if not isinstance(value, list):
+        return value
+    return [e for e in value if not (isinstance(e, dict) and lexicon.rejected(str(e.get("text", "")) + str(e.get("pattern", ""))))]
 
 
 def dump(data: dict) -> str:

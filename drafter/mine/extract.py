@@ -120,6 +120,11 @@ def common_affix(values: list[str], suffix: bool) -> str:
     return best
 
 
+def quotes_paired(text: str) -> bool:
+    """True when every opening quote of text is closed in it (工程” alone is not a literal to keep)."""
+    return text.count("“") == text.count("”")
+
+
 def names_topic(text: str, lexicon: Lexicon) -> bool:
     """True when text contains a topic label or keyword."""
     return any(k in text for t in lexicon.topics for k in (t.label, *t.keywords))
@@ -134,6 +139,7 @@ def align(headings: list[str], lexicon: Lexicon) -> tuple[str, list[tuple[str, s
     for i in range(width):
         values = [h[i] for h in halves]
         pre, suf = common_affix(values, False), common_affix(values, True)
+        pre, suf = (pre if quotes_paired(pre) else ""), (suf if quotes_paired(suf) else "")
         inner = [v[len(pre) : len(v) - len(suf)] if v.startswith(pre) and v.endswith(suf) and len(v) > len(pre) + len(suf) else None for v in values]
         if any(x is None for x in inner):
             pre, suf = "", ""
@@ -192,12 +198,14 @@ def mine_headings(reports: list[Report], lexicon: Lexicon) -> dict[str, Collecto
                 topics = node.topics if isinstance(node, Section) else lexicon.tag(heading, node.text)
                 examples.setdefault(slot, []).append(filler)
                 if "{名}" not in filler and filler:
-                    fillers.add((formula, slot, filler), report.name, node.line, topics, pattern=formula, slot=slot, text=filler)
+                    fillers.add((report.style, kind, formula, slot, filler), report.name, node.line, topics,
+                                pattern=formula, style=report.style, part=kind, slot=slot, text=filler)
             if "，" not in formula:
                 for node, text in group:
                     opener = text[:ACTION_LEN]
                     if len(text) >= 2 * ACTION_LEN and not names_topic(opener, lexicon):
-                        fillers.add((formula, "举措", opener), report.name, node.line, (), pattern=formula, slot="举措", text=opener)
+                        fillers.add((report.style, kind, formula, "举措", opener), report.name, node.line, (),
+                                    pattern=formula, style=report.style, part=kind, slot="举措", text=opener)
             bucket = formulas.buckets[(report.style, kind, str(level), formula)]
             bucket.data["examples"] = sorted(set(bucket.data["examples"]) | {h for h in texts})
     return {"formulas": formulas, "fillers": fillers}

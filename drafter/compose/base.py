@@ -1,0 +1,137 @@
+"""Shared pieces of composition: inline markup helpers and the Context (town, bank, chooser, data) of one draft."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from drafter import derive
+from drafter.fit import trend
+from drafter.lexicon import load_lexicon
+from drafter.model import Item, Section, Town
+from drafter.phrases import Bank, Chooser
+from drafter.wording import Wording, load_wording
+
+CN_DIGITS = "零一二三四五六七八九"
+SLOT = re.compile(r"\{([^{}]+)\}")
+
+
+def cn_number(n: int) -> str:
+    """1..99 -> 一 … 九十九."""
+    if n < 10:
+        return CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
+
+
+def fig(figure: derive.Figure) -> str:
+    """Figure -> inline markup carrying its source and formula."""
+    extra = f"|{figure.formula}" if figure.formula else ""
+    return f"⟦fig:{figure.text}|{figure.source}{extra}⟧"
+
+
+def gap(what: str, source: str) -> str:
+    """A placeholder for something the town file lacks."""
+    return f"⟦gap:{what}|{source}⟧"
+
+
+def sentence(text: str) -> str:
+    """Strip trailing punctuation so the composer decides how a clause ends."""
+    return text.rstrip("。；，、 ")
+
+
+# Two texts that share a run of this many characters say the same words.
+ECHO = 4
+
+
+def echoes(text: str, other: str) -> bool:
+    """True when text and other share a run of ECHO characters."""
+    return any(text[i : i + ECHO] in other for i in range(len(text) - ECHO + 1))
+
+
+def item_text(item: Item) -> str:
+    """All the words of an item: its title and the words of its facts."""
+    return "".join([item.title or "", *(f.text or f.what or "" for f in item.facts)])
+
+
+def section_text(section: Section) -> str:
+    """All the clerk's words in a section: heading, verdict, item titles and facts."""
+    return "".join([section.heading or "", section.verdict or "", *(item_text(i) for i in section.items)])
+
+
+def plan_cycle(year: int) -> tuple[str, str, int]:
+    """The five-year plan a year falls in ('十四五'), the next one ('十五五'), and the year's place in it (1-5)."""
+    number = (year - 2016) // 5 + 13  # the 13th plan ran 2016-2020
+    place = (year - 2016) % 5 + 1
+    return f"{cn_number(number)}五", f"{cn_number(number + 1)}五", place
+
+
+class Context:
+    """What every part of one draft draws on; every phrase choice goes through its one Chooser."""
+
+    def __init__(self, town: Town, bank: Bank, chooser: Chooser, style: str, wording: Wording | None = None) -> None:
+        self.town, self.bank, self.choose, self.style = town, bank, chooser, style
+        self.wording = wording or load_wording()
+        self.sentences, self.usage = self.wording.sentences, self.wording.usage
+        self.lexicon = load_lexicon()
+        plan, following, _ = plan_cycle(town.next_year)
+        self.slots = {
+            "乡镇名": town.town,
+            "乡镇": town.township,
+            "年": str(town.year),
+            "次年": str(town.next_year),
+            "上级": town.leaders or gap("上级领导机关（superior）", "superior"),
+            "目标": town.goal or gap("年度目标（goal）", "goal"),
+            "规划": plan,
+            "下个规划": following,
+        }
+        # What drafter wrote where: (part, topic, text, origins) for headings, verdicts and leads.
+        self.trace: list[dict] = []
+
+    def fill(self, pattern: str, extra: dict[str, str] | None = None) -> str | None:
+        """Replace known slots; None when a slot cannot be filled."""
+        values = {**self.slots, **(extra or {})}
+        if any(s not in values for s in SLOT.findall(pattern)):
+            return None
+        return SLOT.sub(lambda m: values[m.group(1)], pattern)
+
+    def say(self, key: str, templates: list[str], extra: dict[str, str] | None = None) -> str:
+        """One of the team's sentence templates, filled (the first when none can be chosen)."""
+        filled = [t for t in (self.fill(p, extra) for p in templates) if t]
+        return self.choose.pick(key, filled) or filled[0]
+
+    def note(self, part: str, topic: str, text: str, origins: list[str]) -> None:
+        """Record a phrase drafter placed, for the prose benchmark."""
+        self.trace.append({"part": part, "topic": topic, "text": text, "origins": origins})
+
+    def changes(self, section: Section, source: str) -> list[str]:
+        """增长/下降/持平 of every figure of a section that has a previous-year value."""
+        words = []
+        for i, item in enumerate(section.items):
+            for j, fact in enumerate(item.facts):
+                q = derive.fact_figures(fact, f"{source}.items[{i}].facts[{j}]", self.town.settings)
+                if isinstance(q, derive.Quantity) and q.change is not None:
+                    words.append(q.change.word)
+        return words
+
+    def section_trend(self, section: Section, source: str) -> str | None:
+        """Which way a section's figures went (rise, fall, mixed …), None when none has a previous value."""
+        return trend(self.changes(section, source))
+
+    def completions(self) -> list[Decimal]:
+        """Completion rates (percent) of the indicators that have a target."""
+        out = []
+        for i, ind in enumerate(self.town.indicators):
+            q = derive.indicator(ind, f"indicators[{i}]", self.town.settings)
+            if q.completion is not None:
+                out.append(Decimal(q.completion.text.rstrip("%")))
+        return out
+
+    def indicator_trend(self) -> str | None:
+        """Which way the key indicators went."""
+        words = []
+        for i, ind in enumerate(self.town.indicators):
+            q = derive.indicator(ind, f"indicators[{i}]", self.town.settings)
+            if q.change is not None:
+                words.append(q.change.word)
+        return trend(words)

@@ -1,0 +1,119 @@
+"""Context -> the clerk's facts as clauses and items: figures with verbs that fit them, ordinals, approaches."""
+
+from __future__ import annotations
+
+from drafter import derive
+from drafter.compose.base import Context, cn_number, echoes, fig, gap, item_text, section_text, sentence
+from drafter.compose.palette import Palette
+from drafter.model import Fact, Item, Section
+
+class Facts:
+    """Figures, facts and items as the draft writes them."""
+
+    def __init__(self, ctx: Context, palette: Palette) -> None:
+        self.ctx, self.palette = ctx, palette
+        self.usage = ctx.usage
+
+    # -- figures --------------------------------------------------------------------------------
+    def verb(self, name: str, plan: bool = False) -> str:
+        """A verb that fits a figure's name (收入达到, 投资完成, 产值实现); in a plan, 达到."""
+        if plan:
+            return "达到"
+        rule = next((r for r in self.usage["verbs"] if any(m in name for m in r["match"])), None)
+        verbs = rule["verbs"] if rule else self.usage["default_verbs"]
+        return self.ctx.choose.pick(f"verb.{'/'.join(verbs)}", verbs) or verbs[0]
+
+    def needs_verb(self, what: str) -> bool:
+        """True when what names a measure (村级集体经济总收入) rather than an action (完成项目征地)."""
+        return what.endswith(tuple(self.usage["measures"])) and not what.endswith(tuple(self.usage["verb_endings"]))
+
+    def change(self, q: derive.Quantity) -> str:
+        """'，同比增长14.1%' and '，完成全年目标任务的87.6%' as they apply."""
+        out = ""
+        if q.change is not None:
+            out += "，与上年持平" if q.change.figure is None else f"，同比{q.change.word}{fig(q.change.figure)}"
+        if q.completion is not None:
+            out += f"，完成全年目标任务的{fig(q.completion)}"
+        return out
+
+    def fact(self, fact: Fact, source: str, plan: bool = False, opener: str = "") -> str:
+        """One fact -> clause markup: free text verbatim; a figure with the verb its name wants."""
+        if fact.text is not None:
+            return sentence(fact.text)
+        figures = derive.fact_figures(fact, source, self.ctx.town.settings)
+        if isinstance(figures, derive.Figure):
+            return f"{fact.what}达{fig(figures)}"
+        assert figures is not None and fact.what is not None
+        verb = self.verb(fact.what, plan) if self.needs_verb(fact.what) else ""
+        return f"{opener}{fact.what}{verb}{fig(figures.value)}{self.change(figures)}"
+
+    def clauses(self, item: Item, source: str, plan: bool = False) -> str:
+        """An item's facts as one sentence; in a plan the first figure gets 力争/确保 unless the item has one."""
+        if not item.facts:
+            return gap(f"{item.title or '本项工作'}的具体做法和数据", f"{source}.facts") + "。"
+        openers = self.usage["plan_openers"]
+        opener = ""
+        if plan and not any(o in item_text(item) for o in openers):
+            opener = self.ctx.choose.pick("plan.opener", openers) or ""
+        out = []
+        for i, f in enumerate(item.facts):
+            out.append(self.fact(f, f"{source}.facts[{i}]", plan, opener if f.text is None else ""))
+            if f.text is None:
+                opener = ""
+        return "，".join(out) + "。"
+
+    # -- items ----------------------------------------------------------------------------------
+    def approach(self, item: Item, topic: str) -> str | None:
+        """How the work was done, said before its figures: an approach of the topic whose words the item has."""
+        if not item.facts or item.facts[0].text is not None:
+            return None
+        text = item_text(item)
+        fitting = [e.text for e in self.palette.entries(topic, "approaches", text) if not echoes(e.text, text)]
+        choice = self.ctx.choose.fresh("approaches", fitting)
+        if choice is not None:
+            self.ctx.choose.mark("approaches", choice)
+            self.ctx.note("item.approach", topic, choice, [f"{topic}:approach"])
+        return choice
+
+    def item(self, section: Section, index: int, source: str, plan: bool = False, lead: bool = True) -> str:
+        """One item: '一是' only when a '二是' follows; its title (a lead-in, or plain); how; its facts."""
+        item = section.items[index]
+        ordinal = f"{cn_number(index + 1)}是" if len(section.items) > 1 else ""
+        head = f"{ordinal}{item.title}。" if item.title else ordinal
+        if head and lead:
+            head = f"⟦lead:{head}⟧"
+        how = None if plan else self.approach(item, section.topic)
+        return head + (f"{how}，" if how else "") + self.clauses(item, f"{source}.items[{index}]", plan)
+
+    def items(self, section: Section, source: str, plan: bool = False, lead: bool = True) -> str:
+        """All items of a section in one paragraph (a placeholder when there are none)."""
+        if not section.items:
+            return gap("本节的具体工作和数据（items）", f"{source}.items") + "。"
+        return "".join(self.item(section, i, source, plan, lead) for i in range(len(section.items)))
+
+    def lead(self, section: Section, after: str = "") -> str:
+        """How a topic's work was done, as the topical style says it after the verdict ('' when none is left);
+        never repeating the words of the verdict before it or of the clerk's items."""
+        said = after + section_text(section)
+        option = self.palette.take("leads", section.topic, None, lambda t: not echoes(t, said), about=section_text(section))
+        if option is None:
+            return ""
+        self.ctx.note("review.lead", section.topic, option.text, [option.origin])
+        return option.text + "。"
+
+    # -- indicators -----------------------------------------------------------------------------
+    def period(self) -> str:
+        """'2024年1-10月' or the year alone."""
+        town = self.ctx.town
+        return f"{town.year}年{town.period}" if town.period else f"{town.year}年"
+
+    def indicator(self, index: int) -> str:
+        """One indicator clause: name, a verb that fits it, value, change, completion."""
+        ind = self.ctx.town.indicators[index]
+        q = derive.indicator(ind, f"indicators[{index}]", self.ctx.town.settings)
+        return f"{ind.name}{self.verb(ind.name)}{fig(q.value)}{self.change(q)}"
+
+    def indicators(self) -> str:
+        """The indicator paragraph: '2024年1-10月，全镇…；…。'."""
+        clauses = [self.indicator(i) for i in range(len(self.ctx.town.indicators))]
+        return f"{self.period()}，全{self.ctx.town.township}" + "；".join(clauses) + "。"

@@ -1,0 +1,90 @@
+"""Context -> the title, the opening paragraph, the report clause and the part headings."""
+
+from __future__ import annotations
+
+from drafter.compose.base import Context
+from drafter.compose.palette import Palette
+from drafter.markup import width
+from drafter.model import Town
+
+# A mined guidance clause longer than this is too particular to reuse (it names a visit, a province …).
+GUIDANCE_MAX = 24
+# Mined resolve idioms (攻坚克难, 苦干实干) have this many characters.
+IDIOM = 4
+# A title wider than this (in full-width characters) is broken before "和".
+TITLE_WIDTH = 20
+SUBJECTS = ("我", "全乡", "全镇", "{乡镇名}")
+
+
+class Opening:
+    """The report's first lines: title, opening paragraph (its clauses in the order reports give them)."""
+
+    def __init__(self, ctx: Context, palette: Palette) -> None:
+        self.ctx, self.palette = ctx, palette
+        self.words = ctx.sentences["opening"]
+
+    @staticmethod
+    def plain_title(town: Town) -> str:
+        """'X镇2024年工作总结和2025年工作计划'."""
+        return f"{town.town}{town.year}年工作总结和{town.next_year}年工作计划"
+
+    def title(self) -> str:
+        """The title, broken before 和 when too wide for one line of 22 pt type."""
+        text = self.plain_title(self.ctx.town)
+        return text.replace("和", "⟦br⟧和", 1) if width(text) > TITLE_WIDTH else text
+
+    def mined(self, role: str, keep=lambda t: True) -> list[str]:
+        """Mined opening clauses of a role, filled for this town, of this year, and kept by keep."""
+        texts = [self.ctx.fill(e["text"]) for e in self.ctx.bank.role("openings", role)]
+        return [t for t in texts if t and keep(t) and self.palette.fits_text(t) and not self.ctx.lexicon.rejected(t)]
+
+    def guidance(self) -> list[str]:
+        """The guiding clauses: the canonical one first, then one about the year's line or the decisions."""
+        first = self.words["guidance_first"]
+        year = self.ctx.town.year
+        own = [g["text"] for g in self.words["guidance"] if not g.get("years") or g["years"][0] <= year <= g["years"][1]]
+        mined = self.mined("guidance", lambda t: len(t) <= GUIDANCE_MAX and not t.startswith(SUBJECTS) and first not in t)
+        second = self.ctx.choose.pick("opening.guidance", [*own, *mined])
+        return [first, second] if second else [first]
+
+    def resolve(self) -> list[str]:
+        """Two four-character idioms of resolve (攻坚克难, 苦干实干), unused ones first."""
+        return self.ctx.choose.take("opening.resolve", self.mined("other", lambda t: len(t) == IDIOM), 2)
+
+    def goal(self) -> str | None:
+        """The clause that sets the year's slogan as its aim (以打造“…”为总目标), never as an occasion (为契机)."""
+        if not self.ctx.town.goal:
+            return None
+        mined = self.mined("goal", lambda t: "目标" in t.replace(self.ctx.town.goal, "") and t.count(self.ctx.town.goal) == 1)
+        return self.ctx.choose.pick("opening.goal", [*(self.ctx.fill(t) for t in self.words["goal"]), *mined])
+
+    def result(self) -> str:
+        """The clause that sums up the year, true to the way the key indicators went."""
+        direction = self.ctx.indicator_trend() or "none"
+        return self.ctx.say("opening.result", self.words["result"][direction])
+
+    def paragraph(self, congress: bool = False) -> str:
+        """Opening paragraph: time, leadership, guidance, goal, resolve, result."""
+        if congress:
+            clauses = [f"{self.ctx.town.year}年", self.ctx.say("opening.leadership", self.words["congress_leadership"])]
+        else:
+            clauses = [self.ctx.say("opening.time", self.words["time"]), self.ctx.say("opening.leadership", self.words["leadership"])]
+        clauses += [*self.guidance(), self.goal(), "、".join(self.resolve()), self.result()]
+        return "，".join(c for c in clauses if c) + "。"
+
+    def report(self) -> str:
+        """'现将…报告如下：' that ends the numbered style's opening paragraph."""
+        return self.ctx.say("opening.report", self.words["report"]["numbered"])
+
+    def submission(self) -> str:
+        """The topical style's single opening line: '根据…要求，现将…报送如下：' (the basis only when the file names one)."""
+        notice = self.ctx.town.notice
+        basis = self.ctx.fill(self.words["report"]["topical_basis"], {"依据": notice}) if notice else ""
+        return (basis or "") + self.ctx.say("opening.submission", self.words["report"]["topical"])
+
+    def part(self, kind: str, fallback: str) -> str:
+        """A part heading mined for this style (工作总结, 存在的问题和不足 …), not one the title already says."""
+        parts = self.ctx.bank.skeletons.get(self.ctx.style, {}).get("parts", [])
+        options = [t for t in (self.ctx.fill(h) for p in parts if p["kind"] == kind for h in p["headings"]) if t]
+        fresh = [o for o in options if o not in self.plain_title(self.ctx.town)]
+        return self.ctx.choose.pick(f"part.{kind}", fresh or options) or fallback

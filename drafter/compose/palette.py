@@ -1,0 +1,99 @@
+"""Context -> the phrases that fit a section: its topic's own (sheet and mined), then the generic ones."""
+
+from __future__ import annotations
+
+from typing import Callable, NamedTuple
+
+from drafter.compose.base import Context
+from drafter.fit import fits, in_years
+from drafter.wording import Entry
+
+# Mined categories that join a topic sheet's kinds: a 举措 filler is an action, a verdict a result.
+ACTION_LEN = 4
+
+
+class Option(NamedTuple):
+    """A fitting phrase and where it comes from (topic sheet, mined bank or generic sheet, with its source)."""
+
+    text: str
+    origin: str
+
+
+def owned(ctx: Context, entry: dict, topic: str) -> bool:
+    """A mined phrase belongs to topic: it was mined under it and, if it names a topic itself, names this one
+    first (农业产业蓬勃发展 was mined under 产业与招商 and 农业, but it speaks of 农业)."""
+    if topic not in entry["topics"]:
+        return False
+    named = ctx.lexicon.named(entry["text"])
+    return named is None or named == topic
+
+
+def mined_entries(ctx: Context, topic: str, field: str) -> list[Entry]:
+    """Phrases mined under this topic that serve as its actions or results; never another topic's."""
+    if field == "actions":
+        found = [e for e in ctx.bank.fillers if e["slot"] == "举措" and len(e["text"]) == ACTION_LEN]
+    elif field == "results":
+        found = list(ctx.bank.verdicts)
+    else:
+        return []
+    return [Entry(e["text"], e["sources"][0] if e["sources"] else "") for e in found
+            if owned(ctx, e, topic) and "“" not in e["text"] and not ctx.lexicon.rejected(e["text"])]
+
+
+def unique(options: list[Option]) -> list[Option]:
+    """Options with each text once (the first origin kept)."""
+    seen: dict[str, Option] = {}
+    for option in options:
+        seen.setdefault(option.text, option)
+    return list(seen.values())
+
+
+class Palette:
+    """What may stand in a section of a topic: fit first, then variety among what fits."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.events = ctx.usage.get("events", [])
+
+    def label(self, topic: str) -> str:
+        """The plain name of a topic's work (人居环境整治), from its sheet or the lexicon."""
+        sheet = self.ctx.wording.sheets.get(topic)
+        if sheet and sheet.label:
+            return sheet.label
+        found = self.ctx.lexicon.topic(topic)
+        return found.label if found else topic
+
+    def options(self, topic: str, field: str, direction: str | None = None, about: str | None = None) -> tuple[list[Option], list[Option]]:
+        """(this topic's fitting phrases, the generic fitting ones with the label filled in), for a section
+        whose figures went direction and whose words are about."""
+        def fit(e: Entry) -> bool:
+            return fits(e, self.ctx.town.year, direction, self.events, about)
+
+        sheet = self.ctx.wording.sheets.get(topic)
+        own = [Option(e.text, f"{topic}:{e.source}") for e in (sheet.get(field) if sheet else ()) if fit(e)]
+        own += [Option(e.text, f"mined:{e.source}") for e in mined_entries(self.ctx, topic, field) if fit(e)]
+        label = self.label(topic)
+        generic = [Option(e.text.replace("{label}", label), f"通用:{e.source}") for e in self.ctx.wording.generic.get(field) if fit(e)]
+        return unique(own), unique(generic)
+
+    def take(self, field: str, topic: str, direction: str | None = None, keep: Callable[[str], bool] = lambda t: True,
+             mark: bool = True, about: str | None = None) -> Option | None:
+        """An unused fitting phrase: the topic's own first, then a generic one; None when none is left."""
+        own, generic = self.options(topic, field, direction, about)
+        for pool in (own, generic):
+            texts = [o.text for o in pool if keep(o.text)]
+            choice = self.ctx.choose.fresh(field, texts)
+            if choice is not None:
+                if mark:
+                    self.ctx.choose.mark(field, choice)
+                return next(o for o in pool if o.text == choice)
+        return None
+
+    def fits_text(self, text: str) -> bool:
+        """True when a phrase belongs to no period other than the summary year."""
+        return in_years(text, self.ctx.town.year, self.events)
+
+    def entries(self, topic: str, field: str, about: str) -> list[Entry]:
+        """A topic sheet's entries of a kind that fit words about (approaches: one of their `when` words is there)."""
+        sheet = self.ctx.wording.sheets.get(topic)
+        return [e for e in (sheet.get(field) if sheet else ()) if fits(e, self.ctx.town.year, None, self.events, about)]

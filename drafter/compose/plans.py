@@ -1,0 +1,96 @@
+"""Context -> the problems part (intro, list, turn to the plan) and the plan's preamble, leads and targets."""
+
+from __future__ import annotations
+
+from drafter.compose.base import Context, cn_number, echoes, gap, plan_cycle, section_text
+from drafter.compose.facts import Facts
+from drafter.compose.palette import Palette
+from drafter.model import Section
+
+# A targets paragraph needs at least this many plan figures.
+MIN_TARGETS = 2
+
+
+class Plans:
+    """What the report says of its shortcomings and of next year's work, around the clerk's own items."""
+
+    def __init__(self, ctx: Context, palette: Palette, facts: Facts) -> None:
+        self.ctx, self.palette, self.facts = ctx, palette, facts
+        self.words = ctx.sentences
+
+    # -- problems -------------------------------------------------------------------------------
+    def problems_intro(self) -> str:
+        """The sentence that turns from the year's results to its shortcomings."""
+        return self.ctx.say("problems.intro", self.words["problems"]["intro"])
+
+    def congress_turn(self) -> str:
+        """The congress style's turn to the problems, ending in a colon."""
+        return self.ctx.say("problems.turn", self.words["problems"]["congress_turn"])
+
+    def problem_list(self, numbered: bool) -> str:
+        """The clerk's problems: '一是…；二是…。' when there are two or more and the style numbers them."""
+        problems = [p.rstrip("。；，") for p in self.ctx.town.problems]
+        if not problems:
+            return gap("存在的问题和不足（problems）", "problems") + "。"
+        if numbered and len(problems) > 1:
+            problems = [f"{cn_number(i + 1)}是{p}" for i, p in enumerate(problems)]
+        return "；".join(problems) + "。"
+
+    def transition(self) -> str:
+        """The sentence that closes the problems: how they will be tackled."""
+        return self.ctx.say("problems.transition", self.words["problems"]["transition"])
+
+    # -- the plan -------------------------------------------------------------------------------
+    def preamble(self) -> str:
+        """The plan's opening: the year's place in the five-year plan, its weight, the overall requirements."""
+        words = self.words["plan"]
+        _, _, place = plan_cycle(self.ctx.town.next_year)
+        goal = self.ctx.say("plan.goal", words["goal"]) + "，" if self.ctx.town.goal else ""
+        resolve = "、".join(self.ctx.choose.take("opening.resolve", self.resolve_words(), 2))
+        extra = {
+            "指导": self.words["opening"]["guidance_first"],
+            "部署": self.ctx.choose.pick("plan.deploy", words["deploy"]) or words["deploy"][0],
+            "目标句": goal,
+            "决心": resolve,
+        }
+        significance = self.ctx.fill(words["significance"][place - 1])
+        weight = self.ctx.say("plan.weight", words["weight"])
+        requirements = self.ctx.say("plan.requirements", words["requirements"], extra)
+        return f"{significance}，{weight}。{requirements}。"
+
+    def resolve_words(self) -> list[str]:
+        """Four-character idioms of resolve mined from openings (攻坚克难 …)."""
+        texts = [self.ctx.fill(e["text"]) for e in self.ctx.bank.role("openings", "other")]
+        return [t for t in texts if t and len(t) == 4 and not self.ctx.lexicon.rejected(t)]
+
+    def close(self) -> str:
+        """'重点抓好以下几方面工作：' after the numbered style's preamble."""
+        return self.ctx.say("plan.close", self.words["plan"]["numbered_close"])
+
+    def lead(self, section: Section, heading: str = "") -> str:
+        """Where next year's work on a topic is headed ('' when no fitting lead is left), in words that
+        neither the heading above it nor the clerk's items already say."""
+        said = heading + section_text(section)
+        option = self.palette.take("plan_leads", section.topic, None, lambda t: not echoes(t, said), about=section_text(section))
+        if option is None:
+            return ""
+        self.ctx.note("plan.lead", section.topic, option.text, [option.origin])
+        return option.text + "。"
+
+    def targets(self) -> str:
+        """The congress style's expected targets: every figure of the plan, said once ('' with fewer than two)."""
+        clauses = []
+        for i, section in enumerate(self.ctx.town.plans):
+            for j, item in enumerate(section.items):
+                for k, fact in enumerate(item.facts):
+                    if fact.text is None:
+                        clauses.append(self.facts.fact(fact, f"plans[{i}].items[{j}].facts[{k}]", plan=True))
+        if len(clauses) < MIN_TARGETS:
+            return ""
+        return self.ctx.fill(self.words["plan"]["targets"]) + "，".join(clauses) + "。"
+
+    def congress_intro(self, projects: bool) -> str:
+        """'…重点实施“五大工程”：' when every plan heading names a 工程, else '…以下五个方面工作：'."""
+        count = cn_number(len(self.ctx.town.plans))
+        key = "congress_projects" if projects else "congress_parts"
+        return self.ctx.say(f"plan.{key}", self.words["plan"][key], {"数": count})
