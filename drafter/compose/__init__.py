@@ -32,8 +32,3 @@ class Composer:
         self.facts = Facts(self.ctx, palette)
         self.plans = Plans(self.ctx, palette, self.facts)
         self.closing = Closing(self.ctx)
-
-    @property
-    def trace(self) -> list[dict]:
-        """What drafter placed where (headings, verdicts, leads, approaches), for the prose benchmark."""
-        return self.ctx.trace

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
 
 from drafter import derive
@@ -42,6 +43,8 @@ def sentence(text: str) -> str:
 
 # Two texts that share a run of this many characters say the same words.
 ECHO = 4
+# A run of this many characters used three times in one draft reads as a verbal tic.
+SIX = 6
 
 
 def echoes(text: str, other: str) -> bool:
@@ -85,8 +88,8 @@ class Context:
             "规划": plan,
             "下个规划": following,
         }
-        # What drafter wrote where: (part, topic, text, origins) for headings, verdicts and leads.
-        self.trace: list[dict] = []
+        # Six-character sequences of the phrases drafter has placed so far (a third use reads as a tic).
+        self.sixes: Counter[str] = Counter()
 
     def fill(self, pattern: str, extra: dict[str, str] | None = None) -> str | None:
         """Replace known slots; None when a slot cannot be filled."""
@@ -98,11 +101,17 @@ class Context:
     def say(self, key: str, templates: list[str], extra: dict[str, str] | None = None) -> str:
         """One of the team's sentence templates, filled (the first when none can be chosen)."""
         filled = [t for t in (self.fill(p, extra) for p in templates) if t]
-        return self.choose.pick(key, filled) or filled[0]
+        choice = self.choose.pick(key, [t for t in filled if self.novel(t)] or filled) or filled[0]
+        self.wrote(choice)
+        return choice
 
-    def note(self, part: str, topic: str, text: str, origins: list[str]) -> None:
-        """Record a phrase drafter placed, for the prose benchmark."""
-        self.trace.append({"part": part, "topic": topic, "text": text, "origins": origins})
+    def novel(self, text: str) -> bool:
+        """True when placing text would not make any six-character sequence occur a third time."""
+        return all(self.sixes[text[i : i + SIX]] < 2 for i in range(len(text) - SIX + 1))
+
+    def wrote(self, text: str) -> None:
+        """Count a placed phrase's six-character sequences."""
+        self.sixes.update(text[i : i + SIX] for i in range(len(text) - SIX + 1))
 
     def changes(self, section: Section, source: str) -> list[str]:
         """增长/下降/持平 of every figure of a section that has a previous-year value."""

@@ -68,11 +68,11 @@ class Facts:
         if not item.facts or item.facts[0].text is not None:
             return None
         text = item_text(item)
-        fitting = [e.text for e in self.palette.entries(topic, "approaches", text) if not echoes(e.text, text)]
+        fitting = [e.text for e in self.palette.entries(topic, "approaches", text) if not echoes(e.text, text) and self.ctx.novel(e.text)]
         choice = self.ctx.choose.fresh("approaches", fitting)
         if choice is not None:
             self.ctx.choose.mark("approaches", choice)
-            self.ctx.note("item.approach", topic, choice, [f"{topic}:approach"])
+            self.ctx.wrote(choice)
         return choice
 
     def item(self, section: Section, index: int, source: str, plan: bool = False, lead: bool = True) -> str:
@@ -98,7 +98,6 @@ class Facts:
         option = self.palette.take("leads", section.topic, None, lambda t: not echoes(t, said), about=section_text(section))
         if option is None:
             return ""
-        self.ctx.note("review.lead", section.topic, option.text, [option.origin])
         return option.text + "。"
 
     # -- indicators -----------------------------------------------------------------------------

@@ -61,14 +61,13 @@ class Headings:
             made = self.fill(form, section, part, direction)
             if made is not None:
                 text, options = made
+                self.ctx.wrote(text)
                 for field, option in options:
                     self.ctx.choose.mark(field, option.text)
                     if field == "actions":
                         self.action_words |= words(option.text)
-                self.ctx.note(f"{part}.heading", section.topic, text, [o.origin for _, o in options])
                 return text
         label = self.palette.label(section.topic)
-        self.ctx.note(f"{part}.heading", section.topic, label, ["plain"])
         return label
 
     def fill(self, form: str, section: Section, part: str, direction: str | None) -> tuple[str, list[tuple[str, Option]]] | None:
@@ -94,7 +93,7 @@ class Headings:
             values[slot] = option.text
         values.setdefault("label", label)
         text = SLOT.sub(lambda m: values[m.group(1)], form)
-        if not balanced(text) or len(text) < MIN_HEADING or text in self.examples or text.count(label) > 1:
+        if not balanced(text) or len(text) < MIN_HEADING or text in self.examples or text.count(label) > 1 or not self.ctx.novel(text):
             return None
         return text, chosen
 
@@ -129,7 +128,6 @@ class Headings:
                                    about=section_text(section))
         if option is None:
             return None
-        self.ctx.note("review.verdict", section.topic, option.text, [option.origin])
         return option.text
 
     def economy(self) -> str | None:
@@ -142,5 +140,4 @@ class Headings:
                 return None
             direction = "complete"
         text = self.ctx.choose.pick("economy", ways[direction])
-        self.ctx.note("indicators.verdict", "经济指标", text or "", [f"economy.{direction}"])
         return text

@@ -81,11 +81,12 @@ class Palette:
         """An unused fitting phrase: the topic's own first, then a generic one; None when none is left."""
         own, generic = self.options(topic, field, direction, about)
         for pool in (own, generic):
-            texts = [o.text for o in pool if keep(o.text)]
+            texts = [o.text for o in pool if keep(o.text) and self.ctx.novel(o.text)]
             choice = self.ctx.choose.fresh(field, texts)
             if choice is not None:
                 if mark:
                     self.ctx.choose.mark(field, choice)
+                    self.ctx.wrote(choice)
                 return next(o for o in pool if o.text == choice)
         return None
 

@@ -74,7 +74,6 @@ class Plans:
         option = self.palette.take("plan_leads", section.topic, None, lambda t: not echoes(t, said), about=section_text(section))
         if option is None:
             return ""
-        self.ctx.note("plan.lead", section.topic, option.text, [option.origin])
         return option.text + "。"
 
     def targets(self) -> str:

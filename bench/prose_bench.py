@@ -1,0 +1,169 @@
+"""Prose defects in drafter's drafts: every example, every style, seeds 1-20.
+
+Run: python bench/prose_bench.py [--seeds 20] [--show]
+Counts per draft (target 0 on each):
+  lone     sections that open with 一是 and have no 二是
+  unfit    headings and verdicts (read off the draft) holding a phrase not allowed for their topic (another
+           topic's, another period's, a rise the figures do not show), or an economic verdict against the figures
+  stitched sentences whose neighbouring clauses come from different corpus sentences
+  punct    paragraphs with unbalanced quotes or brackets, doubled or leading punctuation
+  sixes    six-character sequences repeated 3+ times outside the town's own names and facts
+  overlap  longest span shared with the seed reports outside the clerk's text (the check's limit is 20)
+The table sums each count over the seeds and gives the worst seed; --show prints every finding.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+from drafter.check import audit
+from drafter.check_report import load_corpus
+from drafter.lexicon import load_lexicon
+from drafter.lint import HEADING, MASK, ClauseIndex, PhraseIndex, lone_ordinals, punctuation, repeated_sixes
+from drafter.load import load_town
+from drafter.markup import parse
+from drafter.phrases import load_bank
+from drafter import derive
+from drafter.fit import trend
+from drafter.render import render
+from drafter.wording import load_wording
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+STYLES = ("numbered", "topical", "congress")
+COLUMNS = ("lone", "unfit", "stitched", "punct", "sixes")
+
+
+def masked(blocks, town) -> str:
+    """Draft text with figures, gaps and the clerk's own strings blanked out."""
+    from drafter.check import user_strings
+
+    pieces = []
+    for block in (b for b in blocks if b.kind not in ("title", "sign", "date")):
+        for span in block.spans:
+            pieces.append(MASK * len(span.shown) if span.kind in ("fig", "gap") else span.shown)
+        pieces.append("\n")
+    text = "".join(pieces)
+    for s in sorted({s for s in user_strings(town) if len(s) >= 2}, key=len, reverse=True):
+        text = text.replace(s, MASK * len(s))
+    return text
+
+
+def direction(section, source: str, town) -> str | None:
+    """Which way a section's figures went, computed from the town file."""
+    words = []
+    for i, item in enumerate(section.items):
+        for j, fact in enumerate(item.facts):
+            q = derive.fact_figures(fact, f"{source}.items[{i}].facts[{j}]", town.settings)
+            if isinstance(q, derive.Quantity) and q.change is not None:
+                words.append(q.change.word)
+    return trend(words)
+
+
+def first_span(block, kind: str) -> str | None:
+    """The text of a block's opening span of a kind (lead or runin), without its full stop."""
+    span = block.spans[0] if block.spans else None
+    return span.text.rstrip("。") if span is not None and span.kind == kind else None
+
+
+def units(blocks, style: str, town) -> list[tuple[str, str, str, str | None]]:
+    """(part, topic, text, direction) of every heading and verdict drafter wrote, read off the draft itself:
+    the sections' headings (or topical verdicts) and the plans' headings, in order, and the economic verdict."""
+    body = [b for b in blocks if b.kind not in ("title", "sign", "date")]
+    marks = [i for i, b in enumerate(body) if b.kind == ("division" if style == "congress" else "h1")]
+    parts = [body[a + 1 : b] for a, b in zip(marks, marks[1:] + [len(body)])]
+    if style == "numbered":
+        review, plan = [b.text for b in parts[0] if b.kind == "h2"], [b.text for b in parts[2] if b.kind == "h2"]
+    elif style == "congress":
+        review = [b.text for b in parts[0] if b.kind == "h1"]
+        plan = [b.text for b in parts[1] if b.kind == "h1"]
+    else:
+        review = [first_span(b, "lead") or "" for b in parts[1] if b.kind == "p"][: len(town.sections)]
+        plan = [first_span(b, "runin") or "" for b in parts[3] if b.kind == "p"]
+    out = []
+    for i, (section, text) in enumerate(zip(town.sections, review)):
+        if not section.heading and not section.verdict:
+            out.append(("review", section.topic, HEADING.sub("", text), direction(section, f"sections[{i}]", town)))
+    for section, text in zip(town.plans, plan):
+        if not section.heading:
+            out.append(("plan", section.topic, HEADING.sub("", text), None))
+    if style == "topical" and parts[0]:
+        out.append(("economy", "经济指标", first_span(parts[0][0], "lead") or "", None))
+    return out
+
+
+# An economic verdict over figures that fell must say so; one over figures that did not fall must not.
+FALLING = ("fall", "mostly_down", "mixed")
+SAYS_FALL = ("回落", "下降", "下滑", "压力", "承压")
+
+
+def economy_trend(town) -> str | None:
+    """Which way the key indicators went."""
+    words = []
+    for i, ind in enumerate(town.indicators):
+        q = derive.indicator(ind, f"indicators[{i}]", town.settings)
+        if q.change is not None:
+            words.append(q.change.word)
+    return trend(words)
+
+
+def measure(town, style: str, seed: int, bank, index: PhraseIndex, clauses: ClauseIndex, corpus) -> dict:
+    """Every count for one draft, with the findings behind them."""
+    blocks = parse(render(town, bank, style, seed))
+    paragraphs = [b.text for b in blocks if b.kind not in ("title", "sign", "date")]
+    text = masked(blocks, town)
+    found: dict[str, list[str]] = {c: [] for c in COLUMNS}
+    found["lone"] = [g[:30] for g in lone_ordinals(paragraphs)]
+    for part, topic, unit, way in units(blocks, style, town):
+        if part == "economy":
+            way = economy_trend(town)
+            if unit and (way in FALLING) != any(w in unit for w in SAYS_FALL):
+                found["unfit"].append(f"{unit}（与指标走向 {way} 不符）")
+        else:
+            found["unfit"] += [f"{topic}：{u}" for u in index.unfit(unit, topic, town.year, way)]
+    found["stitched"] = [s for line in text.split("\n") for s in clauses.count(line.replace(MASK, ""))]
+    found["punct"] = punctuation(paragraphs)
+    found["sixes"] = [f"{k}×{v}" for k, v in repeated_sixes(text).items()]
+    result = audit(town, [b.text for b in blocks], corpus, "draft")
+    return {**found, "overlap": result.longest, "chars": sum(len(p) for p in paragraphs)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seeds", type=int, default=20)
+    parser.add_argument("--show", action="store_true", help="print every finding")
+    args = parser.parse_args()
+    bank, wording, lexicon = load_bank(), load_wording(), load_lexicon()
+    index = PhraseIndex(wording, bank, lexicon)
+    canonical = yaml.safe_load((ROOT / "drafter" / "data" / "canonical.yaml").read_text("utf-8"))["formulas"]
+    corpus = load_corpus([], print)
+    clauses = ClauseIndex([d.text for d in corpus], canonical)
+    print(f"{'example':<8}{'style':<10}" + "".join(f"{c:>10}" for c in COLUMNS) + f"{'overlap':>9}{'chars':>7}   (sum over seeds 1-{args.seeds}; worst seed)")
+    totals = dict.fromkeys(COLUMNS, 0)
+    for path in EXAMPLES:
+        town = load_town(path)
+        for style in STYLES:
+            rows = [measure(town, style, seed, bank, index, clauses, corpus) for seed in range(1, args.seeds + 1)]
+            cells = []
+            for c in COLUMNS:
+                counts = [len(r[c]) for r in rows]
+                totals[c] += sum(counts)
+                cells.append(f"{sum(counts):>5} ({max(counts)})")
+            overlap = max(r["overlap"] for r in rows)
+            chars = sum(r["chars"] for r in rows) // len(rows)
+            print(f"{path.stem:<8}{style:<10}" + "".join(f"{c:>10}" for c in cells) + f"{overlap:>9}{chars:>7}")
+            if args.show:
+                for seed, r in enumerate(rows, start=1):
+                    for c in COLUMNS:
+                        for finding in r[c]:
+                            print(f"    seed {seed} {c}: {finding}")
+    print("\ntotal: " + ", ".join(f"{c} {totals[c]}" for c in COLUMNS) + "  (target 0 each)")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
