@@ -23,12 +23,10 @@ import yaml
 from drafter.check import audit
 from drafter.check_report import load_corpus
 from drafter.lexicon import load_lexicon
-from drafter.lint import HEADING, MASK, ClauseIndex, PhraseIndex, lone_ordinals, punctuation, repeated_sixes
+from drafter.lint import MASK, ClauseIndex, PhraseIndex, economy_unfit, lone_ordinals, punctuation, repeated_sixes, units
 from drafter.load import load_town
 from drafter.markup import parse
 from drafter.phrases import load_bank
-from drafter import derive
-from drafter.fit import trend
 from drafter.render import render
 from drafter.wording import load_wording
 
@@ -53,64 +51,6 @@ def masked(blocks, town) -> str:
     return text
 
 
-def direction(section, source: str, town) -> str | None:
-    """Which way a section's figures went, computed from the town file."""
-    words = []
-    for i, item in enumerate(section.items):
-        for j, fact in enumerate(item.facts):
-            q = derive.fact_figures(fact, f"{source}.items[{i}].facts[{j}]", town.settings)
-            if isinstance(q, derive.Quantity) and q.change is not None:
-                words.append(q.change.word)
-    return trend(words)
-
-
-def first_span(block, kind: str) -> str | None:
-    """The text of a block's opening span of a kind (lead or runin), without its full stop."""
-    span = block.spans[0] if block.spans else None
-    return span.text.rstrip("。") if span is not None and span.kind == kind else None
-
-
-def units(blocks, style: str, town) -> list[tuple[str, str, str, str | None]]:
-    """(part, topic, text, direction) of every heading and verdict drafter wrote, read off the draft itself:
-    the sections' headings (or topical verdicts) and the plans' headings, in order, and the economic verdict."""
-    body = [b for b in blocks if b.kind not in ("title", "sign", "date")]
-    marks = [i for i, b in enumerate(body) if b.kind == ("division" if style == "congress" else "h1")]
-    parts = [body[a + 1 : b] for a, b in zip(marks, marks[1:] + [len(body)])]
-    if style == "numbered":
-        review, plan = [b.text for b in parts[0] if b.kind == "h2"], [b.text for b in parts[2] if b.kind == "h2"]
-    elif style == "congress":
-        review = [b.text for b in parts[0] if b.kind == "h1"]
-        plan = [b.text for b in parts[1] if b.kind == "h1"]
-    else:
-        review = [first_span(b, "lead") or "" for b in parts[1] if b.kind == "p"][: len(town.sections)]
-        plan = [first_span(b, "runin") or "" for b in parts[3] if b.kind == "p"]
-    out = []
-    for i, (section, text) in enumerate(zip(town.sections, review)):
-        if not section.heading and not section.verdict:
-            out.append(("review", section.topic, HEADING.sub("", text), direction(section, f"sections[{i}]", town)))
-    for section, text in zip(town.plans, plan):
-        if not section.heading:
-            out.append(("plan", section.topic, HEADING.sub("", text), None))
-    if style == "topical" and parts[0]:
-        out.append(("economy", "经济指标", first_span(parts[0][0], "lead") or "", None))
-    return out
-
-
-# An economic verdict over figures that fell must say so; one over figures that did not fall must not.
-FALLING = ("fall", "mostly_down", "mixed")
-SAYS_FALL = ("回落", "下降", "下滑", "压力", "承压")
-
-
-def economy_trend(town) -> str | None:
-    """Which way the key indicators went."""
-    words = []
-    for i, ind in enumerate(town.indicators):
-        q = derive.indicator(ind, f"indicators[{i}]", town.settings)
-        if q.change is not None:
-            words.append(q.change.word)
-    return trend(words)
-
-
 def measure(town, style: str, seed: int, bank, index: PhraseIndex, clauses: ClauseIndex, corpus) -> dict:
     """Every count for one draft, with the findings behind them."""
     blocks = parse(render(town, bank, style, seed))
@@ -120,9 +60,7 @@ def measure(town, style: str, seed: int, bank, index: PhraseIndex, clauses: Clau
     found["lone"] = [g[:30] for g in lone_ordinals(paragraphs)]
     for part, topic, unit, way in units(blocks, style, town):
         if part == "economy":
-            way = economy_trend(town)
-            if unit and (way in FALLING) != any(w in unit for w in SAYS_FALL):
-                found["unfit"].append(f"{unit}（与指标走向 {way} 不符）")
+            found["unfit"] += economy_unfit(unit, town)
         else:
             found["unfit"] += [f"{topic}：{u}" for u in index.unfit(unit, topic, town.year, way)]
     found["stitched"] = [s for line in text.split("\n") for s in clauses.count(line.replace(MASK, ""))]

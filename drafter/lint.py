@@ -8,7 +8,8 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from drafter.fit import balanced, in_years
+from drafter import derive
+from drafter.fit import balanced, in_years, trend
 
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 ORDINAL = re.compile(r"(?<![第])([一二三四五六七八九十]+)是")
@@ -127,3 +128,64 @@ class PhraseIndex:
         if not in_years(text, year, self.events):
             out.append(f"{text}（不属于{year}年）")
         return out
+
+
+def direction(section, source: str, town) -> str | None:
+    """Which way a section's figures went, computed from the town file."""
+    words = []
+    for i, item in enumerate(section.items):
+        for j, fact in enumerate(item.facts):
+            q = derive.fact_figures(fact, f"{source}.items[{i}].facts[{j}]", town.settings)
+            if isinstance(q, derive.Quantity) and q.change is not None:
+                words.append(q.change.word)
+    return trend(words)
+
+
+def first_span(block, kind: str) -> str | None:
+    """The text of a block's opening span of a kind (lead or runin), without its full stop."""
+    span = block.spans[0] if block.spans else None
+    return span.text.rstrip("。") if span is not None and span.kind == kind else None
+
+
+def units(blocks, style: str, town) -> list[tuple[str, str, str, str | None]]:
+    """(part, topic, text, direction) of every heading and verdict drafter wrote, read off the draft itself:
+    the sections' headings (or topical verdicts) and the plans' headings, in order, and the economic verdict."""
+    body = [b for b in blocks if b.kind not in ("title", "sign", "date")]
+    marks = [i for i, b in enumerate(body) if b.kind == ("division" if style == "congress" else "h1")]
+    parts = [body[a + 1 : b] for a, b in zip(marks, marks[1:] + [len(body)])]
+    if style == "numbered":
+        review, plan = [b.text for b in parts[0] if b.kind == "h2"], [b.text for b in parts[2] if b.kind == "h2"]
+    elif style == "congress":
+        review = [b.text for b in parts[0] if b.kind == "h1"]
+        plan = [b.text for b in parts[1] if b.kind == "h1"]
+    else:
+        review = [first_span(b, "lead") or "" for b in parts[1] if b.kind == "p"][: len(town.sections)]
+        plan = [first_span(b, "runin") or "" for b in parts[3] if b.kind == "p"]
+    out = []
+    for i, (section, text) in enumerate(zip(town.sections, review)):
+        if not section.heading and not section.verdict:
+            out.append(("review", section.topic, HEADING.sub("", text), direction(section, f"sections[{i}]", town)))
+    for section, text in zip(town.plans, plan):
+        if not section.heading:
+            out.append(("plan", section.topic, HEADING.sub("", text), None))
+    if style == "topical" and parts[0]:
+        out.append(("economy", "经济指标", first_span(parts[0][0], "lead") or "", None))
+    return out
+
+
+# An economic verdict over figures that fell must say so; one over figures that did not fall must not.
+FALLING = ("fall", "mostly_down", "mixed")
+SAYS_FALL = ("回落", "下降", "下滑", "压力", "承压")
+
+
+def economy_unfit(verdict: str, town) -> list[str]:
+    """The economic verdict, when it says the figures went another way than they did."""
+    words = []
+    for i, ind in enumerate(town.indicators):
+        q = derive.indicator(ind, f"indicators[{i}]", town.settings)
+        if q.change is not None:
+            words.append(q.change.word)
+    way = trend(words)
+    if verdict and (way in FALLING) != any(w in verdict for w in SAYS_FALL):
+        return [f"{verdict}（与指标走向 {way} 不符）"]
+    return []

@@ -53,13 +53,14 @@ def echoes(text: str, other: str) -> bool:
 
 
 def item_text(item: Item) -> str:
-    """All the words of an item: its title and the words of its facts."""
-    return "".join([item.title or "", *(f.text or f.what or "" for f in item.facts)])
+    """All the words of an item: its title and the words of its facts, a line each (so that no word
+    is made of the end of one and the start of the next)."""
+    return "\n".join([item.title or "", *(f.text or f.what or "" for f in item.facts)])
 
 
 def section_text(section: Section) -> str:
     """All the clerk's words in a section: heading, verdict, item titles and facts."""
-    return "".join([section.heading or "", section.verdict or "", *(item_text(i) for i in section.items)])
+    return "\n".join([section.heading or "", section.verdict or "", *(item_text(i) for i in section.items)])
 
 
 def plan_cycle(year: int) -> tuple[str, str, int]:

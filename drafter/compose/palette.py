@@ -73,7 +73,8 @@ class Palette:
         own = [Option(e.text, f"{topic}:{e.source}") for e in (sheet.get(field) if sheet else ()) if fit(e)]
         own += [Option(e.text, f"mined:{e.source}") for e in mined_entries(self.ctx, topic, field) if fit(e)]
         label = self.label(topic)
-        generic = [Option(e.text.replace("{label}", label), f"通用:{e.source}") for e in self.ctx.wording.generic.get(field) if fit(e)]
+        generic = [Option(e.text.replace("{label}", label), f"通用:{e.source}") for e in self.ctx.wording.generic.get(field)]
+        generic = [o for o, e in zip(generic, self.ctx.wording.generic.get(field)) if fit(e._replace(text=o.text))]
         return unique(own), unique(generic)
 
     def take(self, field: str, topic: str, direction: str | None = None, keep: Callable[[str], bool] = lambda t: True,
