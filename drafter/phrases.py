@@ -114,10 +114,16 @@ class Chooser:
         self.last[key] = choice
         return choice
 
+    def order(self, key: str, options: Sequence[str]) -> list[str]:
+        """The options not yet used under key, in a seeded random order (none is marked as used)."""
+        unused = [o for o in dict.fromkeys(options) if o not in self.used[key]]
+        self.rng.shuffle(unused)
+        return unused
+
     def fresh(self, key: str, options: Sequence[str]) -> str | None:
         """One of the options not yet used under key (None when all are), not yet marked as used."""
-        unused = [o for o in dict.fromkeys(options) if o not in self.used[key]]
-        return unused[self.rng.randrange(len(unused))] if unused else None
+        unused = self.order(key, options)
+        return unused[0] if unused else None
 
     def mark(self, key: str, choice: str) -> None:
         """Count choice as used under key."""

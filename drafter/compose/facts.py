@@ -95,7 +95,7 @@ class Facts:
         """How a topic's work was done, as the topical style says it after the verdict ('' when none is left);
         never repeating the words of the verdict before it or of the clerk's items."""
         said = after + section_text(section)
-        option = self.palette.take("leads", section.topic, None, lambda t: not echoes(t, said), about=section_text(section))
+        option = self.palette.take("leads", section.topic, None, lambda t: not echoes(t, said), section_text(section))
         if option is None:
             return ""
         return option.text + "。"

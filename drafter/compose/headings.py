@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from drafter.compose.base import SLOT, Context, echoes, section_text, sentence
 from drafter.compose.palette import Option, Palette, owned
 from drafter.fit import balanced, says_again, words
@@ -10,8 +12,27 @@ from drafter.model import Section
 # The heading level each style gives a section of the review or the plan (mined formulas are matched on it).
 LEVEL = {"numbered": 2, "topical": 3, "congress": 1}
 # Template slots -> the topic-sheet kind that fills them.
-FIELD = {"action": "actions", "result": "results", "aim": "aims", "aim2": "aims", "gain": "gains", "project": "projects"}
+FIELD = {"action": "actions", "举措": "actions", "result": "results", "aim": "aims", "aim2": "aims", "gain": "gains", "project": "projects"}
 MIN_HEADING = 6
+# Candidates tried for one slot before a form is given up (the search stays small and quick).
+TRIES = 6
+
+
+def triples(text: str) -> set[str]:
+    """Three-character runs of text, but those of 进一步 (every gain says it)."""
+    runs = (text[i : i + 3] for i in range(len(text) - 2))
+    return {r for r in runs if "进一" not in r and "一步" not in r}
+
+
+class Want(NamedTuple):
+    """What a heading is being filled for: its form, the section's topic, part, figures' way, words and label."""
+
+    form: str
+    topic: str
+    part: str
+    direction: str | None
+    about: str
+    label: str
 
 
 class Headings:
@@ -23,6 +44,8 @@ class Headings:
         self.made: dict[str, list[str]] = {}
         # Words of the actions already given to a heading: 守牢底线 after 牢守底线 would read as a repeat.
         self.action_words: set[str] = set()
+        # Three-character runs of the results and gains already given (获得感 twice in one report's headings reads as a tic).
+        self.claims: set[str] = set()
 
     # -- section headings -----------------------------------------------------------------------
     def review(self, index: int) -> str:
@@ -66,53 +89,49 @@ class Headings:
                     self.ctx.choose.mark(field, option.text)
                     if field == "actions":
                         self.action_words |= words(option.text)
+                    elif field in ("results", "gains"):
+                        self.claims |= triples(option.text)
                 return text
         label = self.palette.label(section.topic)
         return label
 
     def fill(self, form: str, section: Section, part: str, direction: str | None) -> tuple[str, list[tuple[str, Option]]] | None:
         """A form with every slot filled by a fitting, unused phrase that shares no word with the rest of the
-        heading and repeats no words of the clerk's items; else None."""
-        topic, about = section.topic, section_text(section)
-        label = self.palette.label(topic)
-        literal = SLOT.sub("", form).replace("{label}", "")
-        chosen: list[tuple[str, Option]] = []
-        slots = SLOT.findall(form)
-        values: dict[str, str] = {"label": label} if "label" in slots else {}
-        for slot in slots:
-            if slot in values:
-                continue
-            taken = words(literal + "".join(values.values()))
-            if slot in ("action", "举措"):
-                taken |= self.action_words
-            keep = lambda t, taken=taken: not (words(t) & taken) and not echoes(t, about)
-            option = self.slot(slot, topic, part, form, direction, keep, about)
-            if option is None:
-                return None
-            chosen.append((FIELD.get(slot, f"filler.{slot}"), option))
-            values[slot] = option.text
-        values.setdefault("label", label)
-        text = SLOT.sub(lambda m: values[m.group(1)], form)
-        if not balanced(text) or len(text) < MIN_HEADING or text in self.examples or text.count(label) > 1 or not self.ctx.novel(text):
-            return None
-        return text, chosen
+        heading and repeats no words of the clerk's items; the first such filling in a seeded order, else None."""
+        label = self.palette.label(section.topic)
+        want = Want(form, section.topic, part, direction, section_text(section), label)
+        slots = [slot for slot in dict.fromkeys(SLOT.findall(form)) if slot != "label"]
+        return self.search(want, slots, {"label": label} if "{label}" in form else {}, [])
 
-    def slot(self, slot: str, topic: str, part: str, form: str, direction: str | None, keep, about: str) -> Option | None:
-        """A phrase for one slot: a topic-sheet kind, or (in a mined formula) this topic's filler of that formula."""
+    def search(self, want: Want, slots: list[str], values: dict[str, str], chosen: list[tuple[str, Option]]):
+        """Fill the remaining slots, trying a few candidates for each before giving up."""
+        if not slots:
+            text = SLOT.sub(lambda m: values.get(m.group(1), want.label), want.form)
+            fine = balanced(text) and len(text) >= MIN_HEADING and text not in self.examples
+            return (text, chosen) if fine and text.count(want.label) <= 1 and self.ctx.novel(text) else None
+        slot = slots[0]
+        taken = words(SLOT.sub("", want.form) + "".join(values.values()))
+        if slot in ("action", "举措"):
+            taken |= self.action_words
+        claims = self.claims if slot in ("result", "gain") else set()
+        keep = lambda t: not (words(t) & taken) and not echoes(t, want.about) and not (triples(t) & claims)
+        for option in self.candidates(slot, want, keep)[:TRIES]:
+            made = self.search(want, slots[1:], {**values, slot: option.text}, [*chosen, (FIELD.get(slot, f"filler.{slot}"), option)])
+            if made is not None:
+                return made
+        return None
+
+    def candidates(self, slot: str, want: Want, keep) -> list[Option]:
+        """Phrases for one slot, in a seeded order: a topic-sheet kind, or this topic's filler of a mined formula."""
         if slot in FIELD:
-            way = direction if slot in ("result", "gain") else None
-            return self.palette.take(FIELD[slot], topic, way, keep, mark=False, about=about)
-        if slot == "举措":
-            return self.palette.take("actions", topic, None, keep, mark=False, about=about)
+            way = want.direction if slot in ("result", "gain") else None
+            return self.palette.ranked(FIELD[slot], want.topic, way, keep, want.about)
         fillers = [e for e in self.ctx.bank.fillers
-                   if e["slot"] == slot and e["pattern"] == form and e.get("style") == self.ctx.style and e.get("part") == part
-                   and owned(self.ctx, e, topic) and "“" not in e["text"] and not self.ctx.lexicon.rejected(e["text"])]
-        fitting = [e for e in fillers if self.palette.fits_text(e["text"]) and keep(e["text"])]
-        choice = self.ctx.choose.fresh(f"filler.{slot}", [e["text"] for e in fitting])
-        if choice is None:
-            return None
-        source = next(e for e in fitting if e["text"] == choice)["sources"]
-        return Option(choice, f"mined:{source[0] if source else ''}")
+                   if e["slot"] == slot and e["pattern"] == want.form and e.get("style") == self.ctx.style and e.get("part") == want.part
+                   and owned(self.ctx, e, want.topic) and "“" not in e["text"] and not self.ctx.lexicon.rejected(e["text"])]
+        fitting = {e["text"]: e for e in fillers if self.palette.fits_text(e["text"]) and keep(e["text"])}
+        order = self.ctx.choose.order(f"filler.{slot}", list(fitting))
+        return [Option(t, f"mined:{(fitting[t]['sources'] or [''])[0]}") for t in order]
 
     # -- verdicts (topical style) ---------------------------------------------------------------
     def verdict(self, index: int) -> str | None:
@@ -124,10 +143,11 @@ class Headings:
         titles = [item.title for item in section.items if item.title]
         table = self.ctx.usage["senses"]
         direction = self.ctx.section_trend(section, f"sections[{index}]")
-        option = self.palette.take("results", section.topic, direction, lambda t: not says_again(t, titles, table),
-                                   about=section_text(section))
+        keep = lambda t: not says_again(t, titles, table) and not (triples(t) & self.claims)
+        option = self.palette.take("results", section.topic, direction, keep, section_text(section))
         if option is None:
             return None
+        self.claims |= triples(option.text)
         return option.text
 
     def economy(self) -> str | None:

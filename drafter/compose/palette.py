@@ -10,6 +10,8 @@ from drafter.wording import Entry
 
 # Mined categories that join a topic sheet's kinds: a 举措 filler is an action, a verdict a result.
 ACTION_LEN = 4
+# A mined action joins a topic's phrases when at least this many reports use it.
+USAGE = 2
 
 
 class Option(NamedTuple):
@@ -30,8 +32,8 @@ def owned(ctx: Context, entry: dict, topic: str) -> bool:
 
 def mined_entries(ctx: Context, topic: str, field: str) -> list[Entry]:
     """Phrases mined under this topic that serve as its actions or results; never another topic's."""
-    if field == "actions":
-        found = [e for e in ctx.bank.fillers if e["slot"] == "举措" and len(e["text"]) == ACTION_LEN]
+    if field == "actions":  # a flourish one report used (晾晒竞速) is that town's; two reports make it usage
+        found = [e for e in ctx.bank.fillers if e["slot"] == "举措" and len(e["text"]) == ACTION_LEN and e["reports"] >= USAGE]
     elif field == "results":
         found = list(ctx.bank.verdicts)
     else:
@@ -77,19 +79,24 @@ class Palette:
         generic = [o for o, e in zip(generic, self.ctx.wording.generic.get(field)) if fit(e._replace(text=o.text))]
         return unique(own), unique(generic)
 
+    def ranked(self, field: str, topic: str, direction: str | None = None, keep: Callable[[str], bool] = lambda t: True,
+               about: str | None = None) -> list[Option]:
+        """Every unused fitting phrase kept by keep: the topic's own in a seeded order, then the generic ones."""
+        out = []
+        for pool in self.options(topic, field, direction, about):
+            texts = self.ctx.choose.order(field, [o.text for o in pool if keep(o.text) and self.ctx.novel(o.text)])
+            out += [next(o for o in pool if o.text == t) for t in texts]
+        return out
+
     def take(self, field: str, topic: str, direction: str | None = None, keep: Callable[[str], bool] = lambda t: True,
-             mark: bool = True, about: str | None = None) -> Option | None:
-        """An unused fitting phrase: the topic's own first, then a generic one; None when none is left."""
-        own, generic = self.options(topic, field, direction, about)
-        for pool in (own, generic):
-            texts = [o.text for o in pool if keep(o.text) and self.ctx.novel(o.text)]
-            choice = self.ctx.choose.fresh(field, texts)
-            if choice is not None:
-                if mark:
-                    self.ctx.choose.mark(field, choice)
-                    self.ctx.wrote(choice)
-                return next(o for o in pool if o.text == choice)
-        return None
+             about: str | None = None) -> Option | None:
+        """An unused fitting phrase (the topic's own first, then a generic one), now marked used; None when none is left."""
+        options = self.ranked(field, topic, direction, keep, about)
+        if not options:
+            return None
+        self.ctx.choose.mark(field, options[0].text)
+        self.ctx.wrote(options[0].text)
+        return options[0]
 
     def fits_text(self, text: str) -> bool:
         """True when a phrase belongs to no period other than the summary year."""

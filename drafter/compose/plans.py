@@ -71,7 +71,7 @@ class Plans:
         """Where next year's work on a topic is headed ('' when no fitting lead is left), in words that
         neither the heading above it nor the clerk's items already say."""
         said = heading + section_text(section)
-        option = self.palette.take("plan_leads", section.topic, None, lambda t: not echoes(t, said), about=section_text(section))
+        option = self.palette.take("plan_leads", section.topic, None, lambda t: not echoes(t, said), section_text(section))
         if option is None:
             return ""
         return option.text + "。"
