@@ -63,33 +63,35 @@ class Facts:
         return "，".join(out) + "。"
 
     # -- items ----------------------------------------------------------------------------------
-    def approach(self, item: Item, topic: str) -> str | None:
-        """How the work was done, said before its figures: an approach of the topic whose words the item has."""
+    def approach(self, item: Item, topic: str, said: str = "") -> str | None:
+        """How the work was done, said before its figures: an approach of the topic whose words the item has,
+        in words neither the item nor what the paragraph said before it (said) already uses."""
         if not item.facts or item.facts[0].text is not None:
             return None
-        text = item_text(item)
-        fitting = [e.text for e in self.palette.entries(topic, "approaches", text) if not echoes(e.text, text) and self.ctx.novel(e.text)]
+        text = item_text(item) + "\n" + said
+        fitting = [e.text for e in self.palette.entries(topic, "approaches", item_text(item)) if not echoes(e.text, text) and self.ctx.novel(e.text)]
         choice = self.ctx.choose.fresh("approaches", fitting)
         if choice is not None:
             self.ctx.choose.mark("approaches", choice)
             self.ctx.wrote(choice)
         return choice
 
-    def item(self, section: Section, index: int, source: str, plan: bool = False, lead: bool = True) -> str:
-        """One item: '一是' only when a '二是' follows; its title (a lead-in, or plain); how; its facts."""
+    def item(self, section: Section, index: int, source: str, plan: bool = False, lead: bool = True, said: str = "") -> str:
+        """One item: '一是' only when a '二是' follows; its title (a lead-in, or plain); how; its facts.
+        said is what drafter wrote before it in the paragraph (an approach does not repeat its words)."""
         item = section.items[index]
         ordinal = f"{cn_number(index + 1)}是" if len(section.items) > 1 else ""
         head = f"{ordinal}{item.title}。" if item.title else ordinal
         if head and lead:
             head = f"⟦lead:{head}⟧"
-        how = None if plan else self.approach(item, section.topic)
+        how = None if plan else self.approach(item, section.topic, said)
         return head + (f"{how}，" if how else "") + self.clauses(item, f"{source}.items[{index}]", plan)
 
-    def items(self, section: Section, source: str, plan: bool = False, lead: bool = True) -> str:
+    def items(self, section: Section, source: str, plan: bool = False, lead: bool = True, said: str = "") -> str:
         """All items of a section in one paragraph (a placeholder when there are none)."""
         if not section.items:
             return gap("本节的具体工作和数据（items）", f"{source}.items") + "。"
-        return "".join(self.item(section, i, source, plan, lead) for i in range(len(section.items)))
+        return "".join(self.item(section, i, source, plan, lead, said) for i in range(len(section.items)))
 
     def lead(self, section: Section, after: str = "") -> str:
         """How a topic's work was done, as the topical style says it after the verdict ('' when none is left);

@@ -86,7 +86,7 @@ class Headings:
                 text, options = made
                 self.ctx.wrote(text)
                 for field, option in options:
-                    self.ctx.choose.mark(field, option.text)
+                    self.palette.mark(field, option)
                     if field == "actions":
                         self.action_words |= words(option.text)
                     elif field in ("results", "gains"):

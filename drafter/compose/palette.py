@@ -15,10 +15,12 @@ USAGE = 2
 
 
 class Option(NamedTuple):
-    """A fitting phrase and where it comes from (topic sheet, mined bank or generic sheet, with its source)."""
+    """A fitting phrase and where it comes from (topic sheet, mined bank or generic sheet, with its source);
+    a generic phrase keeps its template ({label}取得新成效), which serves once a draft whatever the label."""
 
     text: str
     origin: str
+    template: str = ""
 
 
 def owned(ctx: Context, entry: dict, topic: str) -> bool:
@@ -75,8 +77,8 @@ class Palette:
         own = [Option(e.text, f"{topic}:{e.source}") for e in (sheet.get(field) if sheet else ()) if fit(e)]
         own += [Option(e.text, f"mined:{e.source}") for e in mined_entries(self.ctx, topic, field) if fit(e)]
         label = self.label(topic)
-        generic = [Option(e.text.replace("{label}", label), f"通用:{e.source}") for e in self.ctx.wording.generic.get(field)]
-        generic = [o for o, e in zip(generic, self.ctx.wording.generic.get(field)) if fit(e._replace(text=o.text))]
+        generic = [Option(e.text.replace("{label}", label), f"通用:{e.source}", e.text) for e in self.ctx.wording.generic.get(field)]
+        generic = [o for o in generic if fit(Entry(o.text, o.origin)) and o.template not in self.ctx.choose.used[f"{field}.通用"]]
         return unique(own), unique(generic)
 
     def ranked(self, field: str, topic: str, direction: str | None = None, keep: Callable[[str], bool] = lambda t: True,
@@ -94,9 +96,15 @@ class Palette:
         options = self.ranked(field, topic, direction, keep, about)
         if not options:
             return None
-        self.ctx.choose.mark(field, options[0].text)
-        self.ctx.wrote(options[0].text)
+        self.mark(field, options[0])
         return options[0]
+
+    def mark(self, field: str, option: Option) -> None:
+        """Count a placed phrase as used (a generic one by its template too) and its words as written."""
+        self.ctx.choose.mark(field, option.text)
+        if option.template:
+            self.ctx.choose.mark(f"{field}.通用", option.template)
+        self.ctx.wrote(option.text)
 
     def fits_text(self, text: str) -> bool:
         """True when a phrase belongs to no period other than the summary year."""
