@@ -69,7 +69,8 @@ class Facts:
         if not item.facts or item.facts[0].text is not None:
             return None
         text = item_text(item) + "\n" + said
-        fitting = [e.text for e in self.palette.entries(topic, "approaches", item_text(item)) if not echoes(e.text, text) and self.ctx.novel(e.text)]
+        first = "\n".join([item.title or "", item.facts[0].what or ""])  # the approach opens this figure
+        fitting = [e.text for e in self.palette.entries(topic, "approaches", first) if not echoes(e.text, text) and self.ctx.novel(e.text)]
         choice = self.ctx.choose.fresh("approaches", fitting)
         if choice is not None:
             self.ctx.choose.mark("approaches", choice)
