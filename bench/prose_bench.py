@@ -23,7 +23,7 @@ import yaml
 from drafter.check import audit
 from drafter.check_report import load_corpus
 from drafter.lexicon import load_lexicon
-from drafter.lint import MASK, ClauseIndex, PhraseIndex, economy_unfit, lone_ordinals, punctuation, repeated_sixes, units
+from drafter.lint import MASK, ClauseIndex, PhraseIndex, drafter_text, economy_unfit, lone_ordinals, punctuation, repeated_sixes, units
 from drafter.load import load_town
 from drafter.markup import parse
 from drafter.phrases import load_bank
@@ -36,26 +36,11 @@ STYLES = ("numbered", "topical", "congress")
 COLUMNS = ("lone", "unfit", "stitched", "punct", "sixes")
 
 
-def masked(blocks, town) -> str:
-    """Draft text with figures, gaps and the clerk's own strings blanked out."""
-    from drafter.check import user_strings
-
-    pieces = []
-    for block in (b for b in blocks if b.kind not in ("title", "sign", "date")):
-        for span in block.spans:
-            pieces.append(MASK * len(span.shown) if span.kind in ("fig", "gap") else span.shown)
-        pieces.append("\n")
-    text = "".join(pieces)
-    for s in sorted({s for s in user_strings(town) if len(s) >= 2}, key=len, reverse=True):
-        text = text.replace(s, MASK * len(s))
-    return text
-
-
 def measure(town, style: str, seed: int, bank, index: PhraseIndex, clauses: ClauseIndex, corpus) -> dict:
     """Every count for one draft, with the findings behind them."""
     blocks = parse(render(town, bank, style, seed))
     paragraphs = [b.text for b in blocks if b.kind not in ("title", "sign", "date")]
-    text = masked(blocks, town)
+    text = drafter_text(blocks, town)
     found: dict[str, list[str]] = {c: [] for c in COLUMNS}
     found["lone"] = [g[:30] for g in lone_ordinals(paragraphs)]
     for part, topic, unit, way in units(blocks, style, town):

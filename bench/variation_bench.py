@@ -10,40 +10,24 @@ from __future__ import annotations
 import dataclasses
 import re
 import sys
-from collections import Counter
 from pathlib import Path
 
 from drafter.build import BuildOptions, draft_markup
-from drafter.check import user_strings
+from drafter import lint
 from drafter.load import load_town
 from drafter.markup import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 STYLES = ("numbered", "topical", "congress")
-MASK = "\x00"
+MASK = lint.MASK
 SENTENCE = re.compile(r"[。；：！？\n]")
 TWIN_NAME = "白沙镇"
 
 
 def drafter_text(town, style: str, seed: int | None = None) -> str:
-    """The draft's text with the town's own strings and every figure blanked out."""
-    blocks = parse(draft_markup(town, BuildOptions(style=style, seed=seed)))
-    pieces = []
-    for block in blocks:
-        for span in block.spans:
-            pieces.append(MASK * len(span.shown) if span.kind in ("fig", "gap") else span.shown)
-        pieces.append("\n")
-    text = "".join(pieces)
-    for s in sorted({s for s in user_strings(town) if len(s) >= 2}, key=len, reverse=True):
-        text = text.replace(s, MASK * len(s))
-    return text
-
-
-def repeated_sixes(text: str) -> Counter:
-    """Six-character sequences (no blanked or line-break character) that occur 3 or more times."""
-    counts = Counter(text[i : i + 6] for i in range(len(text) - 5) if MASK not in text[i : i + 6] and "\n" not in text[i : i + 6])
-    return Counter({k: v for k, v in counts.items() if v >= 3})
+    """The draft's body with the town's own strings and every figure blanked out."""
+    return lint.drafter_text(parse(draft_markup(town, BuildOptions(style=style, seed=seed))), town)
 
 
 # A sentence is drafter-written when at least this many of its characters are drafter's own.
@@ -51,10 +35,9 @@ MIN_DRAFTER_CHARS = 6
 
 
 def sentences(text: str) -> list[str]:
-    """Drafter-written sentences (the title and date lines, which restate the town's data, left out)."""
-    lines = text.split("\n")[1:-3]  # drop the title line, and the signature, date and trailing empty line
+    """Drafter-written sentences of a draft's body."""
     out = []
-    for s in SENTENCE.split("\n".join(lines)):
+    for s in SENTENCE.split(text):
         s = s.strip()
         if len(s.replace(MASK, "")) >= MIN_DRAFTER_CHARS:
             out.append(re.sub(f"{MASK}+", "□", s))
@@ -72,7 +55,7 @@ def main() -> None:
     for path in EXAMPLES:
         town = load_town(path)
         for style in STYLES:
-            repeats = repeated_sixes(drafter_text(town, style))
+            repeats = lint.repeated_sixes(drafter_text(town, style))
             worst = max(worst, len(repeats))
             shown = "、".join(f"{k}×{v}" for k, v in repeats.most_common(4))
             print(f"{path.stem:<10}{style:<10}{len(repeats):>12}  {shown}")

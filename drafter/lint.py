@@ -43,6 +43,22 @@ def repeated_sixes(text: str) -> Counter:
     return Counter({k: v for k, v in counts.items() if v >= 3 and MASK not in k and "\n" not in k})
 
 
+def drafter_text(blocks, town) -> str:
+    """A draft's body text (title, signature and date left out), a block a line, with figures, gaps and
+    every string the clerk wrote blanked out: what remains is drafter's own."""
+    from drafter.check import user_strings
+
+    pieces = []
+    for block in (b for b in blocks if b.kind not in ("title", "sign", "date")):
+        for span in block.spans:
+            pieces.append(MASK * len(span.shown) if span.kind in ("fig", "gap") else span.shown)
+        pieces.append("\n")
+    text = "".join(pieces)
+    for s in sorted({s for s in user_strings(town) if len(s) >= 2}, key=len, reverse=True):
+        text = text.replace(s, MASK * len(s))
+    return text
+
+
 def normal(text: str) -> str:
     """Corpus text with ASCII punctuation turned full-width, as drafts write it."""
     return text.replace(",", "，").replace(";", "；").replace(":", "：").replace("(", "（").replace(")", "）")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from drafter import derive
-from drafter.compose.base import Context, cn_number, echoes, fig, gap, item_text, section_text, sentence
+from drafter.compose.base import Context, cn_number, echoes, fig, gap, item_text, sentence
 from drafter.compose.palette import Palette
 from drafter.model import Fact, Item, Section
 
@@ -95,13 +95,8 @@ class Facts:
         return "".join(self.item(section, i, source, plan, lead, said) for i in range(len(section.items)))
 
     def lead(self, section: Section, after: str = "") -> str:
-        """How a topic's work was done, as the topical style says it after the verdict ('' when none is left);
-        never repeating the words of the verdict before it or of the clerk's items."""
-        said = after + section_text(section)
-        option = self.palette.take("leads", section.topic, None, lambda t: not echoes(t, said), section_text(section))
-        if option is None:
-            return ""
-        return option.text + "。"
+        """How a topic's work was done, as the topical style says it after the verdict (after)."""
+        return self.palette.sentence("leads", section, after)
 
     # -- indicators -----------------------------------------------------------------------------
     def period(self) -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple
 
-from drafter.compose.base import Context
+from drafter.compose.base import Context, echoes, section_text
 from drafter.fit import fits, in_years
+from drafter.model import Section
 from drafter.wording import Entry
 
 # Mined categories that join a topic sheet's kinds: a 举措 filler is an action, a verdict a result.
@@ -114,3 +115,10 @@ class Palette:
         """A topic sheet's entries of a kind that fit words about (approaches: one of their `when` words is there)."""
         sheet = self.ctx.wording.sheets.get(topic)
         return [e for e in (sheet.get(field) if sheet else ()) if fits(e, self.ctx.town.year, None, self.events, about)]
+
+    def sentence(self, field: str, section: Section, said: str = "") -> str:
+        """A topic's lead sentence (leads, plan_leads) that fits the section and repeats no words of what
+        is said around it (said) or of the clerk's items; '' when none is left."""
+        about = section_text(section)
+        option = self.take(field, section.topic, None, lambda t: not echoes(t, said + about), about)
+        return option.text + "。" if option else ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.compose.base import Context, cn_number, echoes, gap, plan_cycle, section_text
+from drafter.compose.base import Context, cn_number, gap, plan_cycle
 from drafter.compose.facts import Facts
 from drafter.compose.palette import Palette
 from drafter.model import Section
@@ -68,13 +68,8 @@ class Plans:
         return self.ctx.say("plan.close", self.words["plan"]["numbered_close"])
 
     def lead(self, section: Section, heading: str = "") -> str:
-        """Where next year's work on a topic is headed ('' when no fitting lead is left), in words that
-        neither the heading above it nor the clerk's items already say."""
-        said = heading + section_text(section)
-        option = self.palette.take("plan_leads", section.topic, None, lambda t: not echoes(t, said), section_text(section))
-        if option is None:
-            return ""
-        return option.text + "。"
+        """Where next year's work on a topic is headed, in words its heading does not already say."""
+        return self.palette.sentence("plan_leads", section, heading)
 
     def targets(self) -> str:
         """The congress style's expected targets: every figure of the plan, said once ('' with fewer than two)."""
