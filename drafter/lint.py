@@ -179,7 +179,8 @@ def units(blocks, style: str, town) -> list[tuple[str, str, str, str | None]]:
         plan = [first_span(b, "runin") or "" for b in parts[3] if b.kind == "p"]
     out = []
     for i, (section, text) in enumerate(zip(town.sections, review)):
-        if not section.heading and not section.verdict:
+        titles = {item.title for item in section.items}
+        if not section.heading and not section.verdict and text not in titles:  # a title leading its paragraph is the clerk's
             out.append(("review", section.topic, HEADING.sub("", text), direction(section, f"sections[{i}]", town)))
     for section, text in zip(town.plans, plan):
         if not section.heading:

@@ -69,7 +69,7 @@ class Facts:
         if not item.facts or item.facts[0].text is not None:
             return None
         text = item_text(item) + "\n" + said
-        first = "\n".join([item.title or "", item.facts[0].what or ""])  # the approach opens this figure
+        first = item.facts[0].what or ""  # the approach opens this figure, so it must be about it
         fitting = [e.text for e in self.palette.entries(topic, "approaches", first) if not echoes(e.text, text) and self.ctx.novel(e.text)]
         choice = self.ctx.choose.fresh("approaches", fitting)
         if choice is not None:
@@ -93,6 +93,22 @@ class Facts:
         if not section.items:
             return gap("本节的具体工作和数据（items）", f"{source}.items") + "。"
         return "".join(self.item(section, i, source, plan, lead, said) for i in range(len(section.items)))
+
+    def topical(self, section: Section, index: int, verdict: str | None) -> str:
+        """A topical paragraph: the verdict, how the work was done, then the items (一是… when two or more).
+        A single titled item under no verdict opens the paragraph itself; without a verdict no lead is said,
+        since a lead before the first title would read out of order."""
+        source = f"sections[{index}]"
+        items = section.items
+        if verdict is None and len(items) == 1 and items[0].title:
+            title = sentence(items[0].title)
+            lead = self.lead(section, title)
+            how = self.approach(items[0], section.topic, title + lead)
+            return f"⟦lead:{title}。⟧{lead}" + (f"{how}，" if how else "") + self.clauses(items[0], f"{source}.items[0]")
+        if verdict is None:
+            return self.items(section, source, False, False)
+        lead = self.lead(section, verdict)
+        return f"⟦lead:{verdict}。⟧{lead}" + self.items(section, source, False, False, verdict + lead)
 
     def lead(self, section: Section, after: str = "") -> str:
         """How a topic's work was done, as the topical style says it after the verdict (after)."""

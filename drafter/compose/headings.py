@@ -123,9 +123,8 @@ class Headings:
 
     def candidates(self, slot: str, want: Want, keep) -> list[Option]:
         """Phrases for one slot, in a seeded order: a topic-sheet kind, or this topic's filler of a mined formula."""
-        if slot in FIELD:
-            way = want.direction if slot in ("result", "gain") else None
-            return self.palette.ranked(FIELD[slot], want.topic, way, keep, want.about)
+        if slot in FIELD:  # the review's direction (plans have none) rules out every claim of a rise
+            return self.palette.ranked(FIELD[slot], want.topic, want.direction, keep, want.about)
         fillers = [e for e in self.ctx.bank.fillers
                    if e["slot"] == slot and e["pattern"] == want.form and e.get("style") == self.ctx.style and e.get("part") == want.part
                    and owned(self.ctx, e, want.topic) and "“" not in e["text"] and not self.ctx.lexicon.rejected(e["text"])]
@@ -136,10 +135,12 @@ class Headings:
     # -- verdicts (topical style) ---------------------------------------------------------------
     def verdict(self, index: int) -> str | None:
         """A topical paragraph's verdict: the clerk's, else a result of its topic that fits its figures and
-        does not say again what an item title says; None when nothing fits."""
+        does not say again what an item title says; None when nothing fits or one titled item leads itself."""
         section = self.ctx.town.sections[index]
         if section.verdict:
             return sentence(section.verdict)
+        if len(section.items) == 1 and section.items[0].title:
+            return None  # the clerk's own title opens a one-item paragraph; a verdict over it would say it twice
         titles = [item.title for item in section.items if item.title]
         table = self.ctx.usage["senses"]
         direction = self.ctx.section_trend(section, f"sections[{index}]")

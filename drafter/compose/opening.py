@@ -14,6 +14,8 @@ IDIOM = 4
 # A title wider than this (in full-width characters) is broken before "和".
 TITLE_WIDTH = 20
 SUBJECTS = ("我", "全乡", "全镇", "{乡镇名}")
+# Names for the plan that the title (…工作计划) does not use: a part heading does not switch to them.
+OTHER_NAMES = ("谋划", "思路")
 
 
 class Opening:
@@ -85,6 +87,7 @@ class Opening:
     def part(self, kind: str, fallback: str) -> str:
         """A part heading mined for this style (工作总结, 存在的问题和不足 …), not one the title already says."""
         parts = self.ctx.bank.skeletons.get(self.ctx.style, {}).get("parts", [])
-        options = [t for t in (self.ctx.fill(h) for p in parts if p["kind"] == kind for h in p["headings"]) if t]
+        options = [t for t in (self.ctx.fill(h) for p in parts if p["kind"] == kind for h in p["headings"])
+                   if t and not any(w in t for w in OTHER_NAMES)]
         fresh = [o for o in options if o not in self.plain_title(self.ctx.town)]
         return self.ctx.choose.pick(f"part.{kind}", fresh or options) or fallback

@@ -83,8 +83,10 @@ class Plans:
             return ""
         return self.ctx.fill(self.words["plan"]["targets"]) + "，".join(clauses) + "。"
 
-    def congress_intro(self, projects: bool) -> str:
-        """'…重点实施“五大工程”：' when every plan heading names a 工程, else '…以下五个方面工作：'."""
+    def congress_intro(self, projects: bool, after_targets: bool) -> str:
+        """'…重点实施“五大工程”：' when every plan heading names a 工程, else '…以下五个方面工作：';
+        '围绕上述目标任务' only right after the targets paragraph."""
         count = cn_number(len(self.ctx.town.plans))
         key = "congress_projects" if projects else "congress_parts"
-        return self.ctx.say(f"plan.{key}", self.words["plan"][key], {"数": count})
+        first, second = self.words["plan"][key]
+        return self.ctx.fill(first if after_targets else second, {"数": count}) or ""
