@@ -144,7 +144,8 @@ class Headings:
         titles = [item.title for item in section.items if item.title]
         table = self.ctx.usage["senses"]
         direction = self.ctx.section_trend(section, f"sections[{index}]")
-        keep = lambda t: not says_again(t, titles, table) and not (triples(t) & self.claims)
+        said = triples(section_text(section)) | self.claims  # 河长制全面落实 over 严格落实河长制 says it twice
+        keep = lambda t: not says_again(t, titles, table) and not (triples(t) & said)
         option = self.palette.take("results", section.topic, direction, keep, section_text(section))
         if option is None:
             return None
