@@ -32,7 +32,8 @@ def in_years(text: str, year: int, events: list[dict], span: tuple[int, int] | N
     """True when the phrase belongs to no period other than the summary year (疫情 only up to 2022 …)."""
     if span and not span[0] <= year <= span[1]:
         return False
-    return all(e["years"][0] <= year <= e["years"][1] for e in events if any(w in text for w in e["words"]))
+    applies = [e for e in events if any(w in text for w in e["words"]) and not any(w in text for w in e.get("unless", ()))]
+    return all(e["years"][0] <= year <= e["years"][1] for e in applies)
 
 
 def fits(entry: Entry, year: int, direction: str | None, events: list[dict], about: str | None = None) -> bool:

@@ -299,3 +299,18 @@ def test_mined_formulas_keep_quotes_whole_and_slips_are_not_mined():
     patterns = [f["pattern"] for f in bank.formulas]  # (examples keep the seed headings as they were, to avoid copying them)
     every = yaml.safe_dump([patterns, bank.fillers, bank.verdicts, bank.phrases, bank.openings], allow_unicode=True)
     assert "慎始如终" not in every
+
+
+def test_a_fall_is_not_reached_or_achieved(tmp_path):
+    for seed in SEEDS_RANGE:
+        body = "".join(draft(tmp_path, FALLING, "numbered", seed))
+        assert "一般公共预算收入为5000万元，同比下降16.7%" in body
+        assert "村级集体经济总收入300万元，同比下降16.7%" in body
+
+
+@pytest.mark.parametrize(("year", "allowed"), [(2022, True), (2024, False), (2025, False)])
+def test_the_guidance_names_the_party_line_of_its_time(tmp_path, year, allowed):
+    for seed in SEEDS_RANGE:
+        opening = draft(tmp_path, f"town: 小溪乡\nyear: {year}\n", "numbered", seed)[0]
+        bare = "二十大精神" in opening and "二十届" not in opening
+        assert allowed or not bare, opening

@@ -44,7 +44,8 @@ class Facts:
         if isinstance(figures, derive.Figure):
             return f"{fact.what}达{fig(figures)}"
         assert figures is not None and fact.what is not None
-        verb = self.verb(fact.what, plan) if self.needs_verb(fact.what) else ""
+        fell = figures.change is not None and figures.change.word == "下降"  # 达到 does not introduce a fall
+        verb = self.verb(fact.what, plan) if self.needs_verb(fact.what) and not fell else ""
         return f"{opener}{fact.what}{verb}{fig(figures.value)}{self.change(figures)}"
 
     def clauses(self, item: Item, source: str, plan: bool = False) -> str:
@@ -124,7 +125,8 @@ class Facts:
         """One indicator clause: name, a verb that fits it, value, change, completion."""
         ind = self.ctx.town.indicators[index]
         q = derive.indicator(ind, f"indicators[{index}]", self.ctx.town.settings)
-        return f"{ind.name}{self.verb(ind.name)}{fig(q.value)}{self.change(q)}"
+        verb = "为" if q.change is not None and q.change.word == "下降" else self.verb(ind.name)  # not 实现 a fall
+        return f"{ind.name}{verb}{fig(q.value)}{self.change(q)}"
 
     def indicators(self) -> str:
         """The indicator paragraph: '2024年1-10月，全镇…；…。'."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from drafter.compose.base import SLOT, Context, echoes, section_text, sentence
-from drafter.compose.palette import Option, Palette, owned
+from drafter.compose.palette import USAGE, Option, Palette, owned
 from drafter.fit import balanced, says_again, words
 from drafter.model import Section
 
@@ -127,7 +127,8 @@ class Headings:
             return self.palette.ranked(FIELD[slot], want.topic, want.direction, keep, want.about)
         fillers = [e for e in self.ctx.bank.fillers
                    if e["slot"] == slot and e["pattern"] == want.form and e.get("style") == self.ctx.style and e.get("part") == want.part
-                   and owned(self.ctx, e, want.topic) and "“" not in e["text"] and not self.ctx.lexicon.rejected(e["text"])]
+                   and e["reports"] >= USAGE and owned(self.ctx, e, want.topic) and "“" not in e["text"]
+                   and not self.ctx.lexicon.rejected(e["text"])]
         fitting = {e["text"]: e for e in fillers if self.palette.fits_text(e["text"]) and keep(e["text"])}
         order = self.ctx.choose.order(f"filler.{slot}", list(fitting))
         return [Option(t, f"mined:{(fitting[t]['sources'] or [''])[0]}") for t in order]

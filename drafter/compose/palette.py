@@ -11,7 +11,8 @@ from drafter.wording import Entry
 
 # Mined categories that join a topic sheet's kinds: a 举措 filler is an action, a verdict a result.
 ACTION_LEN = 4
-# A mined action joins a topic's phrases when at least this many reports use it.
+# A mined heading phrase (an action, a formula's filler) is used when at least this many reports use it:
+# one report's flourish (晾晒竞速, 步入新阶段) is that town's, two make it usage.
 USAGE = 2
 
 
