@@ -60,6 +60,7 @@ class Palette:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.events = ctx.usage.get("events", [])
+        self.fitting: dict[tuple, tuple[list[Option], list[Option]]] = {}
 
     def label(self, topic: str) -> str:
         """The plain name of a topic's work (人居环境整治), from its sheet or the lexicon."""
@@ -70,8 +71,16 @@ class Palette:
         return found.label if found else topic
 
     def options(self, topic: str, field: str, direction: str | None = None, about: str | None = None) -> tuple[list[Option], list[Option]]:
-        """(this topic's fitting phrases, the generic fitting ones with the label filled in), for a section
-        whose figures went direction and whose words are about."""
+        """(this topic's fitting phrases, the generic fitting ones with the label filled in and their template
+        not yet used), for a section whose figures went direction and whose words are about."""
+        key = (topic, field, direction, about)
+        if key not in self.fitting:
+            self.fitting[key] = self.fit_options(topic, field, direction, about)
+        own, generic = self.fitting[key]
+        return own, [o for o in generic if o.template not in self.ctx.choose.used[f"{field}.通用"]]
+
+    def fit_options(self, topic: str, field: str, direction: str | None, about: str | None) -> tuple[list[Option], list[Option]]:
+        """Every phrase of a kind that fits (the same all through a draft, so options keeps it)."""
         def fit(e: Entry) -> bool:
             return fits(e, self.ctx.town.year, direction, self.events, about)
 
@@ -80,8 +89,7 @@ class Palette:
         own += [Option(e.text, f"mined:{e.source}") for e in mined_entries(self.ctx, topic, field) if fit(e)]
         label = self.label(topic)
         generic = [Option(e.text.replace("{label}", label), f"通用:{e.source}", e.text) for e in self.ctx.wording.generic.get(field)]
-        generic = [o for o in generic if fit(Entry(o.text, o.origin)) and o.template not in self.ctx.choose.used[f"{field}.通用"]]
-        return unique(own), unique(generic)
+        return unique(own), unique([o for o in generic if fit(Entry(o.text, o.origin))])
 
     def ranked(self, field: str, topic: str, direction: str | None = None, keep: Callable[[str], bool] = lambda t: True,
                about: str | None = None) -> list[Option]:
