@@ -84,27 +84,7 @@ def user_numbers(value) -> list[Decimal]:
 
 def expected_figures(town: Town) -> list[tuple[str, str]]:
     """(text as shown, key path) of every figure the draft must carry: values, changes, completions, ratios."""
-    out: list[tuple[str, str]] = []
-
-    def quantity(q: derive.Quantity) -> None:
-        out.append((q.value.text, q.value.source))
-        if q.change is not None and q.change.figure is not None:
-            out.append((q.change.figure.text, q.change.figure.source))
-        if q.completion is not None:
-            out.append((q.completion.text, q.completion.source))
-
-    for i, ind in enumerate(town.indicators):
-        quantity(derive.indicator(ind, f"indicators[{i}]", town.settings))
-    for group in ("sections", "plans"):
-        for si, section in enumerate(getattr(town, group)):
-            for ii, item in enumerate(section.items):
-                for fi, fact in enumerate(item.facts):
-                    figures = derive.fact_figures(fact, f"{group}[{si}].items[{ii}].facts[{fi}]", town.settings)
-                    if isinstance(figures, derive.Figure):
-                        out.append((figures.text, figures.source))
-                    elif figures is not None:
-                        quantity(figures)
-    return out
+    return [(f.text, f.source) for f in derive.town_figures(town)]
 
 
 def allowed_numbers(town: Town) -> set[str]:

@@ -1,24 +1,28 @@
-"""Town -> derived figures (growth, completion, ratios, 亿元 scaling) in exact half-up Decimal, with sources."""
+"""Town -> derived figures (growth, completion, ratios, exact 亿元 scaling, 余/约) in half-up Decimal, with sources."""
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
-from drafter.model import Fact, Indicator, Settings
+from drafter.model import Fact, Indicator, Section, Settings, Town
 
 HUNDRED = Decimal(100)
 WAN_PER_YI = Decimal(10000)
-# Digits kept when 万元 is shown as 亿元 (trailing zeros are dropped).
-YI_DIGITS = 2
+# Units whose first character is an order of magnitude: 余 goes after it (3.5万余亩).
+MAGNITUDES = "万亿千百"
 
 
 class Figure(NamedTuple):
-    """A number as shown in the draft, with the key path it comes from and, if derived, its formula."""
+    """A number as shown in the draft, with the key path it comes from and, if derived, its formula.
+    value and unit are the exact amount behind the text (for check); kind is 'value' or 'rate'."""
 
     text: str
     source: str
     formula: str = ""
+    value: Decimal | None = None
+    unit: str = ""
+    kind: str = "value"
 
 
 class Change(NamedTuple):
@@ -36,10 +40,28 @@ class Quantity(NamedTuple):
     completion: Figure | None = None
 
 
+class FactFigures(NamedTuple):
+    """The figures of one structured fact: its quantities (each with the words before it, for a fact with
+    several), or a ratio's rate with, when asked, the count it is made of."""
+
+    quantities: list[tuple[str, Quantity]]
+    rate: Figure | None = None
+    count: Figure | None = None
+
+    def all(self) -> Iterator[Figure]:
+        """Every figure shown: values, changes, completions, count and rate."""
+        for _, q in self.quantities:
+            yield q.value
+            if q.change is not None and q.change.figure is not None:
+                yield q.change.figure
+            if q.completion is not None:
+                yield q.completion
+        yield from (f for f in (self.count, self.rate) if f is not None)
+
+
 def number(value: Decimal) -> str:
     """Decimal -> plain digits, no exponent ('18.91', '35031')."""
-    text = format(value, "f")
-    return text
+    return format(value, "f")
 
 
 def rounded(value: Decimal, digits: int) -> Decimal:
@@ -58,35 +80,51 @@ def percent(part: Decimal, whole: Decimal, digits: int) -> Decimal:
     return rounded(part / whole * HUNDRED, digits)
 
 
-def shown(value: Decimal, unit: str, approx: bool, source: str, settings: Settings) -> Figure:
-    """A user value as shown: 万元 from the threshold up becomes 亿元; '余' before the unit.
+def mark(approx: object) -> str:
+    """The town file's approx (true, 余, 约 or false) -> the mark it puts on a figure ('余', '约' or '')."""
+    if approx in ("余", "约"):
+        return str(approx)
+    return "余" if approx else ""
 
-    An approximate amount keeps its unit ('26800余万元'): '余' does not follow a scaled decimal."""
-    more = "余" if approx else ""
+
+def with_mark(digits: str, unit: str, sign: str) -> str:
+    """'3.5' + '万亩' with 余 -> '3.5万余亩'; with 约 -> '约3.5万亩'; '2300' + '吨' with 余 -> '2300余吨'."""
+    if sign == "约":
+        return f"约{digits}{unit}"
+    if sign == "余" and len(unit) > 1 and unit[0] in MAGNITUDES:
+        return f"{digits}{unit[0]}余{unit[1:]}"
+    return f"{digits}{sign}{unit}"
+
+
+def shown(value: Decimal, unit: str, approx: object, source: str, settings: Settings) -> Figure:
+    """A user value as shown: 万元 from the threshold up becomes 亿元 exactly (no digit lost); 余 or 约 placed
+    where a clerk writes it."""
     threshold = settings.yi_threshold
-    if unit == "万元" and threshold is not None and value >= threshold and not approx:
-        yi = trimmed(rounded(value / WAN_PER_YI, YI_DIGITS))
-        return Figure(f"{yi}{more}亿元", source, f"{source} {number(value)}万元 ÷ 10000")
-    return Figure(f"{number(value)}{more}{unit}", source)
+    if unit == "万元" and threshold is not None and value >= threshold:
+        yi = trimmed(value / WAN_PER_YI)
+        return Figure(with_mark(yi, "亿元", mark(approx)), source, f"{source} {number(value)}万元 ÷ 10000", value, unit)
+    return Figure(with_mark(number(value), unit, mark(approx)), source, "", value, unit)
 
 
 def change(value: Decimal, previous: Decimal, source: str, digits: int) -> Change:
     """Growth of value over previous: wording follows the sign of the rounded rate."""
-    rate = percent(value - previous, previous, digits)
+    exact = (value - previous) / previous * HUNDRED
+    rate = rounded(exact, digits)
     formula = f"{source} {number(value)} / {number(previous)} − 1"
     if rate == 0:
         return Change("持平", None)
     word = "增长" if rate > 0 else "下降"
-    return Change(word, Figure(f"{number(abs(rate))}%", f"{source}.previous", formula))
+    return Change(word, Figure(f"{number(abs(rate))}%", f"{source}.change", formula, abs(exact), "%", "rate"))
 
 
 def completion(value: Decimal, target: Decimal, source: str, digits: int) -> Figure:
     """value / target as a percentage."""
-    rate = percent(value, target, digits)
-    return Figure(f"{number(rate)}%", f"{source}.target", f"{source} {number(value)} / {number(target)}")
+    exact = value / target * HUNDRED
+    formula = f"{source} {number(value)} / {number(target)}"
+    return Figure(f"{number(rounded(exact, digits))}%", f"{source}.completion", formula, exact, "%", "rate")
 
 
-def quantity(value: Decimal, unit: str, approx: bool, previous, target, source: str, settings: Settings) -> Quantity:
+def quantity(value: Decimal, unit: str, approx: object, previous, target, source: str, settings: Settings) -> Quantity:
     """A value with its optional previous-year value and target -> Quantity."""
     digits = settings.percent_digits
     return Quantity(
@@ -101,12 +139,50 @@ def indicator(ind: Indicator, source: str, settings: Settings) -> Quantity:
     return quantity(ind.value, ind.unit, ind.approx, ind.previous, ind.target, source, settings)
 
 
-def fact_figures(fact: Fact, source: str, settings: Settings) -> Quantity | Figure | None:
-    """A structured fact -> Quantity (value) or Figure (ratio); free text -> None."""
+def fact_figures(fact: Fact, source: str, settings: Settings) -> FactFigures | None:
+    """A structured fact -> its figures (a value, several values, or a ratio); free text -> None."""
     if fact.ratio is not None:
         part, whole = fact.ratio
-        rate = percent(part, whole, settings.percent_digits)
-        return Figure(f"{number(rate)}%", f"{source}.ratio", f"{source} {number(part)} / {number(whole)}")
+        exact = part / whole * HUNDRED
+        rate = Figure(f"{number(rounded(exact, settings.percent_digits))}%", f"{source}.ratio",
+                      f"{source} {number(part)} / {number(whole)}", exact, "%", "rate")
+        count = shown(part, fact.unit, False, f"{source}.ratio[0]", settings) if fact.count else None
+        return FactFigures([], rate, count)
+    if fact.figures:
+        return FactFigures([
+            (p.what or "", quantity(p.value, p.unit, p.approx, p.previous, p.target, f"{source}.figures[{j}]", settings))
+            for j, p in enumerate(fact.figures)
+        ])
     if fact.value is not None:
-        return quantity(fact.value, fact.unit, fact.approx, fact.previous, fact.target, source, settings)
+        return FactFigures([("", quantity(fact.value, fact.unit, fact.approx, fact.previous, fact.target, source, settings))])
     return None
+
+
+def section_changes(section: Section, source: str, settings: Settings) -> list[str]:
+    """增长/下降/持平 of every figure of a section that has a previous-year value."""
+    words = []
+    for i, item in enumerate(section.items):
+        for j, fact in enumerate(item.facts):
+            found = fact_figures(fact, f"{source}.items[{i}].facts[{j}]", settings)
+            words += [q.change.word for _, q in (found.quantities if found else []) if q.change is not None]
+    return words
+
+
+def indicator_changes(town: Town) -> list[str]:
+    """增长/下降/持平 of the key indicators that have a previous-year value."""
+    quantities = [indicator(ind, f"indicators[{i}]", town.settings) for i, ind in enumerate(town.indicators)]
+    return [q.change.word for q in quantities if q.change is not None]
+
+
+def town_figures(town: Town) -> list[Figure]:
+    """Every figure the draft must carry: indicators' and facts' values, changes, completions, counts, rates."""
+    out = []
+    for i, ind in enumerate(town.indicators):
+        out += FactFigures([("", indicator(ind, f"indicators[{i}]", town.settings))]).all()
+    for group in ("sections", "plans"):
+        for si, section in enumerate(getattr(town, group)):
+            for ii, item in enumerate(section.items):
+                for fi, fact in enumerate(item.facts):
+                    found = fact_figures(fact, f"{group}[{si}].items[{ii}].facts[{fi}]", town.settings)
+                    out += found.all() if found else []
+    return out

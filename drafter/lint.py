@@ -148,13 +148,7 @@ class PhraseIndex:
 
 def direction(section, source: str, town) -> str | None:
     """Which way a section's figures went, computed from the town file."""
-    words = []
-    for i, item in enumerate(section.items):
-        for j, fact in enumerate(item.facts):
-            q = derive.fact_figures(fact, f"{source}.items[{i}].facts[{j}]", town.settings)
-            if isinstance(q, derive.Quantity) and q.change is not None:
-                words.append(q.change.word)
-    return trend(words)
+    return trend(derive.section_changes(section, source, town.settings))
 
 
 def first_span(block, kind: str) -> str | None:
@@ -197,12 +191,7 @@ SAYS_FALL = ("回落", "下降", "下滑", "压力", "承压")
 
 def economy_unfit(verdict: str, town) -> list[str]:
     """The economic verdict, when it says the figures went another way than they did."""
-    words = []
-    for i, ind in enumerate(town.indicators):
-        q = derive.indicator(ind, f"indicators[{i}]", town.settings)
-        if q.change is not None:
-            words.append(q.change.word)
-    way = trend(words)
+    way = trend(derive.indicator_changes(town))
     if verdict and (way in FALLING) != any(w in verdict for w in SAYS_FALL):
         return [f"{verdict}（与指标走向 {way} 不符）"]
     return []

@@ -30,11 +30,25 @@ def known_topic(value: str) -> str | None:
 
 
 PREVIOUS = {"ge": 0, "check": growth_base}
+# approx: true (= 余) writes 8500余人 / 3.5万余亩; 约 writes 约3.5万亩.
+Approx = Literal[True, False, "余", "约"]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One figure of a fact that has several: 纳入低保412户603人 (no what), 培育家庭农场11家、合作社19家 (with what)."""
+
+    value: Decimal = field(metadata=AMOUNT)
+    unit: str = ""
+    what: Optional[str] = None
+    approx: Approx = False
+    previous: Optional[Decimal] = field(default=None, metadata=PREVIOUS)
+    target: Optional[Decimal] = field(default=None, metadata=POSITIVE)
 
 
 @dataclass(frozen=True)
 class Fact:
-    """One fact: free text kept verbatim, or a figure (what/value/unit) or a ratio of two counts."""
+    """One fact: free text kept verbatim, or a figure (what/value/unit), several figures, or a ratio of two counts."""
 
     FROM_STRING = "text"  # a plain string in a facts list is free text
 
@@ -42,20 +56,30 @@ class Fact:
     what: Optional[str] = None
     value: Optional[Decimal] = field(default=None, metadata=AMOUNT)
     unit: str = ""
-    approx: bool = False
+    approx: Approx = False
     previous: Optional[Decimal] = field(default=None, metadata=PREVIOUS)
     target: Optional[Decimal] = field(default=None, metadata=POSITIVE)
     ratio: Optional[tuple[Decimal, Decimal]] = field(default=None, metadata={"items": [AMOUNT, POSITIVE]})
+    figures: list[Part] = field(default_factory=list)
+    count: Optional[str] = None  # with ratio: also say the count (参保13480人，参保率达97.9%)
+    verb: Optional[str] = None  # the clerk's own verb before the figure (突破, 保持在, 达到)
+    bound: Optional[Literal["以上", "以内", "左右"]] = None  # after the figure (15个以上)
+    resolve: Optional[Literal["力争", "确保", False]] = None  # in a plan: the word before the figure, false for none
 
     def check(self) -> list[tuple[str, str]]:
-        """Exactly one of text or what; a figure needs value or ratio; growth must be defined."""
+        """Exactly one of text or what; a figure needs one of value, figures or ratio; growth must be defined."""
         out = []
+        kinds = [k for k in ("value", "figures", "ratio") if getattr(self, k) not in (None, [])]
         if (self.text is None) == (self.what is None):
-            out.append(("", "每条事实要么是一段文字，要么用 what 加 value（或 ratio）描述一个数字"))
-        elif self.what is not None and self.value is None and self.ratio is None:
-            out.append(("", "有 what 时还需要 value（数值）或 ratio（两个计数之比）"))
-        if self.value is not None and self.ratio is not None:
-            out.append(("", "value 和 ratio 只能二选一"))
+            out.append(("", "每条事实要么是一段文字，要么用 what 加 value（或 figures、ratio）描述数字"))
+        elif self.what is not None and not kinds:
+            out.append(("", "有 what 时还需要 value（数值）、figures（几个数值）或 ratio（两个计数之比）"))
+        if len(kinds) > 1:
+            out.append(("", f"{'、'.join(kinds)} 只能选一个"))
+        if self.count is not None and self.ratio is None:
+            out.append(("count", "count 只和 ratio 一起用：写出比率的分子，如 count: 参保"))
+        if self.count is not None and not self.unit:
+            out.append(("unit", "写了 count 时需要 unit（分子的单位，如 人）"))
         return out
 
 
@@ -84,7 +108,7 @@ class Indicator:
     name: str
     value: Decimal = field(metadata=AMOUNT)
     unit: str = ""
-    approx: bool = False
+    approx: Approx = False
     previous: Optional[Decimal] = field(default=None, metadata=PREVIOUS)
     target: Optional[Decimal] = field(default=None, metadata=POSITIVE)
 

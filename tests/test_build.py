@@ -47,7 +47,7 @@ def test_every_figure_of_the_town_file_is_in_the_draft(built):
     town = load_town(EXAMPLES / "青石镇.yaml")
     missing = [f for f in expected_text(town) if f not in text]
     assert missing == []
-    assert "98.9%" in text and "14.1%" in text and "3.5亿元" in text
+    assert "98.9%" in text and "14.1%" in text and "3.5031亿元" in text
     assert "【待补充" not in text and result.gaps == 0
 
 

@@ -134,4 +134,4 @@ def test_check_reports_bad_input_with_exit_1(tmp_path, town_file):
 
 def test_expected_figures_cover_indicators_and_facts():
     figures = dict(expected_figures(load_town(EXAMPLES / "青石镇.yaml")))
-    assert figures["3.5亿元"] == "indicators[1].value" and figures["87.6%"] == "indicators[1].target"
+    assert figures["3.5031亿元"] == "indicators[1].value" and figures["87.6%"] == "indicators[1].completion"

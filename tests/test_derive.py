@@ -45,9 +45,10 @@ def test_completion_of_target():
     assert derive.completion(D(5320), D(5200), "i", 1).text == "102.3%"   # 1.023077
 
 
-def test_wan_shown_as_yi_from_threshold():
+def test_wan_shown_as_yi_from_threshold_without_losing_digits():
     s = Settings()
-    assert derive.shown(D(35031), "万元", False, "k", s).text == "3.5亿元"
+    assert derive.shown(D(23450), "万元", False, "k", s).text == "2.345亿元"  # issue #9: not 2.35亿元
+    assert derive.shown(D(35031), "万元", False, "k", s).text == "3.5031亿元"
     assert derive.shown(D(26800), "万元", False, "k", s).text == "2.68亿元"
     assert derive.shown(D(10000), "万元", False, "k", s).text == "1亿元"
     assert derive.shown(D(9999), "万元", False, "k", s).text == "9999万元"
@@ -55,6 +56,44 @@ def test_wan_shown_as_yi_from_threshold():
     assert derive.shown(D(35031), "万元", False, "k", s).formula == "k 35031万元 ÷ 10000"
 
 
-def test_approximate_values_take_yu_before_unit():
-    assert derive.shown(D(8500), "人", True, "k", Settings()).text == "8500余人"
-    assert derive.shown(D(26800), "万元", True, "k", Settings()).text == "26800余万元"
+@pytest.mark.parametrize(
+    "value, unit, approx, expected",
+    [
+        (D(8500), "人", True, "8500余人"),        # true keeps meaning 余
+        (D(2300), "吨", "余", "2300余吨"),
+        (D("3.5"), "万亩", "余", "3.5万余亩"),    # 余 after the order of magnitude, not 3.5余万亩
+        (D("3.5"), "万亩", "约", "约3.5万亩"),
+        (D(26800), "万元", True, "2.68亿余元"),
+        (D(26800), "万元", "约", "约2.68亿元"),
+        (D(420), "亩", False, "420亩"),
+    ],
+)
+def test_approximate_values_say_yu_or_yue_where_a_clerk_does(value, unit, approx, expected):
+    assert derive.shown(value, unit, approx, "k", Settings()).text == expected
+
+
+def test_derived_figures_name_what_they_are():
+    q = derive.quantity(D(110), "万元", False, D(100), D(200), "indicators[0]", Settings())
+    assert q.value.source == "indicators[0].value"
+    assert q.change.figure.source == "indicators[0].change" and q.change.figure.kind == "rate"
+    assert q.completion.source == "indicators[0].completion" and q.completion.value == D(55)
+
+
+def test_a_fact_with_several_figures_gives_each_its_source():
+    from drafter.model import Fact, Part
+
+    fact = Fact(what="纳入低保", figures=[Part(D(412), "户"), Part(D(603), "人")])
+    found = derive.fact_figures(fact, "sections[0].items[0].facts[0]", Settings())
+    assert [(f.text, f.source) for f in found.all()] == [
+        ("412户", "sections[0].items[0].facts[0].figures[0].value"),
+        ("603人", "sections[0].items[0].facts[0].figures[1].value"),
+    ]
+
+
+def test_a_ratio_can_show_its_count():
+    from drafter.model import Fact
+
+    fact = Fact(what="参保率", ratio=(D(13480), D(13769)), unit="人", count="参保")
+    found = derive.fact_figures(fact, "f", Settings())
+    assert (found.count.text, found.count.source) == ("13480人", "f.ratio[0]")
+    assert found.rate.text == "97.9%"

@@ -114,34 +114,15 @@ class Context:
         """Count a placed phrase's six-character sequences."""
         self.sixes.update(text[i : i + SIX] for i in range(len(text) - SIX + 1))
 
-    def changes(self, section: Section, source: str) -> list[str]:
-        """增长/下降/持平 of every figure of a section that has a previous-year value."""
-        words = []
-        for i, item in enumerate(section.items):
-            for j, fact in enumerate(item.facts):
-                q = derive.fact_figures(fact, f"{source}.items[{i}].facts[{j}]", self.town.settings)
-                if isinstance(q, derive.Quantity) and q.change is not None:
-                    words.append(q.change.word)
-        return words
-
     def section_trend(self, section: Section, source: str) -> str | None:
         """Which way a section's figures went (rise, fall, mixed …), None when none has a previous value."""
-        return trend(self.changes(section, source))
+        return trend(derive.section_changes(section, source, self.town.settings))
 
     def completions(self) -> list[Decimal]:
-        """Completion rates (percent) of the indicators that have a target."""
-        out = []
-        for i, ind in enumerate(self.town.indicators):
-            q = derive.indicator(ind, f"indicators[{i}]", self.town.settings)
-            if q.completion is not None:
-                out.append(Decimal(q.completion.text.rstrip("%")))
-        return out
+        """Completion rates (percent, exact) of the indicators that have a target."""
+        quantities = [derive.indicator(ind, f"indicators[{i}]", self.town.settings) for i, ind in enumerate(self.town.indicators)]
+        return [q.completion.value for q in quantities if q.completion is not None and q.completion.value is not None]
 
     def indicator_trend(self) -> str | None:
         """Which way the key indicators went."""
-        words = []
-        for i, ind in enumerate(self.town.indicators):
-            q = derive.indicator(ind, f"indicators[{i}]", self.town.settings)
-            if q.change is not None:
-                words.append(q.change.word)
-        return trend(words)
+        return trend(derive.indicator_changes(self.town))

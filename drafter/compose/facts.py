@@ -27,38 +27,50 @@ class Facts:
         """True when what names a measure (村级集体经济总收入) rather than an action (完成项目征地)."""
         return what.endswith(tuple(self.usage["measures"])) and not what.endswith(tuple(self.usage["verb_endings"]))
 
-    def change(self, q: derive.Quantity) -> str:
-        """'，同比增长14.1%' and '，完成全年目标任务的87.6%' as they apply."""
-        out = ""
-        if q.change is not None:
-            out += "，与上年持平" if q.change.figure is None else f"，同比{q.change.word}{fig(q.change.figure)}"
-        if q.completion is not None:
-            out += f"，完成全年目标任务的{fig(q.completion)}"
-        return out
-
     def fact(self, fact: Fact, source: str, plan: bool = False, opener: str = "") -> str:
-        """One fact -> clause markup: free text verbatim; a figure with the verb its name wants."""
+        """One fact -> clause markup: free text verbatim; figures with the verb their name wants (or the clerk's),
+        several figures joined as a clerk joins them, a ratio with its count when asked."""
         if fact.text is not None:
             return sentence(fact.text)
-        figures = derive.fact_figures(fact, source, self.ctx.town.settings)
-        if isinstance(figures, derive.Figure):
-            return f"{fact.what}达{fig(figures)}"
-        assert figures is not None and fact.what is not None
-        fell = figures.change is not None and figures.change.word == "下降"  # 达到 does not introduce a fall
-        verb = self.verb(fact.what, plan) if self.needs_verb(fact.what) and not fell else ""
-        return f"{opener}{fact.what}{verb}{fig(figures.value)}{self.change(figures)}"
+        found = derive.fact_figures(fact, source, self.ctx.town.settings)
+        assert found is not None and fact.what is not None
+        bound = fact.bound or ""
+        if found.rate is not None:
+            count = f"{fact.count}{fig(found.count)}，" if found.count is not None else ""
+            return f"{count}{opener}{fact.what}{fact.verb or '达'}{fig(found.rate)}{bound}"
+        quantities = found.quantities
+        fell = any(q.change is not None and q.change.word == "下降" for _, q in quantities)  # 达到 does not introduce a fall
+        verb = fact.verb or (self.verb(fact.what, plan) if self.needs_verb(fact.what) and not fell else "")
+        body = "".join(f"{'、' if k and label else ''}{label}{fig(q.value)}" for k, (label, q) in enumerate(quantities))
+        if len(quantities) == 1:
+            changes = self.change(quantities[0][1])
+        else:
+            changes = "".join(self.change(q, label) for label, q in quantities)
+        return f"{opener}{fact.what}{verb}{body}{bound}{changes}"
+
+    def change(self, q: derive.Quantity, label: str = "") -> str:
+        """'，同比增长14.1%' and '，完成全年目标任务的87.6%' as they apply (naming the figure when there are several)."""
+        out = ""
+        if q.change is not None:
+            out += f"，{label}与上年持平" if q.change.figure is None else f"，{label}同比{q.change.word}{fig(q.change.figure)}"
+        if q.completion is not None:
+            out += f"，{label}完成全年目标任务的{fig(q.completion)}"
+        return out
 
     def clauses(self, item: Item, source: str, plan: bool = False) -> str:
-        """An item's facts as one sentence; in a plan the first figure gets 力争/确保 unless the item has one."""
+        """An item's facts as one sentence; in a plan the first figure gets 力争/确保 unless the item already has
+        one (in its words or a fact's resolve), and a fact's own resolve is kept."""
         if not item.facts:
             return gap(f"{item.title or '本项工作'}的具体做法和数据", f"{source}.facts") + "。"
         openers = self.usage["plan_openers"]
         opener = ""
-        if plan and not any(o in item_text(item) for o in openers):
+        own = any(f.resolve is not None for f in item.facts)
+        if plan and not own and not any(o in item_text(item) for o in openers):
             opener = self.ctx.choose.pick("plan.opener", openers) or ""
         out = []
         for i, f in enumerate(item.facts):
-            out.append(self.fact(f, f"{source}.facts[{i}]", plan, opener if f.text is None else ""))
+            mine = (f.resolve or "") if plan and f.resolve is not None else (opener if f.text is None else "")
+            out.append(self.fact(f, f"{source}.facts[{i}]", plan, mine))
             if f.text is None:
                 opener = ""
         return "，".join(out) + "。"
