@@ -88,9 +88,11 @@ def expected_figures(town: Town) -> list[tuple[str, str]]:
 
 
 def allowed_numbers(town: Town) -> set[str]:
-    """Digit strings the draft may contain: the clerk's numbers and every figure derived from them."""
+    """Digit strings the draft may contain: the clerk's numbers and every figure derived from them, in any
+    of the forms check accepts (another unit of the same amount, a rate rounded to fewer places)."""
     allowed = {m.group(0) for s in user_strings(town) for m in NUMBER.finditer(s)}
-    allowed |= {m.group(0) for text, _ in expected_figures(town) for m in NUMBER.finditer(text)}
+    digits = town.settings.percent_digits
+    allowed |= {m.group(0) for f in derive.town_figures(town) for text in derive.forms(f, digits) for m in NUMBER.finditer(text)}
     allowed |= {derive.number(n) for n in user_numbers(town)} | {str(town.year), str(town.next_year)}
     if town.date:
         allowed |= {str(town.date.year), str(town.date.month), str(town.date.day)}
@@ -113,10 +115,22 @@ def audit_numbers(paragraphs: list[str], allowed: set[str]) -> tuple[list[Findin
 
 
 def audit_coverage(paragraphs: list[str], town: Town) -> tuple[list[Finding], int]:
-    """Figures of the town file that the draft does not show."""
+    """Figures of the town file that the draft does not show in any correct form."""
     text = "\n".join(paragraphs)
-    figures = expected_figures(town)
-    return [Finding(None, shown, source) for shown, source in figures if shown not in text], len(figures)
+    figures = derive.town_figures(town)
+    digits = town.settings.percent_digits
+    missing = [f for f in figures if not any(shown(form, text) for form in derive.forms(f, digits))]
+    return [Finding(None, f.text, f.source) for f in missing], len(figures)
+
+
+def shown(form: str, text: str) -> bool:
+    """True when the draft shows this form of a figure as a whole number (2.345亿元 does not count inside 12.345亿元)."""
+    start = text.find(form)
+    while start != -1:
+        if start == 0 or not (text[start - 1].isdigit() or text[start - 1] == "."):
+            return True
+        start = text.find(form, start + 1)
+    return False
 
 
 def audit_placeholders(paragraphs: list[str]) -> list[Finding]:

@@ -22,15 +22,19 @@ CHECKS = (
 
 
 def load_corpus(extra: list[Path], warn) -> list:
-    """The packaged seed reports plus the user's corpora; unreadable files are warned about."""
+    """The packaged seed reports plus the user's corpora, each report once; unreadable files are warned about."""
     from drafter.mine.corpus import corpus_files, read_document
 
-    documents = []
+    documents, seen = [], set()
     for path in corpus_files([data_dir("seeds", "000_83943749a2b22504.txt"), *extra]):
         try:
-            documents.append(read_document(path))
+            document = read_document(path)
         except CorpusError as exc:
             warn(f"语料已跳过：{exc}")
+            continue
+        if document.sha256 not in seen:  # --corpus seeds/ does not count the bundled seeds twice
+            seen.add(document.sha256)
+            documents.append(document)
     return documents
 
 

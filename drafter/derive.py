@@ -23,6 +23,7 @@ class Figure(NamedTuple):
     value: Decimal | None = None
     unit: str = ""
     kind: str = "value"
+    approx: str = ""  # 余 or 约 when the value is approximate
 
 
 class Change(NamedTuple):
@@ -99,11 +100,11 @@ def with_mark(digits: str, unit: str, sign: str) -> str:
 def shown(value: Decimal, unit: str, approx: object, source: str, settings: Settings) -> Figure:
     """A user value as shown: 万元 from the threshold up becomes 亿元 exactly (no digit lost); 余 or 约 placed
     where a clerk writes it."""
-    threshold = settings.yi_threshold
+    threshold, sign = settings.yi_threshold, mark(approx)
     if unit == "万元" and threshold is not None and value >= threshold:
         yi = trimmed(value / WAN_PER_YI)
-        return Figure(with_mark(yi, "亿元", mark(approx)), source, f"{source} {number(value)}万元 ÷ 10000", value, unit)
-    return Figure(with_mark(number(value), unit, mark(approx)), source, "", value, unit)
+        return Figure(with_mark(yi, "亿元", sign), source, f"{source} {number(value)}万元 ÷ 10000", value, unit, "value", sign)
+    return Figure(with_mark(number(value), unit, sign), source, "", value, unit, "value", sign)
 
 
 def change(value: Decimal, previous: Decimal, source: str, digits: int) -> Change:
@@ -186,3 +187,26 @@ def town_figures(town: Town) -> list[Figure]:
                     found = fact_figures(fact, f"{group}[{si}].items[{ii}].facts[{fi}]", town.settings)
                     out += found.all() if found else []
     return out
+
+
+def scalings(value: Decimal, unit: str) -> list[tuple[Decimal, str]]:
+    """The same amount in the units a clerk may use for it: 23450万元 = 2.345亿元, 3.5万亩 = 35000亩."""
+    out = [(value, unit)]
+    if len(unit) > 1 and unit[0] == "万":
+        out += [(value * WAN_PER_YI, unit[1:]), (value / WAN_PER_YI, "亿" + unit[1:])]
+    elif len(unit) > 1 and unit[0] == "亿":
+        out += [(value * WAN_PER_YI, "万" + unit[1:])]
+    elif unit and unit[0] not in MAGNITUDES and unit != "%":
+        out += [(value / WAN_PER_YI, "万" + unit)]
+    return out
+
+
+def forms(figure: Figure, digits: int) -> set[str]:
+    """Every correct way to write a figure: its text; a rate rounded to fewer places; an amount in another
+    unit of the same kind; an approximate amount with 余 or 约 (约3.5万亩 = 3.5万余亩 = 35000余亩)."""
+    if figure.value is None:
+        return {figure.text}
+    if figure.kind == "rate":
+        return {figure.text} | {f"{number(rounded(figure.value, d))}%" for d in range(digits + 1)}
+    signs = ("余", "约") if figure.approx else ("",)
+    return {figure.text} | {with_mark(trimmed(v), u, sign) for v, u in scalings(figure.value, figure.unit) for sign in signs}

@@ -135,3 +135,38 @@ def test_check_reports_bad_input_with_exit_1(tmp_path, town_file):
 def test_expected_figures_cover_indicators_and_facts():
     figures = dict(expected_figures(load_town(EXAMPLES / "青石镇.yaml")))
     assert figures["3.5031亿元"] == "indicators[1].value" and figures["87.6%"] == "indicators[1].completion"
+
+
+def test_check_accepts_a_clerks_correct_rewording_of_a_figure(town_file):
+    """Issue #9: another correct form of the same value passes (万元 for 亿元, a rate to fewer places, 余/约)."""
+    text = town_file.read_text("utf-8").replace("{what: 动员常住人口参加医保, value: 8500, unit: 人, approx: true}",
+                                                  "{what: 动员常住人口参加医保, value: 0.85, unit: 万人, approx: true}")
+    town_file.write_text(text, "utf-8")
+    build(town_file, BuildOptions())
+    draft = town_file.with_suffix(".docx")
+    body = "".join(p.text for p in docx.Document(str(draft)).paragraphs)
+    assert "3.5031亿元" in body and "14.1%" in body and "0.85万余人" in body
+    edit(draft, {"3.5031亿元": "35031万元", "14.1%": "14%", "0.85万余人": "约8500人", "2.68亿元": "26800万元"})
+    code, report = check_json(str(town_file), str(draft))
+    assert code == 0, report
+
+
+def test_check_still_catches_a_wrong_form(town_file):
+    build(town_file, BuildOptions())
+    edit(town_file.with_suffix(".docx"), {"3.5031亿元": "3.53亿元"})
+    code, report = check_json(str(town_file))
+    assert code == 2 and report["coverage"][0]["detail"] == "indicators[1].value"
+    assert [f["text"] for f in report["numbers"]] == ["3.53"]
+
+
+def test_coverage_names_a_growth_rate_as_a_change(town_file):
+    build(town_file, BuildOptions())
+    edit(town_file.with_suffix(".docx"), {"14.1%": "若干"})
+    code, report = check_json(str(town_file))
+    assert code == 2 and report["coverage"][0]["detail"] == "indicators[0].change"
+
+
+def test_corpus_given_as_the_seeds_counts_each_report_once(town_file):
+    build(town_file, BuildOptions())
+    code, report = check_json(str(town_file), "--corpus", str(SEEDS))
+    assert code == 0 and report["counted"]["corpus"] == 5
