@@ -175,10 +175,10 @@ def units(blocks, style: str, town) -> list[tuple[str, str, str, str | None]]:
     for i, (section, text) in enumerate(zip(town.sections, review)):
         titles = {item.title for item in section.items}
         if not section.heading and not section.verdict and text not in titles:  # a title leading its paragraph is the clerk's
-            out.append(("review", section.topic, HEADING.sub("", text), direction(section, f"sections[{i}]", town)))
+            out.append(("review", section.kind, HEADING.sub("", text), direction(section, f"sections[{i}]", town)))
     for section, text in zip(town.plans, plan):
         if not section.heading:
-            out.append(("plan", section.topic, HEADING.sub("", text), None))
+            out.append(("plan", section.kind, HEADING.sub("", text), None))
     if style == "topical" and parts[0]:
         out.append(("economy", "经济指标", first_span(parts[0][0], "lead") or "", None))
     return out

@@ -45,6 +45,43 @@ def to_problem(issue: Issue, name: str, lines: dict[Loc, int]) -> Problem:
     return Problem(name, line, key_path(loc), issue.message, issue.hint)
 
 
+# libyaml's problems -> what a clerk should fix (the rest are shown as libyaml says them).
+SYNTAX = {
+    "found unexpected end of stream": "引号没有成对：这一行的引号没有结束",
+    "found unexpected end of stream while scanning a quoted scalar": "引号没有成对：这一行的引号没有结束",
+    "did not find expected '-' indicator": "列表各项的缩进不一致：“- ”要与上一项对齐",
+    "did not find expected key": "缩进不一致，或键名后缺少冒号",
+    "mapping values are not allowed here": "这里不能出现冒号：冒号后要有空格，含冒号的文字请加引号",
+    "could not find expected ':'": "键名后缺少冒号，或冒号后缺少空格（应写成“键: 值”）",
+    "did not find expected ',' or '}'": "花括号没有成对，或两项之间缺少英文逗号",
+    "did not find expected ',' or ']'": "方括号没有成对，或两项之间缺少英文逗号",
+    "found character '\\t' that cannot start any token": "不能用 Tab 键缩进，请改用空格",
+}
+
+
+def open_quote_line(text: str) -> int | None:
+    """The first line (1-based) whose double or single quotes do not pair up: where an unclosed quote starts."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        content = line.split(" #", 1)[0]
+        if content.count('"') % 2 or (content.count("'") % 2 and "'" in content.split(":", 1)[-1].strip()[:1]):
+            return number
+    return None
+
+
+def syntax_problem(exc: yaml.YAMLError, text: str, name: str) -> Problem:
+    """A YAML syntax error -> a Chinese Problem at the line to fix."""
+    mark = getattr(exc, "problem_mark", None)
+    detail = getattr(exc, "problem", None) or str(exc)
+    line = mark.line + 1 if mark else None
+    message = SYNTAX.get(detail)
+    if message and message.startswith("引号"):
+        line = open_quote_line(text) or line
+    elif detail in ("could not find expected ':'", "did not find expected ',' or '}'", "did not find expected ',' or ']'"):
+        context = getattr(exc, "context_mark", None)  # the key, or the bracket, that was never finished
+        line = context.line + 1 if context else line
+    return Problem(name, line, "", f"YAML 格式错误：{message or detail}", "检查缩进、冒号后的空格和引号是否成对")
+
+
 def parse_yaml(text: str, name: str) -> tuple[object, dict[Loc, int]]:
     """YAML text -> (data, line map); malformed YAML -> TownFileError with its line."""
     loader = Loader(text)
@@ -52,11 +89,7 @@ def parse_yaml(text: str, name: str) -> tuple[object, dict[Loc, int]]:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        detail = getattr(exc, "problem", None) or str(exc)
-        raise TownFileError(
-            Problem(name, mark.line + 1 if mark else None, "", f"YAML 格式错误：{detail}", "检查缩进、冒号后的空格和引号是否成对")
-        ) from exc
+        raise TownFileError(syntax_problem(exc, text, name)) from exc
     finally:
         loader.dispose()
     return data, (line_map(node) if node is not None else {})

@@ -19,14 +19,26 @@ def growth_base(value: Decimal) -> str | None:
     return "previous（上年值）为 0，无法计算同比增长率；请删除 previous 或改为非零值" if value == 0 else None
 
 
-def known_topic(value: str) -> str | None:
-    """A topic must be one of the lexicon's topics."""
-    names = [t.name for t in load_lexicon().topics]
+def topic_problem(value: str, key: str = "topic") -> str | None:
+    """None for a lexicon topic; else a message that suggests the closest one by meaning, then by spelling."""
+    lexicon = load_lexicon()
+    names = [t.name for t in lexicon.topics]
     if value in names:
         return None
+    meaning = lexicon.named(value)
+    if meaning and key == "topic":
+        return f"未知话题“{value}”。它像是“{meaning}”：可写 topic: {meaning}，或保留自己的话题名并加一行 like: {meaning}"
     close = difflib.get_close_matches(value, names, n=1, cutoff=0.3)
-    hint = f"，是不是“{close[0]}”？" if close else ""
-    return f"未知话题“{value}”{hint}可选：{'、'.join(names)}"
+    hint = f"是不是“{close[0]}”？" if close else ""
+    return f"未知话题“{value}”。{hint}可选：{'、'.join(names)}"
+
+
+def joined(names: list[str]) -> str:
+    """['县委、县政府', '镇党委'] -> '县委、县政府和镇党委'; three or more: 'A、B和C'."""
+    return names[0] if len(names) == 1 else "、".join(names[:-1]) + "和" + names[-1]
+
+
+ONE_OR_MORE = {"single": True}  # a list field that also takes a single string
 
 
 PREVIOUS = {"ge": 0, "check": growth_base}
@@ -37,6 +49,8 @@ Approx = Literal[True, False, "余", "约"]
 @dataclass(frozen=True)
 class Part:
     """One figure of a fact that has several: 纳入低保412户603人 (no what), 培育家庭农场11家、合作社19家 (with what)."""
+
+    SHAPE = " {value: 数值, unit: 单位}（可加 what）"
 
     value: Decimal = field(metadata=AMOUNT)
     unit: str = ""
@@ -85,25 +99,48 @@ class Fact:
 
 @dataclass(frozen=True)
 class Item:
-    """One '一是…' item: an optional lead-in title and its facts."""
+    """One '一是…' item: an optional lead-in title, how the work was done (measures) and its facts."""
+
+    SHAPE = " title: 领起句 加 facts: 事实列表（每条事实以“- ”开头）"
 
     title: Optional[str] = None
+    measures: list[str] = field(default_factory=list, metadata=ONE_OR_MORE)
     facts: list[Fact] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class Section:
-    """A review section or a plan section on one topic."""
+    """A review section or a plan section on one topic (a topic of the lexicon, or the town's own with like)."""
 
-    topic: str = field(metadata={"check": known_topic})
+    SHAPE = " topic: 话题 加 items: 各项列表"
+
+    topic: str
+    like: Optional[str] = None  # the built-in topic a town's own topic behaves like (茶产业 -> 农业)
     heading: Optional[str] = None
     verdict: Optional[str] = None
     items: list[Item] = field(default_factory=list)
+
+    @staticmethod
+    def check_raw(data: dict) -> list[tuple[str, str]]:
+        """The topic is the lexicon's, or like names the lexicon topic it behaves like."""
+        like, topic = data.get("like"), data.get("topic")
+        if isinstance(like, str):
+            problem = topic_problem(like, "like")
+            return [("like", problem)] if problem else []
+        problem = topic_problem(topic) if isinstance(topic, str) else None
+        return [("topic", problem)] if problem else []
+
+    @property
+    def kind(self) -> str:
+        """The lexicon topic whose phrases fit this section."""
+        return self.like or self.topic
 
 
 @dataclass(frozen=True)
 class Indicator:
     """A key economic indicator with optional previous-year value and target."""
+
+    SHAPE = " {name: 名称, value: 数值, unit: 单位}"
 
     name: str
     value: Decimal = field(metadata=AMOUNT)
@@ -130,7 +167,7 @@ class Town:
     year: int = field(metadata={"ge": 2000, "le": 2100})
     kind: Optional[Literal["乡", "镇"]] = None
     county: Optional[str] = None
-    superior: Optional[str] = None
+    superior: list[str] = field(default_factory=list, metadata=ONE_OR_MORE)
     period: Optional[str] = None
     issuer: Optional[str] = None
     date: Optional[dt.date] = None
@@ -162,12 +199,21 @@ class Town:
 
     @property
     def leaders(self) -> str | None:
-        """The superior bodies: given, or the county's party committee and government (临溪县委、县政府)."""
+        """The superior bodies joined as reports join them: given, or the county's party committee and government."""
         if self.superior:
-            return self.superior
+            return joined(self.superior)
         if self.county and self.county[-1] in "县市区旗":
             return f"{self.county}委、{self.county[-1]}政府"
         return None
+
+    @property
+    def leadership(self) -> str | None:
+        """The superior bodies and the town's party committee (the congress style names both), said once each."""
+        if self.leaders is None:
+            return None
+        own = f"{self.township}党委"
+        names = list(self.superior) or [self.leaders]
+        return joined(names if any(n.endswith(own) for n in names) else [*names, own])
 
     @property
     def unit_name(self) -> str:

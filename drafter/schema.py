@@ -2,13 +2,15 @@
 
 A small replacement for pydantic on the build path: importing pydantic alone costs about as much
 as the whole import floor of `drafter build`. Field types come from annotations; limits from
-`dataclasses.field(metadata=...)` (ge, gt, le, items, and `check`: value -> message or None); checks across fields from `check()`."""
+`dataclasses.field(metadata=...)` (ge, gt, le, items, single, and `check`: value -> message or None); checks across fields
+from `check()` (on the built instance) and `check_raw(data)` (on the raw mapping, so they run even when a field is invalid)."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import difflib
+import re
 import typing
 from decimal import Decimal
 from functools import lru_cache
@@ -16,6 +18,8 @@ from typing import Any, Literal, NamedTuple, Union
 
 Loc = tuple[Union[str, int], ...]
 MARKUP_CHARS = "⟦⟧"
+# A number written with thousands separators (23,450 or 1，234.5), which YAML reads as text.
+GROUPED = re.compile(r"^\d{1,3}([,，]\d{3})+(\.\d+)?$")
 INVALID = object()
 
 
@@ -56,11 +60,19 @@ def convert(cls: type, data: Any, loc: Loc, issues: list[Issue]) -> Any:
     if shorthand and isinstance(data, str):
         data = {shorthand: data}
     if not isinstance(data, dict):
-        issues.append(Issue(loc, "应为键值映射"))
+        shape = getattr(cls, "SHAPE", "")
+        issues.append(Issue(loc, f"这一项应写成{shape}" if shape else "应为键值映射（键: 值）"))
         return INVALID
     fields = {f.name: f for f in dataclasses.fields(cls)}
+    for key, message in cls.check_raw(data) if hasattr(cls, "check_raw") else ():
+        issues.append(Issue(loc + ((key,) if key else ()), message))
     for key in data:
-        if key not in fields:
+        if key not in fields and str(key).replace(".", "", 1).isdigit():
+            keys = list(data)
+            before = data[keys[keys.index(key) - 1]] if keys.index(key) else ""
+            issues.append(Issue(loc + (str(key),), f"数字里不要写逗号：花括号里的逗号把 {before},{key} 拆成了两项",
+                                f"写成 {before}{key}"))
+        elif key not in fields:
             close = difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.5)
             hint = f"是不是“{close[0]}”？" if close else f"可用的键：{'、'.join(fields)}"
             issues.append(Issue(loc + (str(key),), f"未知的键“{key}”", hint))
@@ -97,6 +109,8 @@ def convert_value(tp: Any, raw: Any, loc: Loc, issues: list[Issue], meta: typing
             return raw
         return fail(issues, loc, f"应为以下之一：{'、'.join(map(str, args))}")
     if origin is list:
+        if meta.get("single") and isinstance(raw, str):
+            raw = [raw]
         if not isinstance(raw, list):
             return fail(issues, loc, "应为列表（每项以“- ”开头）")
         items = [convert_value(args[0], item, loc + (i,), issues, meta) for i, item in enumerate(raw)]
@@ -131,6 +145,8 @@ def scalar(tp: Any, raw: Any, loc: Loc, issues: list[Issue], meta: typing.Mappin
         if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
             return raw
         return fail(issues, loc, "应为日期，如 2024-12-05")
+    if isinstance(raw, str) and GROUPED.match(raw.strip()):
+        return fail(issues, loc, f"数字里不要写逗号：写成 {raw.strip().replace(',', '').replace('，', '')}")
     if isinstance(raw, bool) or not isinstance(raw, (int, float)) or (tp is int and not isinstance(raw, int)):
         return fail(issues, loc, "应为整数" if tp is int else "应为数字")
     value = raw if tp is int else Decimal(str(raw))

@@ -52,7 +52,7 @@ sections:
     assert "[indicators[0].previous]：previous（上年值）为 0，无法计算同比增长率" in joined
     assert f"{path}:6 [indicators[1].value]：必须是有限的数值" in joined
     assert f"{path}:7 [indicators[2].value]：必须是有限的数值" in joined
-    assert "[sections[0].topic]：未知话题“项目建”，是不是“项目建设”？" in joined
+    assert "[sections[0].topic]：未知话题“项目建”。是不是“项目建设”？可选：" in joined
     assert f"{path}:11 [sections[0].items[0].titel]：未知的键“titel”（是不是“title”？）" in joined
     assert "[sections[0].items[0].facts[1].valu]：未知的键“valu”（是不是“value”？）" in joined
     assert "[sections[0].items[0].facts[2].ratio[1]]：必须大于 0" in joined

@@ -85,7 +85,9 @@ class Context:
             "年": str(town.year),
             "次年": str(town.next_year),
             "上级": town.leaders or gap("上级领导机关（superior）", "superior"),
+            "领导": town.leadership or gap("上级领导机关（superior）", "superior"),
             "目标": town.goal or gap("年度目标（goal）", "goal"),
+            **({"县": town.county} if town.county else {}),
             "规划": plan,
             "下个规划": following,
         }

@@ -98,7 +98,7 @@ class Facts:
         head = f"{ordinal}{item.title}。" if item.title else ordinal
         if head and lead:
             head = f"⟦lead:{head}⟧"
-        how = None if plan else self.approach(item, section.topic, said)
+        how = "，".join(sentence(m) for m in item.measures) or (None if plan else self.approach(item, section.topic, said))
         return head + (f"{how}，" if how else "") + self.clauses(item, f"{source}.items[{index}]", plan)
 
     def items(self, section: Section, source: str, plan: bool = False, lead: bool = True, said: str = "") -> str:
@@ -115,8 +115,8 @@ class Facts:
         items = section.items
         if verdict is None and len(items) == 1 and items[0].title:
             title = sentence(items[0].title)
-            lead = self.lead(section, title)
-            how = self.approach(items[0], section.topic, title + lead)
+            lead = "" if items[0].measures else self.lead(section, title)  # the clerk said how: no lead of drafter's
+            how = "，".join(sentence(m) for m in items[0].measures) or self.approach(items[0], section.topic, title + lead)
             return f"⟦lead:{title}。⟧{lead}" + (f"{how}，" if how else "") + self.clauses(items[0], f"{source}.items[0]")
         if verdict is None:
             return self.items(section, source, False, False)

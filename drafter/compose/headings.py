@@ -127,7 +127,7 @@ class Headings:
             return self.palette.ranked(FIELD[slot], want.topic, want.direction, keep, want.about)
         fillers = [e for e in self.ctx.bank.fillers
                    if e["slot"] == slot and e["pattern"] == want.form and e.get("style") == self.ctx.style and e.get("part") == want.part
-                   and e["reports"] >= USAGE and owned(self.ctx, e, want.topic) and "“" not in e["text"]
+                   and e["reports"] >= USAGE and owned(self.ctx, e, self.palette.like.get(want.topic, want.topic)) and "“" not in e["text"]
                    and not self.ctx.lexicon.rejected(e["text"])]
         fitting = {e["text"]: e for e in fillers if self.palette.fits_text(e["text"]) and keep(e["text"])}
         order = self.ctx.choose.order(f"filler.{slot}", list(fitting))

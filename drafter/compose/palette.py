@@ -60,10 +60,14 @@ class Palette:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.events = ctx.usage.get("events", [])
+        # A town's own topic (茶产业) takes the phrases of the built-in one it is like (农业), under its own name.
+        self.like = {s.topic: s.like for s in (*ctx.town.sections, *ctx.town.plans) if s.like}
         self.fitting: dict[tuple, tuple[list[Option], list[Option]]] = {}
 
     def label(self, topic: str) -> str:
-        """The plain name of a topic's work (人居环境整治), from its sheet or the lexicon."""
+        """The plain name of a topic's work (人居环境整治), from its sheet or the lexicon; a town's own topic's name."""
+        if topic in self.like:
+            return topic
         sheet = self.ctx.wording.sheets.get(topic)
         if sheet and sheet.label:
             return sheet.label
@@ -84,10 +88,10 @@ class Palette:
         def fit(e: Entry) -> bool:
             return fits(e, self.ctx.town.year, direction, self.events, about)
 
-        sheet = self.ctx.wording.sheets.get(topic)
-        own = [Option(e.text, f"{topic}:{e.source}") for e in (sheet.get(field) if sheet else ()) if fit(e)]
-        own += [Option(e.text, f"mined:{e.source}") for e in mined_entries(self.ctx, topic, field) if fit(e)]
-        label = self.label(topic)
+        label, kind = self.label(topic), self.like.get(topic, topic)
+        sheet = self.ctx.wording.sheets.get(kind)
+        own = [Option(e.text, f"{kind}:{e.source}") for e in (sheet.get(field) if sheet else ()) if fit(e)]
+        own += [Option(e.text, f"mined:{e.source}") for e in mined_entries(self.ctx, kind, field) if fit(e)]
         generic = [Option(e.text.replace("{label}", label), f"通用:{e.source}", e.text) for e in self.ctx.wording.generic.get(field)]
         return unique(own), unique([o for o in generic if fit(Entry(o.text, o.origin))])
 
@@ -122,7 +126,7 @@ class Palette:
 
     def entries(self, topic: str, field: str, about: str) -> list[Entry]:
         """A topic sheet's entries of a kind that fit words about (approaches: one of their `when` words is there)."""
-        sheet = self.ctx.wording.sheets.get(topic)
+        sheet = self.ctx.wording.sheets.get(self.like.get(topic, topic))
         return [e for e in (sheet.get(field) if sheet else ()) if fits(e, self.ctx.town.year, None, self.events, about)]
 
     def sentence(self, field: str, section: Section, said: str = "") -> str:

@@ -11,6 +11,11 @@ from drafter.model import Section
 MIN_TARGETS = 2
 
 
+def short_name(town: str) -> str:
+    """青石镇 -> 青石 (the name a report uses in 贡献青石力量)."""
+    return town[:-1] if len(town) > 2 and town[-1] in "乡镇" else town
+
+
 class Plans:
     """What the report says of its shortcomings and of next year's work, around the clerk's own items."""
 
@@ -52,6 +57,7 @@ class Plans:
             "部署": self.ctx.choose.pick("plan.deploy", words["deploy"]) or words["deploy"][0],
             "目标句": goal,
             "决心": resolve,
+            "县贡献": self.ctx.fill(words["county"], {"简称": short_name(self.ctx.town.town)}) or "",
         }
         significance = self.ctx.fill(words["significance"][place - 1])
         weight = self.ctx.say("plan.weight", words["weight"])
