@@ -153,3 +153,21 @@ def test_the_clerks_own_measures_stand_where_seeds_say_how_the_work_was_done(tmp
             "        measures: 逐户走访核查困难家庭\n        facts: [{what: 纳入低保, value: 96, unit: 人}]\n")
     for style in ("numbered", "topical", "congress"):
         assert "兜底保障有力。逐户走访核查困难家庭，纳入低保96人。" in body(tmp_path, text, style)
+
+
+def test_the_scaffold_shows_every_key_with_a_chinese_note_and_builds_as_it_is(tmp_path):
+    import re
+
+    from drafter.build import BuildOptions, build
+    from drafter.scaffold import scaffold_text
+
+    text = scaffold_text()
+    for key in ("superior", "county", "notice", "like", "heading", "verdict", "title", "measures", "figures", "count",
+                "verb", "bound", "resolve", "approx", "ratio", "previous", "target"):
+        lines = [ln for ln in text.splitlines() if re.search(rf"\b{key}\b", ln)]
+        assert lines, key
+        assert any(re.search(r"[\u4e00-\u9fff]", ln.split("#", 1)[-1]) for ln in lines if "#" in ln), key
+    path = tmp_path / "town.yaml"
+    path.write_text(text, "utf-8")
+    result = build(path, BuildOptions(out=tmp_path / "town.docx"))
+    assert result.gaps == 0
