@@ -9,25 +9,65 @@ import yaml
 from drafter.errors import Problem, TownFileError
 from drafter.model import Town
 from drafter.schema import Invalid, Issue, Loc, validate
-from drafter.textio import decode
+from drafter.textio import TOWN_LIMIT, decode, read_limited
 
 # libyaml's parser when PyYAML has it (it keeps node marks just the same), else the pure-Python one.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-def line_map(node: yaml.Node, path: Loc = (), lines: dict | None = None) -> dict[Loc, int]:
-    """Composed YAML node tree -> {key path: 1-based line} for every mapping key and sequence item."""
-    lines = {} if lines is None else lines
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            child = path + (key.value,)
-            lines[child] = key.start_mark.line + 1
-            line_map(value, child, lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, value in enumerate(node.value):
-            lines[path + (i,)] = value.start_mark.line + 1
-            line_map(value, path + (i,), lines)
+def line_map(root: yaml.Node) -> dict[Loc, int]:
+    """Composed YAML node tree -> {key path: 1-based line} for every mapping key and sequence item (iterative, so
+    deep nesting cannot exhaust the stack)."""
+    lines: dict[Loc, int] = {}
+    stack: list[tuple[yaml.Node, Loc]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                child = path + (key.value,)
+                lines[child] = key.start_mark.line + 1
+                stack.append((value, child))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, value in enumerate(node.value):
+                lines[path + (i,)] = value.start_mark.line + 1
+                stack.append((value, path + (i,)))
     return lines
+
+
+def shared_node(root: yaml.Node) -> yaml.Node | None:
+    """The first node reached twice (an alias, *name, of an anchor, &name), or None. A town file has no use
+    for them, and a recursive one (&a [*a]) or an alias bomb would loop or blow up the data."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return node
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return None
+
+
+def bad_scalar(loader, root: yaml.Node) -> tuple[yaml.Node, Loc] | None:
+    """The first scalar the YAML library cannot construct (date: 2024-02-30, !!int abc, a 5000-digit integer),
+    with its key path."""
+    stack: list[tuple[yaml.Node, Loc]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                loader.construct_object(node, deep=True)
+            except Exception:  # ValueError, OverflowError, TypeError, KeyError … from yaml's constructors
+                return node, path
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack += [(value, path + (key.value,)), (key, path)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((value, path + (i,)) for i, value in reversed(list(enumerate(node.value))))
+    return None
 
 
 def key_path(loc: Loc) -> str:
@@ -87,21 +127,40 @@ def parse_yaml(text: str, name: str) -> tuple[object, dict[Loc, int]]:
     loader = Loader(text)
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        if node is None:
+            return None, {}
+        shared = shared_node(node)
+        if shared is not None:
+            raise TownFileError(Problem(name, shared.start_mark.line + 1, "", "数据文件中不能使用锚点和别名（& 和 *）",
+                                        "把要重复的内容直接写出来"))
+        lines = line_map(node)
+        broken = bad_scalar(loader, node)
+        if broken is not None:
+            raise TownFileError(scalar_problem(broken[0], key_path(broken[1]), name))
+        return loader.construct_document(node), lines
     except yaml.YAMLError as exc:
         raise TownFileError(syntax_problem(exc, text, name)) from exc
     finally:
         loader.dispose()
-    return data, (line_map(node) if node is not None else {})
+
+
+def scalar_problem(node: yaml.Node, key: str, name: str) -> Problem:
+    """A value YAML could not read -> a Problem at its line and key, saying what to write instead."""
+    line = node.start_mark.line + 1
+    value = str(node.value)[:30]
+    if node.tag.endswith(":timestamp"):
+        return Problem(name, line, key, f"“{value}”不是有效的日期", "格式为 年-月-日，如 2024-12-05，且日期要存在")
+    if node.tag.endswith(":int") and len(str(node.value)) > 18:
+        return Problem(name, line, key, "数字位数太多，无法读取", "请检查是否多打了数字")
+    return Problem(name, line, key, f"无法读取“{value}”：{node.tag.rsplit(':', 1)[-1]} 类型的值无效", "去掉 !! 开头的类型标记，直接写值")
 
 
 def load_town(path: Path) -> Town:
     """Read and validate a town file; TownFileError lists every problem."""
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise TownFileError(Problem(name, None, "", f"无法读取文件：{exc.strerror}")) from exc
+    raw = read_limited(path, TOWN_LIMIT, TownFileError, "数据文件")
+    if not raw.strip():
+        raise TownFileError(Problem(name, None, "", "数据文件是空的", "可用 drafter init 生成模板"))
     text, _ = decode(raw, name, TownFileError)
     data, lines = parse_yaml(text, name)
     if not isinstance(data, dict):

@@ -1,8 +1,69 @@
-"""Bytes -> text, with the encoding detected by strict decoding (UTF-8 first, then GB18030/GBK)."""
+"""Files the user names -> bytes or text, read safely: regular files only, within a size limit, encoding detected
+by strict decoding (UTF-8 first, then GB18030/GBK). Every refusal is a DrafterError naming the file."""
 
 from __future__ import annotations
 
+import os
+import stat
+import zipfile
+from pathlib import Path
+
 from drafter.errors import DrafterError, Problem
+
+MB = 1024 * 1024
+# The largest files drafter reads (README, “限制”): a town file, a draft, a corpus report, a .docx's unpacked body.
+TOWN_LIMIT = 1 * MB
+DRAFT_LIMIT = 20 * MB
+CORPUS_LIMIT = 5 * MB
+DOCX_BODY_LIMIT = 20 * MB
+
+
+def megabytes(size: int) -> str:
+    """1572864 -> '1.5 MB'."""
+    return f"{size / MB:.1f} MB"
+
+
+def regular(path: Path, error: type[DrafterError], what: str = "文件") -> os.stat_result:
+    """stat of a regular file; error when it does not exist, is a folder, a device, a pipe or unreadable."""
+    try:
+        info = path.stat()
+    except FileNotFoundError as exc:
+        broken = path.is_symlink()
+        raise error(Problem(str(path), None, "", f"{what}不存在" + ("（是一个指向不存在文件的快捷方式）" if broken else ""))) from exc
+    except OSError as exc:  # a symlink loop, a path too long, no permission on a folder
+        raise error(Problem(str(path), None, "", f"无法访问{what}：{exc.strerror}")) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise error(Problem(str(path), None, "", f"这是一个文件夹，不是{what}"))
+    if not stat.S_ISREG(info.st_mode):
+        raise error(Problem(str(path), None, "", f"这不是普通文件（可能是设备或管道），不能作为{what}读取"))
+    return info
+
+
+def read_limited(path: Path, limit: int, error: type[DrafterError], what: str = "文件") -> bytes:
+    """The bytes of a regular file no larger than limit (refused before reading when larger)."""
+    info = regular(path, error, what)
+    if info.st_size > limit:
+        raise error(Problem(str(path), None, "", f"{what}过大（{megabytes(info.st_size)}，上限 {megabytes(limit)}）",
+                            "请检查是否选错了文件"))
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise error(Problem(str(path), None, "", f"无法读取{what}：{exc.strerror}")) from exc
+    if len(data) > limit:  # it grew while we looked
+        raise error(Problem(str(path), None, "", f"{what}过大（上限 {megabytes(limit)}）"))
+    return data
+
+
+def check_docx_body(path: Path, error: type[DrafterError], limit: int = DOCX_BODY_LIMIT) -> None:
+    """A .docx whose unpacked body would be larger than limit is refused before python-docx parses it."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            size = sum(i.file_size for i in package.infolist() if i.filename.startswith("word/"))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise error(Problem(str(path), None, "", "不是有效的 .docx 文件（无法作为压缩包打开）", "请用 Word 或 WPS 另存为 .docx")) from exc
+    if size > limit:
+        raise error(Problem(str(path), None, "", f".docx 解压后过大（{megabytes(size)}，上限 {megabytes(limit)}）"))
 
 
 def decode(data: bytes, name: str, error: type[DrafterError] = DrafterError) -> tuple[str, str]:

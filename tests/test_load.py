@@ -108,4 +108,4 @@ def test_cli_reports_without_traceback(tmp_path):
 
 def test_cli_missing_file(tmp_path):
     result = runner.invoke(app, ["build", str(tmp_path / "nope.yaml")])
-    assert result.exit_code == 1 and "无法读取文件" in result.output
+    assert result.exit_code == 1 and "nope.yaml：数据文件不存在" in result.output
