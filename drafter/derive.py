@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Iterator, NamedTuple
 
 from drafter.model import Fact, Indicator, Section, Settings, Town
 
 HUNDRED = Decimal(100)
+# Digits Decimal keeps: amounts up to 10^12 over divisors down to 10^-6, as percentages, with decimals to spare.
+PRECISION = 40
 WAN_PER_YI = Decimal(10000)
 # Units whose first character is an order of magnitude: 余 goes after it (3.5万余亩).
 MAGNITUDES = "万亿千百"
@@ -66,8 +68,10 @@ def number(value: Decimal) -> str:
 
 
 def rounded(value: Decimal, digits: int) -> Decimal:
-    """Half-up rounding to `digits` decimals (98.89 -> 98.9 with 1)."""
-    return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    """Half-up rounding to `digits` decimals (98.89 -> 98.9 with 1), with room for any amount the schema admits."""
+    with localcontext() as context:
+        context.prec = PRECISION
+        return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 
 def trimmed(value: Decimal) -> str:

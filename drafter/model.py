@@ -11,7 +11,10 @@ from typing import Literal, Optional
 from drafter.lexicon import load_lexicon
 
 AMOUNT = {"ge": 0}
-POSITIVE = {"gt": 0}
+# A ratio's whole, or a target, smaller than this is a typing slip (it would make a rate of 10^8 % and more).
+DIVISOR = {"gt": 0, "ge": Decimal("0.000001")}
+# Lists the draft numbers (一、… 九十九、; 一是 … 九十九是) hold at most this many.
+NUMBERED = {"most": 99}
 
 
 def growth_base(value: Decimal) -> str | None:
@@ -57,7 +60,7 @@ class Part:
     what: Optional[str] = None
     approx: Approx = False
     previous: Optional[Decimal] = field(default=None, metadata=PREVIOUS)
-    target: Optional[Decimal] = field(default=None, metadata=POSITIVE)
+    target: Optional[Decimal] = field(default=None, metadata=DIVISOR)
 
 
 @dataclass(frozen=True)
@@ -72,8 +75,8 @@ class Fact:
     unit: str = ""
     approx: Approx = False
     previous: Optional[Decimal] = field(default=None, metadata=PREVIOUS)
-    target: Optional[Decimal] = field(default=None, metadata=POSITIVE)
-    ratio: Optional[tuple[Decimal, Decimal]] = field(default=None, metadata={"items": [AMOUNT, POSITIVE]})
+    target: Optional[Decimal] = field(default=None, metadata=DIVISOR)
+    ratio: Optional[tuple[Decimal, Decimal]] = field(default=None, metadata={"items": [AMOUNT, DIVISOR]})
     figures: list[Part] = field(default_factory=list)
     count: Optional[str] = None  # with ratio: also say the count (参保13480人，参保率达97.9%)
     verb: Optional[str] = None  # the clerk's own verb before the figure (突破, 保持在, 达到)
@@ -118,7 +121,7 @@ class Section:
     like: Optional[str] = None  # the built-in topic a town's own topic behaves like (茶产业 -> 农业)
     heading: Optional[str] = None
     verdict: Optional[str] = None
-    items: list[Item] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list, metadata=NUMBERED)
 
     @staticmethod
     def check_raw(data: dict) -> list[tuple[str, str]]:
@@ -147,7 +150,7 @@ class Indicator:
     unit: str = ""
     approx: Approx = False
     previous: Optional[Decimal] = field(default=None, metadata=PREVIOUS)
-    target: Optional[Decimal] = field(default=None, metadata=POSITIVE)
+    target: Optional[Decimal] = field(default=None, metadata=DIVISOR)
 
 
 @dataclass(frozen=True)
@@ -174,10 +177,10 @@ class Town:
     goal: Optional[str] = None
     notice: Optional[str] = None
     indicators: list[Indicator] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list, metadata=NUMBERED)
     honours: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-    plans: list[Section] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list, metadata=NUMBERED)
+    plans: list[Section] = field(default_factory=list, metadata=NUMBERED)
     closing: Optional[str] = None
     settings: Settings = field(default_factory=Settings)
 

@@ -18,9 +18,13 @@ from typing import Any, Literal, NamedTuple, Union
 
 Loc = tuple[Union[str, int], ...]
 MARKUP_CHARS = "⟦⟧"
+# Characters a Word document cannot hold (C0/C1 controls but tab, non-characters, lone surrogates).
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 # A number written with thousands separators (23,450 or 1，234.5), which YAML reads as text.
 GROUPED = re.compile(r"^\d{1,3}([,，]\d{3})+(\.\d+)?$")
 INVALID = object()
+# No amount in a township's report comes near this (1 万亿); larger ones are typing slips.
+LARGEST = Decimal(10) ** 12
 
 
 class Issue(NamedTuple):
@@ -113,6 +117,8 @@ def convert_value(tp: Any, raw: Any, loc: Loc, issues: list[Issue], meta: typing
             raw = [raw]
         if not isinstance(raw, list):
             return fail(issues, loc, "应为列表（每项以“- ”开头）")
+        if "most" in meta and len(raw) > meta["most"]:
+            return fail(issues, loc, f"最多 {meta['most']} 项（现有 {len(raw)} 项）", "报告的序号写到九十九为止，请合并相近的内容")
         items = [convert_value(args[0], item, loc + (i,), issues, meta) for i, item in enumerate(raw)]
         return INVALID if any(i is INVALID for i in items) else items
     if origin is tuple:
@@ -138,6 +144,10 @@ def scalar(tp: Any, raw: Any, loc: Loc, issues: list[Issue], meta: typing.Mappin
             return fail(issues, loc, "不能为空")
         if any(c in text for c in MARKUP_CHARS):
             return fail(issues, loc, "文本中不能含有 ⟦ 或 ⟧（drafter 保留字符）")
+        hidden = CONTROL.search(text)
+        if hidden:
+            return fail(issues, loc, f"文本第 {hidden.start() + 1} 个字符是看不见的控制字符（U+{ord(hidden.group(0)):04X}），"
+                                     "多半是从网页或别的软件粘贴带进来的", "删掉这个字符，或把这段文字重新输入一遍")
         return text
     if tp is bool:
         return raw if isinstance(raw, bool) else fail(issues, loc, "应为 true 或 false")
@@ -152,16 +162,18 @@ def scalar(tp: Any, raw: Any, loc: Loc, issues: list[Issue], meta: typing.Mappin
     value = raw if tp is int else Decimal(str(raw))
     if tp is Decimal and not value.is_finite():
         return fail(issues, loc, "必须是有限的数值")
-    if "ge" in meta and value < meta["ge"]:
-        return fail(issues, loc, "不能为负数" if meta["ge"] == 0 else f"不能小于 {meta['ge']}")
+    if tp is Decimal and abs(value) > LARGEST:
+        return fail(issues, loc, "数值过大（超过一万亿）", "请检查单位和位数")
     if "gt" in meta and value <= meta["gt"]:
         return fail(issues, loc, f"必须大于 {meta['gt']}")
+    if "ge" in meta and value < meta["ge"]:
+        return fail(issues, loc, "不能为负数" if meta["ge"] == 0 else f"不能小于 {meta['ge']}")
     if "le" in meta and value > meta["le"]:
         return fail(issues, loc, f"不能大于 {meta['le']}")
     return value
 
 
-def fail(issues: list[Issue], loc: Loc, message: str) -> object:
+def fail(issues: list[Issue], loc: Loc, message: str, hint: str = "") -> object:
     """Record an issue and return INVALID."""
-    issues.append(Issue(loc, message))
+    issues.append(Issue(loc, message, hint))
     return INVALID
