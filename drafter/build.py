@@ -18,11 +18,13 @@ from drafter.markup import Block, parse
 from drafter.model import Town
 from drafter.phrases import load_bank
 from drafter.render import render
+from drafter.textio import DOCX_BODY_LIMIT
 from drafter.write_text import to_markdown, to_text
 
 FORMATS = ("docx", "md", "txt")
 FINGERPRINT = "drafter:sha256:"
 IDENTIFIER = re.compile(r"<dc:identifier>([^<]*)</dc:identifier>")
+CORE = "docProps/core.xml"
 
 
 class BuildOptions(NamedTuple):
@@ -72,20 +74,34 @@ def docx_bytes(town: Town, blocks: list[Block], options: BuildOptions) -> bytes:
 
     meta = DocMeta(Composer.plain_title(town), town.unit_name, town.date or dt.date(town.year, 12, 31), annotate=options.annotate)
     document = build_document(blocks, meta, town.settings.font_set, options.reference)
-    document.core_properties.identifier = FINGERPRINT + hashlib.sha256(document.part.blob).hexdigest()
+    parts = [(str(part.partname).lstrip("/"), part.blob) for part in document.part.package.iter_parts()]
+    document.core_properties.identifier = FINGERPRINT + package_digest(parts)
     return document_bytes(document)
 
 
+def package_digest(parts: list[tuple[str, bytes]]) -> str:
+    """One digest of every part of a .docx (body, styles, numbering, footer, comments …) but its core
+    properties, where the digest itself is kept: an edit anywhere, a style included, changes it."""
+    digest = hashlib.sha256()
+    for name, blob in sorted(parts):
+        if name != CORE:
+            digest.update(name.encode() + b"\0" + hashlib.sha256(blob).digest())
+    return digest.hexdigest()
+
+
 def untouched_docx(path: Path) -> bool:
-    """True when path is a .docx drafter wrote and nobody has changed since."""
+    """True when path is a .docx drafter wrote and nobody has changed since (in any part)."""
     try:
         with zipfile.ZipFile(path) as package:
-            body = package.read("word/document.xml")
-            core = package.read("docProps/core.xml").decode("utf-8")
-    except (OSError, KeyError, zipfile.BadZipFile):
+            core = package.read(CORE).decode("utf-8")
+            names = [n for n in package.namelist() if not n.endswith(".rels") and n != "[Content_Types].xml"]
+            if sum(package.getinfo(n).file_size for n in names) > DOCX_BODY_LIMIT:
+                return False
+            parts = [(n, package.read(n)) for n in names]
+    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError, ValueError):
         return False
     match = IDENTIFIER.search(core)
-    return bool(match) and match.group(1) == FINGERPRINT + hashlib.sha256(body).hexdigest()
+    return bool(match) and match.group(1) == FINGERPRINT + package_digest(parts)
 
 
 def sidecar(path: Path) -> Path:
@@ -110,7 +126,12 @@ def free_name(path: Path) -> Path:
 
 
 def guard(path: Path, fmt: str, force: bool) -> None:
-    """Refuse to overwrite a draft the user edited (or a file drafter did not write) without --force."""
+    """Refuse to overwrite a draft the user edited (or a file drafter did not write) without --force, and
+    never write over a folder or a device."""
+    if path.is_dir():
+        raise OutputError(Problem(str(path), None, "--out", "输出路径是一个文件夹", f"请写出文件名，如 --out {path / 'draft.docx'}"))
+    if path.exists() and not path.is_file():
+        raise OutputError(Problem(str(path), None, "--out", "输出路径不是普通文件（可能是设备或管道）", "请换一个文件名"))
     if force or not path.exists():
         return
     untouched = untouched_docx(path) if fmt == "docx" else untouched_text(path)
@@ -121,11 +142,35 @@ def guard(path: Path, fmt: str, force: bool) -> None:
         )
 
 
+def stale_parts(path: Path) -> list[Path]:
+    """Temporary files a killed build of this target left behind: their writer's process is gone."""
+    out = []
+    for part in path.parent.glob(f".{path.stem}.*.part"):
+        pid = part.name[len(path.stem) + 2 :].split(".", 1)[0]
+        if pid.isdigit() and not alive(int(pid)):
+            out.append(part)
+    return out
+
+
+def alive(pid: int) -> bool:
+    """True when a process with this id is running."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but is not ours
+        return True
+    return True
+
+
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same directory, then rename over the target."""
+    """Write to a temporary file in the same directory (named for this process, so that a later build can
+    clean it up if this one is killed), then rename over the target."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".part")
+        for part in stale_parts(path):
+            part.unlink(missing_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.{os.getpid()}.", suffix=".part")
     except OSError as exc:
         raise OutputError(Problem(str(path), None, "--out", f"无法写入：{exc.strerror}")) from exc
     try:
