@@ -16,6 +16,7 @@ import yaml
 from drafter import derive
 from drafter.errors import DraftError, Problem
 from drafter.model import Town
+from drafter.textio import DRAFT_LIMIT, check_docx_body, decode, read_limited
 
 NUMBER = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?")
 # Years (2024年, 2024-), dates (12月, 5日) and ordinals (第3) are not figures.
@@ -203,17 +204,19 @@ def audit_originality(paragraphs: list[str], corpus: list, exempt: list[str], mi
 
 
 def read_draft(path: Path) -> list[str]:
-    """A draft's paragraphs: .docx body paragraphs, or the lines of a .md/.txt file."""
-    if not path.is_file():
+    """A draft's paragraphs: .docx body paragraphs, or the lines of a .md/.txt file (regular files within the limits)."""
+    if not path.exists() and not path.is_symlink():
         raise DraftError(Problem(str(path), None, "", "初稿文件不存在", "先运行 drafter build 生成初稿"))
+    data = read_limited(path, DRAFT_LIMIT, DraftError, "初稿文件")
+    if path.suffix.lower() != ".docx":
+        return [line.strip() for line in decode(data, str(path), DraftError)[0].splitlines()]
+    check_docx_body(path, DraftError)
     try:
-        if path.suffix.lower() == ".docx":
-            import docx
+        import docx
 
-            return [p.text for p in docx.Document(str(path)).paragraphs]
-        return [line.strip() for line in path.read_text("utf-8").splitlines()]
-    except Exception as exc:  # python-docx raises several types for a file that is not a .docx
-        raise DraftError(Problem(str(path), None, "", f"无法读取初稿：{exc}")) from exc
+        return [p.text for p in docx.Document(str(path)).paragraphs]
+    except Exception as exc:  # python-docx raises several types for a package that is not a Word document
+        raise DraftError(Problem(str(path), None, "", f"无法作为 Word 文档读取：{type(exc).__name__}", "请用 Word 或 WPS 另存为 .docx")) from exc
 
 
 def audit(town: Town, paragraphs: list[str], corpus: list, name: str, min_overlap: int = MIN_OVERLAP) -> Audit:

@@ -1,14 +1,18 @@
-"""Command line: parse options, call the library, turn a DrafterError into Chinese lines and exit 1."""
+"""Command line: parse options, call the library, turn a DrafterError into Chinese lines and exit 1; anything
+unexpected into one Chinese line and a log file."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import List, Optional
+from typing import Callable, List, Optional, TypeVar
 
 import typer
 
 from drafter import __version__
 from drafter.errors import DrafterError
+
+T = TypeVar("T")
 
 app = typer.Typer(
     help="drafter：乡镇年度工作总结和工作计划起草助手。填写一个 YAML 数据文件，生成符合公文格式的 Word 初稿。",
@@ -22,6 +26,44 @@ def fail(exc: DrafterError) -> None:
     """Print a DrafterError as Chinese lines on stderr and exit 1."""
     typer.echo(f"错误：{exc}" if len(exc.problems) == 1 else f"错误（共 {len(exc.problems)} 处）：\n{exc}", err=True)
     raise typer.Exit(1)
+
+
+def call(action: Callable[[], T]) -> T:
+    """Run a command's work: drafter's errors become their Chinese lines (exit 1); anything unexpected becomes
+    one Chinese line, with the traceback saved to a log file rather than shown (DRAFTER_DEBUG=1 re-raises)."""
+    try:
+        return action()
+    except DrafterError as exc:
+        fail(exc)
+    except KeyboardInterrupt:
+        typer.echo("已中断，没有写入任何文件。", err=True)
+        raise typer.Exit(130) from None
+    except Exception as exc:
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        log = save_traceback(exc)
+        where = f"详细信息已保存到 {log}，" if log else ""
+        typer.echo(f"内部错误：drafter 遇到了意外情况（{type(exc).__name__}），没有写入任何文件。{where}"
+                   "请把它和你的数据文件一起发给维护者。", err=True)
+        raise typer.Exit(1) from None
+    raise AssertionError("unreachable")
+
+
+def save_traceback(exc: BaseException) -> Path | None:
+    """Write the traceback of an unexpected error to the log folder; its path, or None when nothing is writable."""
+    import datetime as dt
+    import tempfile
+    import traceback
+
+    from drafter.cache import cache_dir
+
+    folder = cache_dir("logs") or Path(tempfile.gettempdir())
+    path = folder / f"drafter-{dt.datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.log"
+    try:
+        path.write_text("".join(traceback.format_exception(exc)), "utf-8")
+    except OSError:
+        return None
+    return path
 
 
 def version_callback(value: bool) -> None:
@@ -59,11 +101,8 @@ def build(
     from drafter.build import build as run_build
     from drafter.render import STYLES
 
-    try:
-        options = BuildOptions(style, out, seed, fmt, reference_doc, phrasebank, force, strict, annotate)
-        result = run_build(town, options)
-    except DrafterError as exc:
-        fail(exc)
+    options = BuildOptions(style, out, seed, fmt, reference_doc, phrasebank, force, strict, annotate)
+    result = call(lambda: run_build(town, options))
     gaps = f"，{result.gaps} 处【待补充】" if result.gaps else ""
     typer.echo(f"已生成：{result.path}（{STYLES[style].split('：')[0]}，{result.chars} 字{gaps}）")
 
@@ -83,10 +122,7 @@ def check(
     全部通过时退出码为 0，有检查未通过时为 2，输入有误时为 1。"""
     from drafter.check_report import run_check
 
-    try:
-        result = run_check(town, draft, corpus or [], min_overlap, style, seed, as_json)
-    except DrafterError as exc:
-        fail(exc)
+    result = call(lambda: run_check(town, draft, corpus or [], min_overlap, style, seed, as_json))
     if result.failed:
         raise typer.Exit(2)
 
@@ -99,10 +135,7 @@ def init(
     """生成一个带中文注释的乡镇数据文件模板。"""
     from drafter.scaffold import write_scaffold
 
-    try:
-        written = write_scaffold(path, force)
-    except DrafterError as exc:
-        fail(exc)
+    written = call(lambda: write_scaffold(path, force))
     typer.echo(f"已生成模板：{written}。按注释填写后运行：drafter build {written}")
 
 
@@ -123,7 +156,4 @@ def mine(
     """从往年报告中挖掘短语库和章节骨架（写入 --out 目录）。"""
     from drafter.mine.report import run_mine
 
-    try:
-        run_mine(corpus or [Path("seeds")], out)
-    except DrafterError as exc:
-        fail(exc)
+    call(lambda: run_mine(corpus or [Path("seeds")], out))

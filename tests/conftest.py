@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -30,3 +31,7 @@ def write(tmp_path: Path, text: str, name: str = "town.yaml") -> Path:
 
 
 MINIMAL = "town: 小溪乡\nyear: 2024\n"
+
+
+# Internal errors must fail the tests, not turn into the clerk's one-line message.
+os.environ["DRAFTER_DEBUG"] = "1"

@@ -107,3 +107,76 @@ def test_a_killed_builds_leftover_is_cleaned_by_the_next_build(tmp_path, town_fi
 def test_examples_still_build(tmp_path):
     for path in EXAMPLES.glob("*.yaml"):
         assert build(path, BuildOptions(out=tmp_path / f"{path.stem}.docx")).chars > 500
+
+
+# -- unexpected errors ----------------------------------------------------------------------------
+def test_an_unexpected_error_is_one_chinese_line_and_a_log_file(tmp_path, town_file, monkeypatch):
+    import drafter.render
+
+    monkeypatch.delenv("DRAFTER_DEBUG", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("planted")
+
+    monkeypatch.setattr(drafter.render, "render", broken)
+    monkeypatch.setattr("drafter.build.render", broken)
+    result = runner.invoke(app, ["build", str(town_file)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    line = result.output.strip()
+    assert line.startswith("内部错误：drafter 遇到了意外情况（ZeroDivisionError），没有写入任何文件。") and "\n" not in line
+    log = next((tmp_path / "cache").rglob("drafter-*.log"))
+    assert "ZeroDivisionError: planted" in log.read_text("utf-8") and str(log) in line
+    assert not town_file.with_suffix(".docx").exists()
+
+
+# -- check and mine on broken files ---------------------------------------------------------------
+def test_check_names_a_pipe_and_a_broken_docx(tmp_path, town_file):
+    pipe = tmp_path / "pipe.docx"
+    os.mkfifo(pipe)
+    result = runner.invoke(app, ["check", str(town_file), str(pipe)])
+    assert result.exit_code == 1 and "不是普通文件" in result.output
+    fake = tmp_path / "fake.docx"
+    fake.write_bytes(b"PK\x03\x04 not really a zip")
+    result = runner.invoke(app, ["check", str(town_file), str(fake)])
+    assert result.exit_code == 1 and "不是有效的 .docx 文件" in result.output
+
+
+def test_check_refuses_a_docx_that_unpacks_too_large(tmp_path, town_file):
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("word/document.xml", "<w:p>" + "字" * 8_000_000 + "</w:p>")
+    result = runner.invoke(app, ["check", str(town_file), str(bomb)])
+    assert result.exit_code == 1 and ".docx 解压后过大" in result.output
+
+
+def test_mine_skips_each_bad_corpus_entry_and_goes_on(tmp_path):
+    from tests.conftest import SEEDS
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(seed, corpus / seed.name)
+    (corpus / "folder.txt").mkdir()
+    (corpus / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (corpus / "loop.txt").symlink_to(corpus / "loop.txt")
+    (corpus / "huge.txt").write_bytes("很".encode() * 2_000_000)
+    result = runner.invoke(app, ["mine", str(corpus), "--out", str(tmp_path / "bank")])
+    assert result.exit_code == 0, result.output
+    for name, reason in (("folder.txt", "文件夹"), ("dangling.txt", "不存在"), ("loop.txt", "无法访问"), ("huge.txt", "过大")):
+        assert any(name in line and reason in line for line in result.output.splitlines()), (name, result.output)
+    assert (tmp_path / "bank" / "headings.yaml").exists()
+
+
+def test_mine_into_an_unwritable_folder_is_an_error_not_a_crash(tmp_path, monkeypatch):
+    """A read-only --out (simulated, since the tests may run as root, who can write anywhere)."""
+    import tempfile
+
+    from tests.conftest import SEEDS
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    result = runner.invoke(app, ["mine", str(SEEDS), "--out", str(tmp_path / "bank")])
+    assert result.exit_code == 1 and "无法在输出目录中写入：Permission denied" in result.output

@@ -101,11 +101,18 @@ def write_bank(bank: dict[str, dict], out: Path) -> list[Path]:
     written = []
     for name in sorted(bank):
         target = out / f"{name}.yaml"
-        fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(dump(bank[name]))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
+        try:
+            fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp")
+        except OSError as exc:
+            raise OutputError(Problem(str(out), None, "--out", f"无法在输出目录中写入：{exc.strerror}", "换一个可写的目录")) from exc
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(dump(bank[name]))
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
+        except OSError as exc:
+            Path(tmp).unlink(missing_ok=True)
+            raise OutputError(Problem(str(target), None, "--out", f"无法写入：{exc.strerror}")) from exc
         written.append(target)
     return written
 

@@ -77,9 +77,10 @@ def clean_lines(text: str) -> tuple[Line, ...]:
 
 
 def read_document(path: Path) -> Document:
-    """Read one corpus file; CorpusError when empty, binary, undecodable or not a report."""
-    data = path.read_bytes()
+    """Read one corpus file; CorpusError when not a regular file, too large, empty, binary, undecodable or not a report."""
+    data = textio.read_limited(path, textio.CORPUS_LIMIT, CorpusError, "语料文件")
     if path.suffix.lower() == ".docx":
+        textio.check_docx_body(path, CorpusError)
         text, encoding = docx_text(path), "docx"
     else:
         text, encoding = decode(data, str(path))
@@ -95,12 +96,18 @@ def read_document(path: Path) -> Document:
 
 
 def corpus_files(paths: list[Path]) -> list[Path]:
-    """Expand directories into their .txt/.docx files, sorted by name; files as given."""
+    """Expand directories into their .txt/.docx entries, sorted by name; files as given. Entries that are not
+    regular files (a folder named x.txt, a broken shortcut, a shortcut loop) are kept here and refused, each
+    with its reason, when read: one bad entry never stops the others."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in (".txt", ".docx")))
-        elif path.exists():
+            try:
+                entries = sorted(p for p in path.iterdir() if p.suffix.lower() in (".txt", ".docx"))
+            except OSError as exc:
+                raise CorpusError(Problem(str(path), None, "", f"无法读取语料目录：{exc.strerror}")) from exc
+            found.extend(entries)
+        elif path.exists() or path.is_symlink():
             found.append(path)
         else:
             raise CorpusError(Problem(str(path), None, "", "语料文件或目录不存在"))
