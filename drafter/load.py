@@ -91,11 +91,16 @@ SYNTAX = {
     "found unexpected end of stream while scanning a quoted scalar": "引号没有成对：这一行的引号没有结束",
     "did not find expected '-' indicator": "列表各项的缩进不一致：“- ”要与上一项对齐",
     "did not find expected key": "缩进不一致，或键名后缺少冒号",
-    "mapping values are not allowed here": "这里不能出现冒号：冒号后要有空格，含冒号的文字请加引号",
+    "mapping values are not allowed": "这里不能出现冒号：冒号后要有空格，含冒号的文字请加引号",
     "could not find expected ':'": "键名后缺少冒号，或冒号后缺少空格（应写成“键: 值”）",
     "did not find expected ',' or '}'": "花括号没有成对，或两项之间缺少英文逗号",
     "did not find expected ',' or ']'": "方括号没有成对，或两项之间缺少英文逗号",
     "found character '\\t' that cannot start any token": "不能用 Tab 键缩进，请改用空格",
+    "unacceptable character": "文件里有看不见的控制字符（多半是从网页或别的软件粘贴带进来的），请删掉",
+    "found character that cannot start any token": "这一行开头有 YAML 不认识的符号（如 @、`、%），含这些符号的文字请加引号",
+    "found undefined tag handle": "值前面有无效的 ! 标记，请去掉",
+    "expected <block end>, but found": "缩进不一致：同一层的键要左对齐",
+    "found unexpected ':'": "这里多了一个冒号，含冒号的文字请加引号",
 }
 
 
@@ -113,7 +118,7 @@ def syntax_problem(exc: yaml.YAMLError, text: str, name: str) -> Problem:
     mark = getattr(exc, "problem_mark", None)
     detail = getattr(exc, "problem", None) or str(exc)
     line = mark.line + 1 if mark else None
-    message = SYNTAX.get(detail)
+    message = next((text for start, text in SYNTAX.items() if detail.startswith(start)), None)
     if message and message.startswith("引号"):
         line = open_quote_line(text) or line
     elif detail in ("could not find expected ':'", "did not find expected ',' or '}'", "did not find expected ',' or ']'"):

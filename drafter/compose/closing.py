@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.compose.base import Context
+from drafter.compose.base import Context, sentence
 
 
 class Closing:
@@ -13,11 +13,11 @@ class Closing:
 
     def honours(self) -> str:
         """'一年来，X镇获评…；…。' ('' when the town file lists no honours)."""
-        town = self.ctx.town
-        if not town.honours:
+        honours = [h for h in (sentence(h) for h in self.ctx.town.honours) if h]
+        if not honours:
             return ""
         lead = self.ctx.say("honours.lead", self.ctx.sentences["honours_lead"])
-        return f"{lead}，{town.town}" + "；".join(h.rstrip("。；") for h in town.honours) + "。"
+        return f"{lead}，{self.ctx.town.town}" + "；".join(honours) + "。"
 
     def thanks(self) -> str:
         """The congress style's thanks to the leadership, the deputies and the people."""

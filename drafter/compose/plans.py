@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.compose.base import Context, cn_number, gap, plan_cycle
+from drafter.compose.base import Context, cn_number, gap, plan_cycle, sentence
 from drafter.compose.facts import Facts
 from drafter.compose.palette import Palette
 from drafter.model import Section
@@ -34,7 +34,7 @@ class Plans:
 
     def problem_list(self, numbered: bool) -> str:
         """The clerk's problems: '一是…；二是…。' when there are two or more and the style numbers them."""
-        problems = [p.rstrip("。；，") for p in self.ctx.town.problems]
+        problems = [p for p in (sentence(p) for p in self.ctx.town.problems) if p]
         if not problems:
             return gap("存在的问题和不足（problems）", "problems") + "。"
         if numbered and len(problems) > 1:
