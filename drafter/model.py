@@ -15,6 +15,7 @@ AMOUNT = {"ge": 0}
 DIVISOR = {"gt": 0, "ge": Decimal("0.000001")}
 # Lists the draft numbers (一、… 九十九、; 一是 … 九十九是) hold at most this many.
 NUMBERED = {"most": 99}
+UNIT = {"empty": True}  # a count without a unit may write unit: ""
 
 
 def growth_base(value: Decimal) -> str | None:
@@ -56,7 +57,7 @@ class Part:
     SHAPE = " {value: 数值, unit: 单位}（可加 what）"
 
     value: Decimal = field(metadata=AMOUNT)
-    unit: str = ""
+    unit: str = field(default="", metadata=UNIT)
     what: Optional[str] = None
     approx: Approx = False
     previous: Optional[Decimal] = field(default=None, metadata=PREVIOUS)
@@ -72,7 +73,7 @@ class Fact:
     text: Optional[str] = None
     what: Optional[str] = None
     value: Optional[Decimal] = field(default=None, metadata=AMOUNT)
-    unit: str = ""
+    unit: str = field(default="", metadata=UNIT)
     approx: Approx = False
     previous: Optional[Decimal] = field(default=None, metadata=PREVIOUS)
     target: Optional[Decimal] = field(default=None, metadata=DIVISOR)
@@ -147,7 +148,7 @@ class Indicator:
 
     name: str
     value: Decimal = field(metadata=AMOUNT)
-    unit: str = ""
+    unit: str = field(default="", metadata=UNIT)
     approx: Approx = False
     previous: Optional[Decimal] = field(default=None, metadata=PREVIOUS)
     target: Optional[Decimal] = field(default=None, metadata=DIVISOR)

@@ -140,7 +140,7 @@ def scalar(tp: Any, raw: Any, loc: Loc, issues: list[Issue], meta: typing.Mappin
         if not isinstance(raw, str):
             return fail(issues, loc, "应为文本")
         text = "".join(line.strip() for line in raw.strip().splitlines())
-        if not text:
+        if not text and not meta.get("empty"):
             return fail(issues, loc, "不能为空")
         if any(c in text for c in MARKUP_CHARS):
             return fail(issues, loc, "文本中不能含有 ⟦ 或 ⟧（drafter 保留字符）")
