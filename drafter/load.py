@@ -116,8 +116,11 @@ def open_quote_line(text: str) -> int | None:
 def syntax_problem(exc: yaml.YAMLError, text: str, name: str) -> Problem:
     """A YAML syntax error -> a Chinese Problem at the line to fix."""
     mark = getattr(exc, "problem_mark", None)
-    detail = getattr(exc, "problem", None) or str(exc)
+    detail = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc)
     line = mark.line + 1 if mark else None
+    if line is None and isinstance(getattr(exc, "position", None), int):  # the reader's errors carry a position
+        line = text.encode("utf-8", "surrogatepass")[: exc.position].count(b"\n") + 1  # libyaml counts bytes
+        detail = f"unacceptable character {detail}"
     message = next((text for start, text in SYNTAX.items() if detail.startswith(start)), None)
     if message and message.startswith("引号"):
         line = open_quote_line(text) or line

@@ -1,8 +1,11 @@
 """Property: any town file, however broken, gives a draft or a Chinese error naming the file (exit 1), and an
-error never leaves a file behind. Town files are generated from the schema, then mutated as real ones get broken."""
+error never leaves a file behind. Town files are generated from the schema, then mutated as real ones get broken.
+FUZZ_EXAMPLES=3000 python -m pytest tests/test_fuzz.py runs a longer campaign."""
 
 from __future__ import annotations
 
+import os
+import re
 import string
 
 import yaml
@@ -74,7 +77,7 @@ def mutate(text: str, how: int, at: int, junk: str) -> str:
     return ways[how % len(ways)]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 300)), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=town, how=st.integers(0, 14), at=st.integers(0, 5000), junk=st.text(alphabet=string.printable + "：“”&*!{}[]", max_size=6),
        style=st.sampled_from(["numbered", "topical", "congress"]))
 def test_any_town_file_gives_a_draft_or_a_chinese_error_and_no_file(tmp_path_factory, data, how, at, junk, style):
@@ -89,6 +92,9 @@ def test_any_town_file_gives_a_draft_or_a_chinese_error_and_no_file(tmp_path_fac
     if result.exit_code == 1:
         assert result.output.startswith("错误") and str(path) in result.output, result.output
         assert "Traceback" not in result.output
+        for line in result.output.splitlines():  # every problem has its line, but for files that have none
+            if str(path) in line and not any(w in line for w in ("二进制文件", "是空的", "无法识别文件编码")):
+                assert re.search(re.escape(str(path)) + r":\d+", line), line
         assert sorted(p.name for p in folder.iterdir()) == ["town.yaml"]
     else:
         import docx
