@@ -18,6 +18,7 @@ from drafter import ooxml
 from drafter import profile as P
 from drafter.errors import OutputError, Problem
 from drafter.markup import Block, Span, width
+from drafter.textio import DRAFT_LIMIT, check_docx_body, read_limited
 
 ALIGN = {"both": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
          "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}
@@ -44,10 +45,12 @@ def open_base(reference: Path | None) -> tuple[docx.document.Document, bool]:
     if reference is None:
         with resources.files("drafter").joinpath("data/base.docx").open("rb") as handle:
             return docx.Document(handle), False
+    data = read_limited(reference, DRAFT_LIMIT, OutputError, "参考文档")
+    check_docx_body(reference, OutputError)
     try:
-        document = docx.Document(str(reference))
+        document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several types for a file that is not a .docx
-        raise OutputError(Problem(str(reference), None, "--reference-doc", f"无法作为 Word 文档打开：{exc}")) from exc
+        raise OutputError(Problem(str(reference), None, "--reference-doc", f"无法作为 Word 文档打开：{type(exc).__name__}")) from exc
     ooxml.clear_body(document)
     return document, True
 

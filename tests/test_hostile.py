@@ -180,3 +180,15 @@ def test_mine_into_an_unwritable_folder_is_an_error_not_a_crash(tmp_path, monkey
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
     result = runner.invoke(app, ["mine", str(SEEDS), "--out", str(tmp_path / "bank")])
     assert result.exit_code == 1 and "无法在输出目录中写入：Permission denied" in result.output
+
+
+def test_a_reference_doc_that_is_a_pipe_or_not_a_docx_is_named(tmp_path, town_file):
+    pipe = tmp_path / "ref.docx"
+    os.mkfifo(pipe)
+    result = runner.invoke(app, ["build", str(town_file), "--reference-doc", str(pipe)])
+    assert result.exit_code == 1 and "不是普通文件" in result.output
+    junk = tmp_path / "junk.docx"
+    junk.write_bytes(b"not a zip")
+    result = runner.invoke(app, ["build", str(town_file), "--reference-doc", str(junk)])
+    assert result.exit_code == 1 and "不是有效的 .docx 文件" in result.output
+    assert not town_file.with_suffix(".docx").exists()
