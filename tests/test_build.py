@@ -256,7 +256,7 @@ def test_reference_doc_styles_win(tmp_path, town_file):
     assert document.styles["公文一级标题"].font.size.pt == 16  # missing from the reference: drafter's
     assert "参考文档里的内容" not in "".join(p.text for p in document.paragraphs)
     bad = runner.invoke(app, ["build", str(town_file), "--reference-doc", str(town_file), "--out", str(tmp_path / "x.docx")])
-    assert bad.exit_code == 1 and "无法作为 Word 文档打开" in bad.output
+    assert bad.exit_code == 1 and "不是有效的 .docx 文件" in bad.output
 
 
 def test_gaps_are_marked_and_strict_names_the_keys(tmp_path):
