@@ -9,8 +9,10 @@ from typing import Callable, List, Optional, TypeVar
 
 import typer
 
-from drafter import __version__
+from drafter import __version__, clizh
 from drafter.errors import DrafterError
+
+clizh.install()
 
 T = TypeVar("T")
 
@@ -85,11 +87,11 @@ STYLE_HELP = "文稿样式：numbered（分条式）、topical（要点式）、
 
 @app.command()
 def build(
-    town: Path = typer.Argument(..., help="乡镇数据文件（YAML）。"),
-    style: str = typer.Option("numbered", "--style", "-s", help=STYLE_HELP),
+    town: Path = typer.Argument(..., metavar="数据文件", help="乡镇数据文件（YAML）。"),
+    style: str = typer.Option("numbered", "--style", "-s", metavar="<样式>", help=STYLE_HELP),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="输出文件，默认与数据文件同名同目录。"),
     seed: Optional[int] = typer.Option(None, "--seed", help="措辞选择的随机种子；默认由乡镇名决定，重复生成结果相同。"),
-    fmt: str = typer.Option("docx", "--format", "-f", help="输出格式：docx、md 或 txt。"),
+    fmt: str = typer.Option("docx", "--format", "-f", metavar="<格式>", help="输出格式：docx、md 或 txt。"),
     reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", help="参考 Word 文档：其中的同名样式和页面设置优先。"),
     phrasebank: Optional[Path] = typer.Option(None, "--phrasebank", help="自己挖掘的短语库目录（drafter mine 的输出）。"),
     force: bool = typer.Option(False, "--force", help="覆盖已存在且被修改过的文件。"),
@@ -109,11 +111,11 @@ def build(
 
 @app.command()
 def check(
-    town: Path = typer.Argument(..., help="乡镇数据文件（YAML）。"),
-    draft: Optional[Path] = typer.Argument(None, help="要检查的初稿（.docx/.md/.txt）；默认为数据文件同名的 .docx，没有则即时生成。"),
+    town: Path = typer.Argument(..., metavar="数据文件", help="乡镇数据文件（YAML）。"),
+    draft: Optional[Path] = typer.Argument(None, metavar="[初稿]", help="要检查的初稿（.docx/.md/.txt）；默认为数据文件同名的 .docx，没有则即时生成。"),
     corpus: Optional[List[Path]] = typer.Option(None, "--corpus", help="另加的语料（往年报告的文件或目录），与自带的样本报告一起比对。"),
     min_overlap: int = typer.Option(20, "--min-overlap", help="与语料逐字相同达到多少字即列出。"),
-    style: str = typer.Option("numbered", "--style", "-s", help="没有初稿文件时，即时生成所用的样式。"),
+    style: str = typer.Option("numbered", "--style", "-s", metavar="<样式>", help="没有初稿文件时，即时生成所用的样式。"),
     seed: Optional[int] = typer.Option(None, "--seed", help="没有初稿文件时，即时生成所用的种子。"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出，便于程序处理。"),
 ) -> None:
@@ -129,7 +131,7 @@ def check(
 
 @app.command()
 def init(
-    path: Path = typer.Argument(Path("town.yaml"), help="要生成的数据文件路径。"),
+    path: Path = typer.Argument(Path("town.yaml"), metavar="[数据文件]", help="要生成的数据文件路径。"),
     force: bool = typer.Option(False, "--force", help="覆盖已存在的文件。"),
 ) -> None:
     """生成一个带中文注释的乡镇数据文件模板。"""
@@ -150,7 +152,7 @@ def styles() -> None:
 
 @app.command()
 def mine(
-    corpus: Optional[List[Path]] = typer.Argument(None, help="语料：报告文件（.txt/.docx）或目录，默认为当前目录下的 seeds/。"),
+    corpus: Optional[List[Path]] = typer.Argument(None, metavar="[语料]...", help="语料：报告文件（.txt/.docx）或目录，默认为当前目录下的 seeds/。"),
     out: Path = typer.Option(Path("phrasebank"), "--out", "-o", help="短语库输出目录。"),
 ) -> None:
     """从往年报告中挖掘短语库和章节骨架（写入 --out 目录）。"""
