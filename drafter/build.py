@@ -39,6 +39,7 @@ class BuildOptions(NamedTuple):
     force: bool = False
     strict: bool = False
     annotate: bool = False
+    toc: bool = False
 
 
 class BuildResult(NamedTuple):
@@ -72,7 +73,8 @@ def docx_bytes(town: Town, blocks: list[Block], options: BuildOptions) -> bytes:
     """Blocks -> .docx bytes whose core identifier fingerprints its document.xml."""
     from drafter.write_docx import DocMeta, build_document, document_bytes
 
-    meta = DocMeta(Composer.plain_title(town), town.unit_name, town.date or dt.date(town.year, 12, 31), annotate=options.annotate)
+    meta = DocMeta(Composer.plain_title(town), town.unit_name, town.date or dt.date(town.year, 12, 31), annotate=options.annotate,
+                   toc=options.toc, centred_page_numbers=town.settings.page_numbers == "center")
     document = build_document(blocks, meta, town.settings.font_set, options.reference)
     parts = [(str(part.partname).lstrip("/"), part.blob) for part in document.part.package.iter_parts()]
     document.core_properties.identifier = FINGERPRINT + package_digest(parts)

@@ -97,13 +97,14 @@ def build(
     force: bool = typer.Option(False, "--force", help="覆盖已存在且被修改过的文件。"),
     strict: bool = typer.Option(False, "--strict", help="数据缺项时报错，而不是在初稿中标注【待补充】。"),
     annotate: bool = typer.Option(False, "--annotate", help="为每个数字添加 Word 批注，注明它来自数据文件的哪一项或如何算出。"),
+    toc: bool = typer.Option(False, "--toc", help="在标题后插入目录（长篇报告用；在 Word 或 WPS 中更新域后生成）。"),
 ) -> None:
     """根据乡镇数据文件生成工作总结和工作计划初稿。"""
     from drafter.build import BuildOptions
     from drafter.build import build as run_build
     from drafter.render import STYLES
 
-    options = BuildOptions(style, out, seed, fmt, reference_doc, phrasebank, force, strict, annotate)
+    options = BuildOptions(style, out, seed, fmt, reference_doc, phrasebank, force, strict, annotate, toc)
     result = call(lambda: run_build(town, options))
     gaps = f"，{result.gaps} 处【待补充】" if result.gaps else ""
     typer.echo(f"已生成：{result.path}（{STYLES[style].split('：')[0]}，{result.chars} 字{gaps}）")

@@ -161,6 +161,8 @@ class Settings:
     percent_digits: int = field(default=1, metadata={"ge": 0, "le": 4})
     yi_threshold: Optional[Decimal] = field(default=Decimal(10000), metadata=AMOUNT)
     font_set: Literal["gb2312", "plain"] = "gb2312"
+    page_numbers: Literal["gb", "center"] = "gb"  # gb: odd pages right, even left (GB/T 9704 7.5); center: centred
+    table: bool = False  # a table of the key indicators after their paragraph
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""All raw WordprocessingML that python-docx has no API for: fonts, grid, indents, fields, spacing."""
+"""All raw WordprocessingML that python-docx has no API for: fonts, grid, indents, fields, spacing, font table."""
 
 from __future__ import annotations
 
@@ -71,7 +71,8 @@ def set_shading(rpr, fill: str) -> None:
     set_attrs(child(rpr, "w:shd"), val="clear", color="auto", fill=fill)
 
 
-def set_indent(ppr, first_chars: int = 0, first_twips: int = 0, right_chars: int = 0, char_twips: int = 320) -> None:
+def set_indent(ppr, first_chars: int = 0, first_twips: int = 0, right_chars: int = 0, left_chars: int = 0,
+               char_twips: int = 320) -> None:
     """Indents in both character units and twips (LibreOffice ignores the Chars form alone)."""
     ind = child(ppr, "w:ind")
     for attr in list(ind.attrib):
@@ -80,7 +81,7 @@ def set_indent(ppr, first_chars: int = 0, first_twips: int = 0, right_chars: int
         set_attrs(ind, firstLineChars=first_chars, firstLine=first_twips)
     else:
         set_attrs(ind, firstLineChars=0, firstLine=0)
-    set_attrs(ind, leftChars=0, left=0)
+    set_attrs(ind, leftChars=left_chars, left=left_chars * char_twips // 100)
     set_attrs(ind, rightChars=right_chars, right=right_chars * char_twips // 100)
 
 
@@ -110,12 +111,14 @@ def set_line_grid(sect_pr, pitch: int) -> None:
     set_attrs(grid, type="lines", linePitch=pitch)
 
 
-def add_page_field(paragraph) -> None:
-    """Append a PAGE field (begin, instruction, separate, placeholder, end) to a paragraph."""
+def add_field(paragraph, instruction: str, placeholder: str) -> None:
+    """Append a field (begin, instruction, separate, placeholder result, end): PAGE, TOC …"""
     def field_char(kind: str):
         run = paragraph.add_run()
         char = OxmlElement("w:fldChar")
         set_attrs(char, fldCharType=kind)
+        if kind == "begin":
+            set_attrs(char, dirty="true")  # Word and WPS update it when the file is opened
         run._r.append(char)
         return run
 
@@ -123,11 +126,52 @@ def add_page_field(paragraph) -> None:
     instr_run = paragraph.add_run()
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
-    instr.text = " PAGE "
+    instr.text = f" {instruction} "
     instr_run._r.append(instr)
     field_char("separate")
-    paragraph.add_run("1")
+    paragraph.add_run(placeholder)
     field_char("end")
+
+
+def has_field(p) -> bool:
+    """True when a paragraph holds a field (a footer's page number, say)."""
+    return bool(p.xpath(".//w:fldChar"))
+
+
+def add_page_break(paragraph) -> None:
+    """A page break at the end of a paragraph."""
+    br = OxmlElement("w:br")
+    set_attrs(br, type="page")
+    paragraph.add_run()._r.append(br)
+
+
+FONTS_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def font_table_xml(fonts: list[tuple[str, str, str]]) -> bytes:
+    """word/fontTable.xml for (name, alternate name, family): East Asian fonts with the GB2312 character set."""
+    from xml.sax.saxutils import quoteattr
+
+    entries = []
+    for name, alternate, family in fonts:
+        alt = f"<w:altName w:val={quoteattr(alternate)}/>" if alternate else ""
+        entries.append(f"<w:font w:name={quoteattr(name)}>{alt}<w:charset w:val=\"86\"/><w:family w:val=\"{family}\"/>"
+                       "<w:pitch w:val=\"variable\"/></w:font>")
+    return (f"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:fonts xmlns:w=\"{FONTS_NS}\">"
+            + "".join(entries) + "</w:fonts>").encode("utf-8")
+
+
+def add_font_table(document, fonts: list[tuple[str, str, str]]) -> None:
+    """Give the package a font table (a reference document's own is kept)."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    if any(rel.reltype == RT.FONT_TABLE for rel in document.part.rels.values()):
+        return
+    part = Part(PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE, font_table_xml(fonts), document.part.package)
+    document.part.relate_to(part, RT.FONT_TABLE)
 
 
 def clear_body(document) -> None:

@@ -9,9 +9,11 @@ from docx.shared import Mm, Pt, Twips
 # Page (Std 5.1, 5.2.1): A4; 天头 37 mm, 订口 28 mm; type area 156 x 225 mm -> right 26, bottom 35 (Derived).
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = Mm(37), Mm(35), Mm(28), Mm(26)
-# Page number 7 mm below the type area (Std 7.5): footer text starts 28 mm above the page edge;
-# a 14 pt number is about 5 mm tall, so the footer's bottom distance is 23 mm (Derived).
-FOOTER_DISTANCE = Mm(23)
+# Page number 7 mm below the type area (Std 7.5): the top of the number line ('— 1 —' as a PDF text box) stands
+# 35 - 7 = 28 mm above the page edge. The footer is one exact 28.95 pt line whose text box starts 9.9 pt below
+# the line's top (measured in LibreOffice's PDF), so the footer's bottom is 28 - 10.2 + 3.5 = 21.3 mm up (Derived,
+# checked by tests/test_client.py).
+FOOTER_DISTANCE = Mm(21.3)
 HEADER_DISTANCE = Mm(15)
 # 22 lines a page (Std 5.2.3): exactly 28.95 pt = 579 twips; 22 x 579 = 12738 <= 12756 (Derived).
 LINE_PITCH = 579
@@ -39,7 +41,20 @@ class Fonts(NamedTuple):
 
 FONT_SETS = {
     "gb2312": Fonts("方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体"),
-    "plain": Fonts("华文中宋", "仿宋", "黑体", "楷体", "宋体"),
+    "plain": Fonts("宋体", "仿宋", "黑体", "楷体", "宋体"),  # fonts every Windows office has
+}
+
+# word/fontTable.xml: each font drafter names, the one Word and WPS use when it is missing, its character set
+# (86 = GB2312) and family, so that a machine without 方正小标宋 or 仿宋_GB2312 substitutes the right kind of face.
+FONT_TABLE = {
+    "方正小标宋简体": ("小标宋", "roman"),
+    "小标宋": ("宋体", "roman"),
+    "仿宋_GB2312": ("仿宋", "modern"),
+    "仿宋": ("FangSong", "modern"),
+    "楷体_GB2312": ("楷体", "script"),
+    "楷体": ("KaiTi", "script"),
+    "黑体": ("SimHei", "swiss"),
+    "宋体": ("SimSun", "roman"),
 }
 
 
@@ -55,6 +70,7 @@ class StyleSpec(NamedTuple):
     align: str = "both"       # both | center | right | left
     first_line: bool = True
     right_chars: int = 0
+    left_chars: int = 0
     before_lines: int = 0
     after_lines: int = 0
     outline: int | None = None
@@ -64,16 +80,42 @@ class StyleSpec(NamedTuple):
 
 STYLES = {
     "title": StyleSpec("公文标题", "DrafterTitle", "paragraph", "title", TITLE_SIZE, align="center", first_line=False, after_lines=1),
-    "division": StyleSpec("公文分部标题", "DrafterDivision", "paragraph", "heading1", align="center", first_line=False, outline=0),
-    "h1": StyleSpec("公文一级标题", "DrafterHeading1", "paragraph", "heading1", outline=0),
-    "h2": StyleSpec("公文二级标题", "DrafterHeading2", "paragraph", "heading2", outline=1),
-    "h3": StyleSpec("公文三级标题", "DrafterHeading3", "paragraph", "body", bold=True, outline=2),
     "p": StyleSpec("公文正文", "DrafterBody", "paragraph", "body"),
     "sign": StyleSpec("公文署名", "DrafterSignature", "paragraph", "body", align="right", first_line=False, right_chars=SIGN_RIGHT_CHARS, before_lines=1),
     "date": StyleSpec("公文成文日期", "DrafterDate", "paragraph", "body", align="right", first_line=False,
                       right_chars=DATE_RIGHT_CHARS, autospace=False),
-    "footer": StyleSpec("公文页码", "DrafterPageNumber", "paragraph", "page_number", PAGE_NUMBER_SIZE, align="center", first_line=False),
+    # Page numbers (Std 7.5): odd pages on the right, even pages on the left, one character in from the edge.
+    "footer": StyleSpec("公文页码", "DrafterPageNumber", "paragraph", "page_number", PAGE_NUMBER_SIZE, align="right",
+                        first_line=False, right_chars=100),
+    "footer_even": StyleSpec("公文页码（双页）", "DrafterPageNumberEven", "paragraph", "page_number", PAGE_NUMBER_SIZE,
+                             align="left", first_line=False, left_chars=100),
+    "footer_center": StyleSpec("公文页码（居中）", "DrafterPageNumberCentered", "paragraph", "page_number", PAGE_NUMBER_SIZE,
+                               align="center", first_line=False),
+    "toc": StyleSpec("公文目录", "DrafterContents", "paragraph", "body", first_line=False),
     "lead": StyleSpec("公文引导语", "DrafterLeadIn", "character", "body", bold=True),
     "runin": StyleSpec("公文二级标题字符", "DrafterRunIn", "character", "heading2"),
     "gap": StyleSpec("公文待补充", "DrafterGap", "character", "body", highlight=True),
+    # Word's own names for the comment styles python-docx refers to (--annotate).
+    "comment": StyleSpec("annotation text", "CommentText", "paragraph", "body", Pt(10.5), first_line=False),
+    "comment_ref": StyleSpec("annotation reference", "CommentReference", "character", "body", Pt(10.5)),
 }
+
+# The GB/T look of each kind of heading (Std 7.3.3): 一、 黑体, （一） 楷体, 1. 仿宋 bold; a part of the congress
+# style (2024年工作总结) 黑体, centred.
+LOOKS = {
+    "division": StyleSpec("", "", "paragraph", "heading1", align="center", first_line=False),
+    "h1": StyleSpec("", "", "paragraph", "heading1"),
+    "h2": StyleSpec("", "", "paragraph", "heading2"),
+    "h3": StyleSpec("", "", "paragraph", "body", bold=True),
+}
+
+
+def heading_styles(kinds: set[str]) -> dict[str, StyleSpec]:
+    """The headings of a draft on Word's built-in heading styles (heading 1 …, ids Heading1 …), so every client
+    sees the outline, levelled by the report's real hierarchy: with parts (congress), the part is level 1 and
+    一、 level 2; otherwise 一、 is level 1. Each level keeps the GB/T look of what it holds."""
+    order = [kind for kind in ("division", "h1", "h2", "h3") if kind != "division" or "division" in kinds]
+    return {
+        kind: LOOKS[kind]._replace(name=f"heading {level}", style_id=f"Heading{level}", outline=level - 1)
+        for level, kind in enumerate(order, start=1)
+    }

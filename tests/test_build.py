@@ -55,20 +55,20 @@ def test_heading_order_and_styles(built):
     style, _, document = built
     paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
     assert paragraphs[0] == ("公文标题", "青石镇2024年工作总结和2025年工作计划")
-    h1 = [t for s, t in paragraphs if s == "公文一级标题"]
+    h1 = [t for s, t in paragraphs if s == ("Heading 2" if style == "congress" else "Heading 1")]
     numbers = [H1.match(t).group(0) for t in h1]
     parts = [t.split("、", 1)[1] for t in h1]
     if style == "numbered":  # part headings are mined from the numbered seeds
         assert parts[0] in ("工作总结", "2024年工作总结") and parts[1] in ("存在的不足", "存在的问题和不足")
         assert re.fullmatch(r"2025年(重点工作打算|工作要点)", parts[2])
-        h2 = [t for s, t in paragraphs if s == "公文二级标题"]
+        h2 = [t for s, t in paragraphs if s == "Heading 2"]
         assert [t[:3] for t in h2[:3]] == ["（一）", "（二）", "（三）"]
         town = load_town(EXAMPLES / "青石镇.yaml")
         assert len(h2) == len(town.sections) + len(town.plans) == 9 + 7
     elif style == "topical":
         assert parts == ["2024年主要经济指标完成情况", "重点工作完成情况", "工作中存在问题", "2025年工作打算"]
     else:
-        divisions = [t for s, t in paragraphs if s == "公文分部标题"]
+        divisions = [t for s, t in paragraphs if s == "Heading 1"]
         assert divisions == ["2024年工作总结", "2025年工作计划"]
         assert numbers[:9] == ["一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、"]
         body = [t for s, t in paragraphs if s == "公文正文"]
@@ -97,9 +97,10 @@ def test_lead_ins_are_a_character_style(built):
 
 
 def test_fonts_and_styles_in_the_xml(built):
-    _, result, document = built
+    style, result, document = built
     styles = document.styles
-    fonts = {"公文正文": "仿宋_GB2312", "公文标题": "方正小标宋简体", "公文一级标题": "黑体", "公文二级标题": "楷体_GB2312"}
+    headings = {"Heading 1": "黑体", "Heading 2": "黑体"} if style == "congress" else {"Heading 1": "黑体", "Heading 2": "楷体_GB2312"}
+    fonts = {"公文正文": "仿宋_GB2312", "公文标题": "方正小标宋简体", **headings}
     for name, font in fonts.items():
         rfonts = styles[name].element.find(f"{W}rPr/{W}rFonts")
         assert rfonts.get(f"{W}eastAsia") == font and rfonts.get(f"{W}ascii") == font
@@ -109,7 +110,7 @@ def test_fonts_and_styles_in_the_xml(built):
     assert "Theme" not in re.search(r"<w:docDefaults>.*</w:docDefaults>", xml, re.S).group(0)
     for name in fonts:
         style_id = styles[name].style_id
-        assert style_id.isascii() and style_id.startswith("Drafter")
+        assert style_id.isascii() and style_id.startswith(("Drafter", "Heading"))
         block = re.search(rf'<w:style [^>]*w:styleId="{style_id}".*?</w:style>', xml, re.S).group(0)
         assert "Theme" not in block and 'w:eastAsia="zh-CN"' in block and 'w:val="-5"' in block
     body = styles["公文正文"].element.find(f"{W}pPr")
@@ -128,9 +129,11 @@ def test_page_setup_grid_and_footer(built):
     assert tuple(map(mm, (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin))) == (37, 35, 28, 26)
     grid = section._sectPr.find(f"{W}docGrid")
     assert (grid.get(f"{W}type"), grid.get(f"{W}linePitch")) == ("lines", "579")
-    footer = section.footer.paragraphs[0]
-    assert footer.style.name == "公文页码" and footer.text.startswith("— ") and footer.text.endswith(" —")
-    assert "PAGE" in "".join(footer._p.itertext())
+    for footer, name in ((section.footer, "公文页码"), (section.even_page_footer, "公文页码（双页）")):
+        paragraph = footer.paragraphs[0]
+        assert paragraph.style.name == name and paragraph.text.startswith("— ") and paragraph.text.endswith(" —")
+        assert "PAGE" in "".join(paragraph._p.itertext())
+    assert document.settings.odd_and_even_pages_header_footer
 
 
 def test_core_properties_and_no_library_traces(built):
@@ -253,7 +256,8 @@ def test_reference_doc_styles_win(tmp_path, town_file):
     assert result.exit_code == 0, result.output
     document = docx.Document(str(tmp_path / "r.docx"))
     assert document.styles["公文正文"].font.size.pt == 12
-    assert document.styles["公文一级标题"].font.size.pt == 16  # missing from the reference: drafter's
+    assert document.styles["公文标题"].font.size.pt == 22  # missing from the reference: drafter's
+    assert document.styles["Heading 1"].font.size.pt == 14  # the reference's own heading style wins
     assert "参考文档里的内容" not in "".join(p.text for p in document.paragraphs)
     bad = runner.invoke(app, ["build", str(town_file), "--reference-doc", str(town_file), "--out", str(tmp_path / "x.docx")])
     assert bad.exit_code == 1 and "不是有效的 .docx 文件" in bad.output

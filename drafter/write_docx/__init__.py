@@ -1,0 +1,132 @@
+"""Markup blocks -> .docx bytes: GB/T 9704 page, named styles (a reference .docx's styles win), headings on Word's
+heading styles, GB/T page numbers, a font table; styles.py and page.py hold the styles and the page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+import docx
+
+from drafter import ooxml
+from drafter import profile as P
+from drafter.errors import OutputError, Problem
+from drafter.markup import Block, Span
+from drafter.textio import DRAFT_LIMIT, check_docx_body, read_limited
+from drafter.write_docx.page import add_contents, add_font_table, place_signature, setup_page
+from drafter.write_docx.styles import ensure_styles
+
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+class DocMeta(NamedTuple):
+    """Core properties of the draft, and the document's options."""
+
+    title: str
+    author: str
+    date: dt.date
+    fingerprint: str = ""
+    annotate: bool = False
+    toc: bool = False
+    centred_page_numbers: bool = False
+
+    @property
+    def stamp(self) -> dt.datetime:
+        """The date as a datetime (core properties and comment dates)."""
+        return dt.datetime(self.date.year, self.date.month, self.date.day)
+
+
+def open_base(reference: Path | None) -> tuple[docx.document.Document, bool]:
+    """The base document: the user's reference .docx emptied of content, or drafter's minimal base."""
+    if reference is None:
+        with resources.files("drafter").joinpath("data/base.docx").open("rb") as handle:
+            return docx.Document(handle), False
+    data = read_limited(reference, DRAFT_LIMIT, OutputError, "参考文档")
+    check_docx_body(reference, OutputError)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises several types for a file that is not a .docx
+        raise OutputError(Problem(str(reference), None, "--reference-doc", f"无法作为 Word 文档打开：{type(exc).__name__}")) from exc
+    ooxml.clear_body(document)
+    return document, True
+
+
+LABEL_STOP = "，。；：、（）“”"
+
+
+def annotation(before: str, span: Span) -> str:
+    """'同比增长14.1%：indicators[0] 18.91 / 16.58 − 1': the words before a figure, the figure, its source."""
+    cut = max(before.rfind(c) for c in LABEL_STOP)
+    label = before[cut + 1 :] if cut >= 0 else before
+    return f"{label}{span.text}：{span.formula or span.source}"
+
+
+def add_blocks(document, blocks: list[Block], ids: dict[str, str], annotate_on: dt.datetime | None = None) -> None:
+    """One paragraph per block in its named style; spans as runs in character styles.
+
+    With annotate_on, every figure gets a Word comment naming its source, dated annotate_on."""
+    for block in blocks:
+        paragraph = document.add_paragraph()
+        paragraph._p.style = ids[block.kind]
+        before = ""
+        for span in block.spans:
+            if span.kind == "br":
+                paragraph.add_run().add_break()
+                continue
+            run = paragraph.add_run(span.shown)
+            if span.kind in ("lead", "runin", "gap"):
+                run._r.style = ids[span.kind]
+            if span.kind == "fig" and annotate_on is not None:
+                comment = document.add_comment(run, text=annotation(before, span), author="drafter", initials="D")
+                comment._comment_elm.date = annotate_on
+            before += span.shown
+
+
+def set_core(document, meta: DocMeta) -> None:
+    """Core properties: title, issuing unit, date; nothing left from python-docx's template."""
+    core = document.core_properties
+    stamp = meta.stamp
+    core.title, core.author, core.last_modified_by = meta.title, meta.author, meta.author
+    core.subject, core.category, core.keywords = "年度工作总结和工作计划", "公文", "工作总结；工作计划"
+    core.comments, core.content_status, core.language = "", "初稿", "zh-CN"
+    core.created = core.modified = stamp
+    core.revision = 1
+    core.identifier = meta.fingerprint
+
+
+def fixed_zip(data: bytes) -> bytes:
+    """Re-pack a .docx with fixed entry times so the same draft gives the same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
+
+
+def build_document(blocks: list[Block], meta: DocMeta, font_set: str = "gb2312", reference: Path | None = None):
+    """Blocks -> a python-docx Document (not yet saved)."""
+    fonts = P.FONT_SETS[font_set]
+    document, keep = open_base(reference)
+    ids = ensure_styles(document, fonts, keep, {b.kind for b in blocks})
+    setup_page(document, ids, keep, meta.centred_page_numbers)
+    add_blocks(document, blocks, ids, meta.stamp if meta.annotate else None)
+    place_signature(document, blocks)
+    if meta.toc and blocks and blocks[0].kind == "title":
+        add_contents(document, document.paragraphs[0], ids["toc"])
+    add_font_table(document, fonts)
+    set_core(document, meta)
+    return document
+
+
+def document_bytes(document) -> bytes:
+    """Save a Document to bytes with fixed zip times."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return fixed_zip(buffer.getvalue())
