@@ -93,7 +93,11 @@ def allowed_numbers(town: Town) -> set[str]:
     of the forms check accepts (another unit of the same amount, a rate rounded to fewer places)."""
     allowed = {m.group(0) for s in user_strings(town) for m in NUMBER.finditer(s)}
     digits = town.settings.percent_digits
-    allowed |= {m.group(0) for f in derive.town_figures(town) for text in derive.forms(f, digits) for m in NUMBER.finditer(text)}
+    rows = [derive.table_row(ind, f"indicators[{i}]", town.settings) for i, ind in enumerate(town.indicators)]
+    references = [f for row in rows for f in (row.value, row.previous, row.target, row.completion) if f is not None]
+    references += [row.change.figure for row in rows if row.change is not None and row.change.figure is not None]
+    allowed |= {m.group(0) for f in [*derive.town_figures(town), *references] for text in derive.forms(f, digits)
+                for m in NUMBER.finditer(text)}
     allowed |= {derive.number(n) for n in user_numbers(town)} | {str(town.year), str(town.next_year)}
     if town.date:
         allowed |= {str(town.date.year), str(town.date.month), str(town.date.day)}
@@ -203,6 +207,20 @@ def audit_originality(paragraphs: list[str], corpus: list, exempt: list[str], mi
     return list(findings.values()), longest
 
 
+def body_lines(document) -> list[str]:
+    """A Word document's body in order: each paragraph, and each table row as its cells joined by tabs."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    out = []
+    for element in document.element.body.iterchildren():
+        if element.tag.endswith("}p"):
+            out.append(Paragraph(element, document).text)
+        elif element.tag.endswith("}tbl"):
+            out += ["\t".join(cell.text for cell in row.cells) for row in Table(element, document).rows]
+    return out
+
+
 def read_draft(path: Path) -> list[str]:
     """A draft's paragraphs: .docx body paragraphs, or the lines of a .md/.txt file (regular files within the limits)."""
     if not path.exists() and not path.is_symlink():
@@ -214,7 +232,7 @@ def read_draft(path: Path) -> list[str]:
     try:
         import docx
 
-        return [p.text for p in docx.Document(str(path)).paragraphs]
+        return body_lines(docx.Document(str(path)))
     except Exception as exc:  # python-docx raises several types for a package that is not a Word document
         raise DraftError(Problem(str(path), None, "", f"无法作为 Word 文档读取：{type(exc).__name__}", "请用 Word 或 WPS 另存为 .docx")) from exc
 

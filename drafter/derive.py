@@ -179,6 +179,42 @@ def indicator_changes(town: Town) -> list[str]:
     return [q.change.word for q in quantities if q.change is not None]
 
 
+class TableRow(NamedTuple):
+    """An indicator as a table row: the unit the row is shown in, and its figures as bare numbers in that unit."""
+
+    unit: str
+    value: Figure
+    previous: Figure | None
+    change: Change | None
+    target: Figure | None
+    completion: Figure | None
+
+
+def table_row(ind: Indicator, source: str, settings: Settings) -> TableRow:
+    """An indicator for the indicator table: the whole row in the value's unit (亿元 when the value is shown in
+    亿元, exactly), numbers without units, rates without the % (the header says it)."""
+    q = indicator(ind, source, settings)
+    scaled = q.value.formula.endswith("÷ 10000")
+    unit = "亿元" if scaled else ind.unit
+
+    def bare(amount: Decimal | None, key: str) -> Figure | None:
+        if amount is None:
+            return None
+        digits = trimmed(amount / WAN_PER_YI) if scaled else number(amount)
+        formula = f"{source}.{key} {number(amount)}万元 ÷ 10000" if scaled else ""
+        return Figure(digits, f"{source}.{key}", formula, amount, ind.unit)
+
+    def rate(figure: Figure | None) -> Figure | None:
+        return figure._replace(text=figure.text.rstrip("%")) if figure is not None else None
+
+    change = q.change
+    if change is not None and change.figure is not None:
+        sign = "-" if change.word == "下降" else ""
+        change = change._replace(figure=change.figure._replace(text=sign + change.figure.text.rstrip("%")))
+    return TableRow(unit, bare(ind.value, "value"), bare(ind.previous, "previous"), change,
+                    bare(ind.target, "target"), rate(q.completion))
+
+
 def town_figures(town: Town) -> list[Figure]:
     """Every figure the draft must carry: indicators' and facts' values, changes, completions, counts, rates."""
     out = []

@@ -6,12 +6,14 @@ Grammar (one block per line; a line that does not start with '@' continues the b
     @h1 一、文本           level-1 heading        @h2 （一）文本   level-2 heading
     @h3 1.文本             level-3 heading        @p 文本          body paragraph
     @sign 单位             signature              @date 日期       date under the signature
+    @row 甲⟦cell⟧乙…       a table row, cells split by ⟦cell⟧; consecutive rows make one table, the first its header
 Inline spans inside a block:
     ⟦lead:一是……。⟧        lead-in sentence (character style)
     ⟦runin:（一）……。⟧     run-in level-2 heading at the start of a paragraph
     ⟦fig:文本|来源|公式⟧    a figure with its key path and, if derived, its formula
     ⟦gap:说明|来源⟧         a placeholder for something the town file lacks
     ⟦br⟧                   a line break (titles only)
+    ⟦cell⟧                 the boundary between two cells of a row
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ from typing import NamedTuple
 
 from drafter.errors import MarkupError, Problem
 
-BLOCK_KINDS = ("title", "division", "h1", "h2", "h3", "p", "sign", "date")
-SPAN = re.compile(r"⟦(lead|runin|fig|gap|br)(?::([^⟦⟧]*))?⟧")
+BLOCK_KINDS = ("title", "division", "h1", "h2", "h3", "p", "row", "sign", "date")
+SPAN = re.compile(r"⟦(lead|runin|fig|gap|br|cell)(?::([^⟦⟧]*))?⟧")
 GAP_TEXT = "【待补充：{}】"
+# How a cell boundary reads in a block's plain text (check and the text writers see a row as one line).
+CELL_TEXT = "\t"
 
 
 class Span(NamedTuple):
@@ -40,6 +44,8 @@ class Span(NamedTuple):
         """The text as it appears in the draft."""
         if self.kind == "gap":
             return GAP_TEXT.format(self.text)
+        if self.kind == "cell":
+            return CELL_TEXT
         return "\n" if self.kind == "br" else self.text
 
 
@@ -54,6 +60,16 @@ class Block:
     def text(self) -> str:
         """The block's visible text."""
         return "".join(s.shown for s in self.spans)
+
+    def cells(self) -> list[list[Span]]:
+        """A row's spans, cell by cell."""
+        out: list[list[Span]] = [[]]
+        for span in self.spans:
+            if span.kind == "cell":
+                out.append([])
+            else:
+                out[-1].append(span)
+        return out
 
 
 def width(text: str) -> float:
@@ -114,8 +130,8 @@ def dump(blocks: list[Block]) -> str:
             elif s.kind in ("fig", "gap"):
                 extra = [s.source] + ([s.formula] if s.formula else [])
                 parts.append(f"⟦{s.kind}:{'|'.join([s.text, *extra])}⟧")
-            elif s.kind == "br":
-                parts.append("⟦br⟧")
+            elif s.kind in ("br", "cell"):
+                parts.append(f"⟦{s.kind}⟧")
             else:
                 parts.append(f"⟦{s.kind}:{s.text}⟧")
         lines.append(f"@{block.kind} {''.join(parts)}")

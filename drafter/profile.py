@@ -23,6 +23,7 @@ CHARACTER_SPACING = -5
 BODY_SIZE = Pt(16)          # 3号 (Std 5.2.2)
 TITLE_SIZE = Pt(22)         # 2号 (Std 7.3.1)
 PAGE_NUMBER_SIZE = Pt(14)   # 4号 (Std 7.5)
+TABLE_SIZE = Pt(12)         # 小四: a table of numbers (Practice)
 INDENT_CHARS = 200          # two characters, in hundredths of a character
 INDENT_TWIPS = 640          # two 16 pt characters, for clients that ignore the Chars form
 DATE_RIGHT_CHARS = 400      # 成文日期右空四字 (Std 7.3.5.1); per draft, write_docx applies 7.3.5.2
@@ -63,7 +64,7 @@ class StyleSpec(NamedTuple):
 
     name: str
     style_id: str             # ASCII, as Word itself writes ids for Chinese style names
-    kind: str                 # paragraph | character
+    kind: str                 # paragraph | character | table
     font: str                 # attribute of Fonts
     size: Pt = BODY_SIZE
     bold: bool = False
@@ -95,6 +96,10 @@ STYLES = {
     "lead": StyleSpec("公文引导语", "DrafterLeadIn", "character", "body", bold=True),
     "runin": StyleSpec("公文二级标题字符", "DrafterRunIn", "character", "heading2"),
     "gap": StyleSpec("公文待补充", "DrafterGap", "character", "body", highlight=True),
+    # The indicator table: 小四 (12 pt) text, centred, the header in 黑体.
+    "table_head": StyleSpec("公文表头", "DrafterTableHead", "paragraph", "heading1", TABLE_SIZE, align="center", first_line=False),
+    "table_cell": StyleSpec("公文表格", "DrafterTableCell", "paragraph", "body", TABLE_SIZE, align="center", first_line=False),
+    "table": StyleSpec("公文三线表", "DrafterThreeLineTable", "table", "body", TABLE_SIZE),
     # Word's own names for the comment styles python-docx refers to (--annotate).
     "comment": StyleSpec("annotation text", "CommentText", "paragraph", "body", Pt(10.5), first_line=False),
     "comment_ref": StyleSpec("annotation reference", "CommentReference", "character", "body", Pt(10.5)),
@@ -119,3 +124,17 @@ def heading_styles(kinds: set[str]) -> dict[str, StyleSpec]:
         kind: LOOKS[kind]._replace(name=f"heading {level}", style_id=f"Heading{level}", outline=level - 1)
         for level, kind in enumerate(order, start=1)
     }
+
+
+# The type area is 156 mm wide (Std 5.2.1) = 8844 twips: a table fills it; the names column is widest, the units
+# column narrow, the numbers share the rest.
+TYPE_WIDTH_TWIPS = 8844
+NAME_COLUMN_TWIPS, UNIT_COLUMN_TWIPS = 2204, 880
+
+
+def table_columns(count: int) -> list[int]:
+    """Column widths in twips for a table of count columns across the type area (fixed, as WPS needs)."""
+    if count <= 2:
+        return [TYPE_WIDTH_TWIPS // count] * count
+    rest = (TYPE_WIDTH_TWIPS - NAME_COLUMN_TWIPS - UNIT_COLUMN_TWIPS) // (count - 2)
+    return [TYPE_WIDTH_TWIPS - UNIT_COLUMN_TWIPS - rest * (count - 2), UNIT_COLUMN_TWIPS, *[rest] * (count - 2)]

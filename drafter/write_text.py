@@ -16,11 +16,21 @@ def span_text(block: Block, markdown: bool) -> str:
     return "".join(out)
 
 
+def md_row(block: Block) -> str:
+    """A table row as a Markdown table line."""
+    return "| " + " | ".join("".join(s.shown for s in cell) for cell in block.cells()) + " |"
+
+
 def to_markdown(blocks: list[Block]) -> str:
-    """Blocks -> Markdown: headings by level, paragraphs, signature right-aligned as plain lines."""
-    lines = []
-    for block in blocks:
-        lines.append(MD_PREFIX.get(block.kind, "") + span_text(block, True))
+    """Blocks -> Markdown: headings by level, paragraphs, tables, signature right-aligned as plain lines."""
+    lines: list[str] = []
+    for i, block in enumerate(blocks):
+        if block.kind != "row":
+            lines.append(MD_PREFIX.get(block.kind, "") + span_text(block, True))
+        elif i and blocks[i - 1].kind == "row":
+            lines[-1] += "\n" + md_row(block)
+        else:  # the first row of a table is its header
+            lines.append(md_row(block) + "\n" + "|" + "---|" * len(block.cells()))
     return "\n\n".join(lines) + "\n"
 
 

@@ -140,6 +140,21 @@ class Facts:
         verb = "为" if q.change is not None and q.change.word == "下降" else self.verb(ind.name)  # not 实现 a fall
         return f"{ind.name}{verb}{fig(q.value)}{self.change(q)}"
 
+    def table(self) -> str:
+        """The indicator table (settings.table): 指标 / 单位 / 本年 / 上年 / 同比 / 目标 / 完成率, every number a figure
+        with its source, as @row markup lines after the indicator paragraph ('' when not asked for)."""
+        town = self.ctx.town
+        if not (town.settings.table and town.indicators):
+            return ""
+        rows = ["指标⟦cell⟧单位⟦cell⟧本年⟦cell⟧上年⟦cell⟧同比（%）⟦cell⟧目标⟦cell⟧完成率（%）"]
+        for i, ind in enumerate(town.indicators):
+            row = derive.table_row(ind, f"indicators[{i}]", town.settings)
+            change = "—" if row.change is None else ("持平" if row.change.figure is None else fig(row.change.figure))
+            cells = [ind.name, row.unit or "—", fig(row.value), *(fig(f) if f else "—" for f in (row.previous,)), change,
+                     *(fig(f) if f else "—" for f in (row.target, row.completion))]
+            rows.append("⟦cell⟧".join(cells))
+        return "".join(f"\n@row {row}" for row in rows)
+
     def indicators(self) -> str:
         """The indicator paragraph: '2024年1-10月，全镇…；…。'."""
         clauses = [self.indicator(i) for i in range(len(self.ctx.town.indicators))]

@@ -65,25 +65,55 @@ def annotation(before: str, span: Span) -> str:
     return f"{label}{span.text}：{span.formula or span.source}"
 
 
-def add_blocks(document, blocks: list[Block], ids: dict[str, str], annotate_on: dt.datetime | None = None) -> None:
-    """One paragraph per block in its named style; spans as runs in character styles.
+def add_spans(document, paragraph, spans: list[Span], ids: dict[str, str], annotate_on: dt.datetime | None) -> None:
+    """Spans as runs of a paragraph, in their character styles; with annotate_on, a comment on every figure."""
+    before = ""
+    for span in spans:
+        if span.kind == "br":
+            paragraph.add_run().add_break()
+            continue
+        run = paragraph.add_run(span.shown)
+        if span.kind in ("lead", "runin", "gap"):
+            run._r.style = ids[span.kind]
+        if span.kind == "fig" and annotate_on is not None:
+            comment = document.add_comment(run, text=annotation(before, span), author="drafter", initials="D")
+            comment._comment_elm.date = annotate_on
+        before += span.shown
 
-    With annotate_on, every figure gets a Word comment naming its source, dated annotate_on."""
-    for block in blocks:
+
+def add_blocks(document, blocks: list[Block], ids: dict[str, str], annotate_on: dt.datetime | None = None) -> None:
+    """One paragraph per block in its named style, consecutive rows as one table; spans as runs in character
+    styles. With annotate_on, every figure gets a Word comment naming its source, dated annotate_on."""
+    rows: list[Block] = []
+    for i, block in enumerate(blocks):
+        if block.kind == "row":
+            rows.append(block)
+            if i + 1 == len(blocks) or blocks[i + 1].kind != "row":
+                add_table(document, rows, ids, annotate_on)
+                rows = []
+            continue
         paragraph = document.add_paragraph()
         paragraph._p.style = ids[block.kind]
-        before = ""
-        for span in block.spans:
-            if span.kind == "br":
-                paragraph.add_run().add_break()
-                continue
-            run = paragraph.add_run(span.shown)
-            if span.kind in ("lead", "runin", "gap"):
-                run._r.style = ids[span.kind]
-            if span.kind == "fig" and annotate_on is not None:
-                comment = document.add_comment(run, text=annotation(before, span), author="drafter", initials="D")
-                comment._comment_elm.date = annotate_on
-            before += span.shown
+        add_spans(document, paragraph, block.spans, ids, annotate_on)
+
+
+def add_table(document, rows: list[Block], ids: dict[str, str], annotate_on: dt.datetime | None) -> None:
+    """A three-line table (rules above and below it, and under its header) with fixed column widths, its cells
+    in the table paragraph style; the first row is the header, repeated on a new page."""
+    cells = [row.cells() for row in rows]
+    columns = max(len(c) for c in cells)
+    table = document.add_table(rows=len(cells), cols=columns)
+    table.autofit = False
+    widths = P.table_columns(columns)
+    ooxml.set_table_layout(table._tbl, ids["table"], widths)
+    for r, row in enumerate(cells):
+        for c in range(columns):
+            cell = table.cell(r, c)
+            ooxml.set_cell(cell._tc, widths[c], header=r == 0)
+            paragraph = cell.paragraphs[0]
+            paragraph._p.style = ids["table_head" if r == 0 else "table_cell"]
+            add_spans(document, paragraph, row[c] if c < len(row) else [], ids, annotate_on)
+    ooxml.repeat_header(table.rows[0]._tr)
 
 
 def set_core(document, meta: DocMeta) -> None:

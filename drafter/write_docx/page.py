@@ -47,15 +47,15 @@ def place_signature(document, blocks: list[Block]) -> None:
     """Indent the signature and date for this unit name and date, and keep them on the page of the body's
     last lines: the last body paragraph keeps with the signature (at least two of its lines, by widow control),
     the signature with the date, and neither of those breaks."""
-    kinds = [b.kind for b in blocks]
+    kinds = [b.kind for b in blocks if b.kind != "row"]  # a table row is not a body paragraph
     if "sign" not in kinds or "date" not in kinds:
         return
-    paragraphs = document.paragraphs[-len(blocks) :]
+    paragraphs = document.paragraphs[-len(kinds) :]
     at = kinds.index("sign")
     sign, date = paragraphs[at], paragraphs[kinds.index("date")]
     for paragraph, chars in zip((sign, date), signature_indents(sign.text, date.text)):
         ooxml.set_indent(paragraph._p.get_or_add_pPr(), right_chars=round(chars * 100))
-    if at > 0:
+    if at > 0 and sign._p.getprevious() is paragraphs[at - 1]._p:
         last = paragraphs[at - 1]._p.get_or_add_pPr()
         ooxml.set_flag(last, "w:keepNext", True)
         ooxml.set_flag(last, "w:widowControl", True)

@@ -14,8 +14,14 @@ ALIGN = {"both": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER
          "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}
 
 
+KINDS = {"paragraph": WD_STYLE_TYPE.PARAGRAPH, "character": WD_STYLE_TYPE.CHARACTER, "table": WD_STYLE_TYPE.TABLE}
+
+
 def apply_style(style, spec: P.StyleSpec, fonts: P.Fonts) -> None:
     """Write one StyleSpec into a Word style."""
+    if spec.kind == "table":
+        ooxml.set_table_style_borders(style.element)
+        return
     rpr = style.element.get_or_add_rPr()
     ooxml.set_fonts(rpr, getattr(fonts, spec.font))
     style.font.size = spec.size
@@ -59,7 +65,7 @@ def ensure_styles(document, fonts: P.Fonts, keep_existing: bool, kinds: set[str]
         style = by_name.get(spec.name)
         if style is None or not keep_existing:
             if style is None:  # known absent: skip add_style's scan of every existing name
-                kind_ = WD_STYLE_TYPE.PARAGRAPH if spec.kind == "paragraph" else WD_STYLE_TYPE.CHARACTER
+                kind_ = KINDS[spec.kind]
                 style = StyleFactory(styles.element.add_style_of_type(spec.name, kind_, spec.style_id.startswith(("Heading", "Comment"))))
                 style.style_id = spec.style_id
             style.quick_style = spec.kind == "paragraph" or spec.name.startswith("公文")
