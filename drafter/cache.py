@@ -37,6 +37,21 @@ def cached_json(kind: str, key: str, produce: Callable[[], Any]) -> Any:
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
         os.replace(tmp, path)
+        prune(folder, path)
     except OSError:
         pass
     return data
+
+
+# Entries of one kind kept; older ones (left by data files since edited) are removed when a new one is written.
+KEEP = 8
+
+
+def prune(folder: Path, newest: Path) -> None:
+    """Remove all but the KEEP most recently written entries of a cache folder."""
+    entries = sorted(folder.glob("*.json"), key=lambda p: (p == newest, p.stat().st_mtime_ns))
+    for old in entries[:-KEEP]:
+        try:
+            old.unlink()
+        except OSError:
+            pass

@@ -5,6 +5,7 @@ one echo function, which install() wraps so that each known English phrase is re
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Callable
 
@@ -42,14 +43,26 @@ PHRASES: list[tuple[str, str]] = [
     (r"<int>", "<整数>"),
     (r"<integer>", "<整数>"),
 ]
-COMPILED = [(re.compile(pattern, re.M), chinese) for pattern, chinese in PHRASES]
+
+
+@functools.cache
+def compiled() -> list[tuple[re.Pattern[str], str]]:
+    """PHRASES compiled, once, when the frame first prints (a plain build never does)."""
+    return [(re.compile(pattern, re.M), chinese) for pattern, chinese in PHRASES]
 
 
 def translate(text: str) -> str:
     """Replace every known English phrase of the frame by its Chinese one."""
-    for pattern, chinese in COMPILED:
+    for pattern, chinese in compiled():
         text = pattern.sub(chinese, text)
     return text
+
+
+def say(message: str, err: bool = False) -> None:
+    """Print drafter's own (already Chinese) message, past the frame's translation."""
+    from typer._click import utils
+
+    getattr(utils.echo, "__wrapped__", utils.echo)(message, err=err)
 
 
 def chinese_echo(echo: Callable[..., Any]) -> Callable[..., Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Iterable
 
@@ -28,15 +29,30 @@ def trend(words: Iterable[str]) -> str | None:
     return "flat"
 
 
-def in_years(text: str, year: int, events: list[dict], span: tuple[int, int] | None = None) -> bool:
+class Events:
+    """Words that date a phrase (usage.yaml's events: 疫情 2020–2022 …), with one pattern to find any of them."""
+
+    def __init__(self, events: list[dict]):
+        self.events = events
+        words = sorted({w for e in events for w in e["words"]}, key=len, reverse=True)
+        self.any = re.compile("|".join(map(re.escape, words))) if words else None
+
+    def allow(self, text: str, year: int) -> bool:
+        """True when every event text names (and is not excused by its unless words) spans the year."""
+        if self.any is None or not self.any.search(text):
+            return True
+        return all(e["years"][0] <= year <= e["years"][1] for e in self.events
+                   if any(w in text for w in e["words"]) and not any(w in text for w in e.get("unless", ())))
+
+
+def in_years(text: str, year: int, events: Events, span: tuple[int, int] | None = None) -> bool:
     """True when the phrase belongs to no period other than the summary year (疫情 only up to 2022 …)."""
     if span and not span[0] <= year <= span[1]:
         return False
-    applies = [e for e in events if any(w in text for w in e["words"]) and not any(w in text for w in e.get("unless", ()))]
-    return all(e["years"][0] <= year <= e["years"][1] for e in applies)
+    return events.allow(text, year)
 
 
-def fits(entry: Entry, year: int, direction: str | None, events: list[dict], about: str | None = None) -> bool:
+def fits(entry: Entry, year: int, direction: str | None, events: Events, about: str | None = None) -> bool:
     """An entry fits a section of this year whose figures went this way and whose words are about
     (an entry with `when` words needs one of them there; about=None skips that test)."""
     if entry.needs == "rise" and direction not in RISING:

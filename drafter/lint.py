@@ -9,7 +9,7 @@ from collections import Counter
 from typing import Iterable
 
 from drafter import derive
-from drafter.fit import balanced, in_years, trend
+from drafter.fit import Events, balanced, in_years, trend
 
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 ORDINAL = re.compile(r"(?<![第])([一二三四五六七八九十]+)是")
@@ -99,7 +99,7 @@ class PhraseIndex:
     def __init__(self, wording, bank, lexicon, min_len: int = 4) -> None:
         self.allowed: dict[str, set[str]] = {}
         self.rising: set[str] = set()
-        self.events = wording.usage.get("events", [])
+        self.events = Events(wording.usage.get("events", []))
         self.min_len = min_len
         kinds = ("actions", "results", "gains", "aims", "projects")
         for topic, sheet in wording.sheets.items():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal, Optional
@@ -32,6 +31,8 @@ def topic_problem(value: str, key: str = "topic") -> str | None:
     meaning = lexicon.named(value)
     if meaning and key == "topic":
         return f"未知话题“{value}”。它像是“{meaning}”：可写 topic: {meaning}，或保留自己的话题名并加一行 like: {meaning}"
+    import difflib  # only for a message
+
     close = difflib.get_close_matches(value, names, n=1, cutoff=0.3)
     hint = f"是不是“{close[0]}”？" if close else ""
     return f"未知话题“{value}”。{hint}可选：{'、'.join(names)}"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import re
 import typing
 from decimal import Decimal
@@ -77,6 +76,8 @@ def convert(cls: type, data: Any, loc: Loc, issues: list[Issue]) -> Any:
             issues.append(Issue(loc + (str(key),), f"数字里不要写逗号：花括号里的逗号把 {before},{key} 拆成了两项",
                                 f"写成 {before}{key}"))
         elif key not in fields:
+            import difflib  # only for a message
+
             close = difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.5)
             hint = f"是不是“{close[0]}”？" if close else f"可用的键：{'、'.join(fields)}"
             issues.append(Issue(loc + (str(key),), f"未知的键“{key}”", hint))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable, NamedTuple
 
 from drafter.compose.base import Context, echoes, section_text
-from drafter.fit import fits, in_years
+from drafter.fit import Events, fits, in_years
 from drafter.model import Section
 from drafter.wording import Entry
 
@@ -59,7 +59,7 @@ class Palette:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        self.events = ctx.usage.get("events", [])
+        self.events = Events(ctx.usage.get("events", []))
         # A town's own topic (茶产业) takes the phrases of the built-in one it is like (农业), under its own name.
         self.like = {s.topic: s.like for s in (*ctx.town.sections, *ctx.town.plans) if s.like}
         self.fitting: dict[tuple, tuple[list[Option], list[Option]]] = {}

@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 import docx
+from docx.text.run import Run
 
 from drafter import ooxml
+from drafter.ooxml import body, table as tables
 from drafter import profile as P
 from drafter.errors import OutputError, Problem
 from drafter.markup import Block, Span
@@ -65,18 +67,16 @@ def annotation(before: str, span: Span) -> str:
     return f"{label}{span.text}：{span.formula or span.source}"
 
 
-def add_spans(document, paragraph, spans: list[Span], ids: dict[str, str], annotate_on: dt.datetime | None) -> None:
-    """Spans as runs of a paragraph, in their character styles; with annotate_on, a comment on every figure."""
+def add_spans(document, p, spans: list[Span], ids: dict[str, str], annotate_on: dt.datetime | None) -> None:
+    """Spans as runs of paragraph element p, in their character styles; with annotate_on, a comment on every figure."""
     before = ""
     for span in spans:
         if span.kind == "br":
-            paragraph.add_run().add_break()
+            body.add_break(p)
             continue
-        run = paragraph.add_run(span.shown)
-        if span.kind in ("lead", "runin", "gap"):
-            run._r.style = ids[span.kind]
+        r = body.add_run(p, span.shown, ids[span.kind] if span.kind in ("lead", "runin", "gap") else None)
         if span.kind == "fig" and annotate_on is not None:
-            comment = document.add_comment(run, text=annotation(before, span), author="drafter", initials="D")
+            comment = document.add_comment(Run(r, None), text=annotation(before, span), author="drafter", initials="D")
             comment._comment_elm.date = annotate_on
         before += span.shown
 
@@ -85,6 +85,7 @@ def add_blocks(document, blocks: list[Block], ids: dict[str, str], annotate_on: 
     """One paragraph per block in its named style, consecutive rows as one table; spans as runs in character
     styles. With annotate_on, every figure gets a Word comment naming its source, dated annotate_on."""
     rows: list[Block] = []
+    element = document.element.body
     for i, block in enumerate(blocks):
         if block.kind == "row":
             rows.append(block)
@@ -92,9 +93,7 @@ def add_blocks(document, blocks: list[Block], ids: dict[str, str], annotate_on: 
                 add_table(document, rows, ids, annotate_on)
                 rows = []
             continue
-        paragraph = document.add_paragraph()
-        paragraph._p.style = ids[block.kind]
-        add_spans(document, paragraph, block.spans, ids, annotate_on)
+        add_spans(document, body.add_paragraph(element, ids[block.kind]), block.spans, ids, annotate_on)
 
 
 def add_table(document, rows: list[Block], ids: dict[str, str], annotate_on: dt.datetime | None) -> None:
@@ -105,15 +104,15 @@ def add_table(document, rows: list[Block], ids: dict[str, str], annotate_on: dt.
     table = document.add_table(rows=len(cells), cols=columns)
     table.autofit = False
     widths = P.table_columns(columns)
-    ooxml.set_table_layout(table._tbl, ids["table"], widths)
+    tables.set_table_layout(table._tbl, ids["table"], widths)
     for r, row in enumerate(cells):
         for c in range(columns):
             cell = table.cell(r, c)
-            ooxml.set_cell(cell._tc, widths[c], header=r == 0)
+            tables.set_cell(cell._tc, widths[c], header=r == 0)
             paragraph = cell.paragraphs[0]
             paragraph._p.style = ids["table_head" if r == 0 else "table_cell"]
-            add_spans(document, paragraph, row[c] if c < len(row) else [], ids, annotate_on)
-    ooxml.repeat_header(table.rows[0]._tr)
+            add_spans(document, paragraph._p, row[c] if c < len(row) else [], ids, annotate_on)
+    tables.repeat_header(table.rows[0]._tr)
 
 
 def set_core(document, meta: DocMeta) -> None:

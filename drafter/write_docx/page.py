@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from drafter import ooxml
+from drafter.ooxml import body
 from drafter import profile as P
 from drafter.markup import Block, width
 
@@ -17,7 +18,7 @@ def setup_page(document, ids: dict[str, str], keep_existing: bool, centred: bool
         section.left_margin, section.right_margin = P.MARGIN_LEFT, P.MARGIN_RIGHT
         section.header_distance, section.footer_distance = P.HEADER_DISTANCE, P.FOOTER_DISTANCE
         ooxml.set_line_grid(section._sectPr, P.LINE_PITCH)
-    if keep_existing and any(p.text.strip() or ooxml.has_field(p._p) for p in section.footer.paragraphs):
+    if keep_existing and any(p.text.strip() or body.has_field(p._p) for p in section.footer.paragraphs):
         return
     footers = [(section.footer, ids["footer_center" if centred else "footer"])]
     if not centred:
@@ -28,7 +29,7 @@ def setup_page(document, ids: dict[str, str], keep_existing: bool, centred: bool
         paragraph = footer.paragraphs[0]
         paragraph._p.style = style
         paragraph.add_run("— ")
-        ooxml.add_field(paragraph, "PAGE", "1")
+        body.add_field(paragraph, "PAGE", "1")
         paragraph.add_run(" —")
 
 
@@ -71,8 +72,8 @@ def add_contents(document, title_paragraph, style: str) -> None:
     contents.add_run("目　录")
     field = document.add_paragraph()
     field._p.style = style
-    ooxml.add_field(field, 'TOC \\o "1-3" \\h \\z \\u', "（在 Word 或 WPS 中右键此处，选“更新域”，生成目录）")
-    ooxml.add_page_break(field)
+    body.add_field(field, 'TOC \\o "1-3" \\h \\z \\u', "（在 Word 或 WPS 中右键此处，选“更新域”，生成目录）")
+    body.add_page_break(field)
     title_paragraph._p.addnext(contents._p)
     contents._p.addnext(field._p)
 
@@ -83,4 +84,4 @@ def add_font_table(document, fonts: P.Fonts) -> None:
     for name in (*fonts, *(alt for f in fonts for alt, _ in [P.FONT_TABLE.get(f, ("", ""))] if alt)):
         if name not in names:
             names.append(name)
-    ooxml.add_font_table(document, [(n, *P.FONT_TABLE.get(n, ("", "auto"))) for n in names])
+    body.add_font_table(document, [(n, *P.FONT_TABLE.get(n, ("", "auto"))) for n in names])

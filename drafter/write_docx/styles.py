@@ -4,15 +4,11 @@ and the comment styles python-docx refers to. A reference document's same-named 
 from __future__ import annotations
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.styles.style import StyleFactory
 
 from drafter import ooxml
+from drafter.ooxml import table as tables
 from drafter import profile as P
-
-ALIGN = {"both": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
-         "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}
-
 
 KINDS = {"paragraph": WD_STYLE_TYPE.PARAGRAPH, "character": WD_STYLE_TYPE.CHARACTER, "table": WD_STYLE_TYPE.TABLE}
 
@@ -20,14 +16,11 @@ KINDS = {"paragraph": WD_STYLE_TYPE.PARAGRAPH, "character": WD_STYLE_TYPE.CHARAC
 def apply_style(style, spec: P.StyleSpec, fonts: P.Fonts) -> None:
     """Write one StyleSpec into a Word style."""
     if spec.kind == "table":
-        ooxml.set_table_style_borders(style.element)
+        tables.set_table_style_borders(style.element)
         return
     rpr = style.element.get_or_add_rPr()
     ooxml.set_fonts(rpr, getattr(fonts, spec.font))
-    style.font.size = spec.size
-    style.font.bold = spec.bold
-    style.font.italic = False
-    style.font.color.rgb = None
+    ooxml.set_run_look(rpr, round(spec.size.pt * 2), spec.bold)
     ooxml.set_character_spacing(rpr, P.CHARACTER_SPACING)
     if spec.highlight:
         ooxml.set_shading(rpr, "FFFF00")
@@ -44,7 +37,7 @@ def apply_style(style, spec: P.StyleSpec, fonts: P.Fonts) -> None:
     if spec.outline is not None:
         ooxml.set_flag(ppr, "w:keepNext", True)
         ooxml.set_outline_level(ppr, spec.outline)
-    style.paragraph_format.alignment = ALIGN[spec.align]
+    ooxml.set_alignment(ppr, spec.align)
 
 
 def specs(kinds: set[str]) -> dict[str, P.StyleSpec]:

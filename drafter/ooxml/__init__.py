@@ -1,4 +1,5 @@
-"""All raw WordprocessingML that python-docx has no API for: fonts, grid, indents, fields, spacing, font table."""
+"""Raw WordprocessingML that python-docx has no API for, in schema order: fonts, grid, indents, spacing, run looks;
+body.py holds paragraphs, runs and fields, table.py the three-line table."""
 
 from __future__ import annotations
 
@@ -33,21 +34,33 @@ ORDER = {
 }
 
 
+# ORDER with qualified names: {parent tag: {child tag: position}}.
+RANK = {qn(name): {qn(tag): i for i, tag in enumerate(tags)} for name, tags in ORDER.items()}
+
+
 def child(parent, tag: str):
     """The first child with tag, created in schema order when missing."""
-    found = parent.find(qn(tag))
+    name = qn(tag)
+    found = parent.find(name)
     if found is not None:
         return found
     found = OxmlElement(tag)
-    order = next((o for name, o in ORDER.items() if parent.tag == qn(name)), None)
-    if order and tag in order:
-        later = {qn(t) for t in order[order.index(tag) + 1 :]}
+    rank = RANK.get(parent.tag)
+    if rank is not None and name in rank:
+        place = rank[name]
         for sibling in parent:
-            if sibling.tag in later:
+            if rank.get(sibling.tag, -1) > place:
                 sibling.addprevious(found)
                 return found
     parent.append(found)
     return found
+
+
+def remove(parent, *tags: str) -> None:
+    """Remove parent's children with these tags."""
+    for tag in tags:
+        for element in parent.findall(qn(tag)):
+            parent.remove(element)
 
 
 def set_attrs(element, **attrs: str) -> None:
@@ -105,6 +118,22 @@ def set_flag(ppr, tag: str, on: bool) -> None:
     set_attrs(child(ppr, tag), val="1" if on else "0")
 
 
+def set_run_look(rpr, half_points: int, bold: bool) -> None:
+    """Size (half-points, Latin and complex script), bold or not, never italic, the automatic colour."""
+    set_attrs(child(rpr, "w:sz"), val=half_points)
+    set_attrs(child(rpr, "w:szCs"), val=half_points)
+    for tag in ("w:b", "w:bCs"):
+        set_attrs(child(rpr, tag), val="1" if bold else "0")
+    for tag in ("w:i", "w:iCs"):
+        set_attrs(child(rpr, tag), val="0")
+    remove(rpr, "w:color")
+
+
+def set_alignment(ppr, value: str) -> None:
+    """Paragraph alignment: both, center, right, left."""
+    set_attrs(child(ppr, "w:jc"), val=value)
+
+
 def set_outline_level(ppr, level: int) -> None:
     """Outline level (0 = level 1) so headings show in Word's navigation pane."""
     set_attrs(child(ppr, "w:outlineLvl"), val=level)
@@ -116,69 +145,6 @@ def set_line_grid(sect_pr, pitch: int) -> None:
     for attr in list(grid.attrib):
         grid.attrib.pop(attr)
     set_attrs(grid, type="lines", linePitch=pitch)
-
-
-def add_field(paragraph, instruction: str, placeholder: str) -> None:
-    """Append a field (begin, instruction, separate, placeholder result, end): PAGE, TOC …"""
-    def field_char(kind: str):
-        run = paragraph.add_run()
-        char = OxmlElement("w:fldChar")
-        set_attrs(char, fldCharType=kind)
-        if kind == "begin":
-            set_attrs(char, dirty="true")  # Word and WPS update it when the file is opened
-        run._r.append(char)
-        return run
-
-    field_char("begin")
-    instr_run = paragraph.add_run()
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    instr_run._r.append(instr)
-    field_char("separate")
-    paragraph.add_run(placeholder)
-    field_char("end")
-
-
-def has_field(p) -> bool:
-    """True when a paragraph holds a field (a footer's page number, say)."""
-    return bool(p.xpath(".//w:fldChar"))
-
-
-def add_page_break(paragraph) -> None:
-    """A page break at the end of a paragraph."""
-    br = OxmlElement("w:br")
-    set_attrs(br, type="page")
-    paragraph.add_run()._r.append(br)
-
-
-FONTS_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def font_table_xml(fonts: list[tuple[str, str, str]]) -> bytes:
-    """word/fontTable.xml for (name, alternate name, family): East Asian fonts with the GB2312 character set."""
-    from xml.sax.saxutils import quoteattr
-
-    entries = []
-    for name, alternate, family in fonts:
-        alt = f"<w:altName w:val={quoteattr(alternate)}/>" if alternate else ""
-        entries.append(f"<w:font w:name={quoteattr(name)}>{alt}<w:charset w:val=\"86\"/><w:family w:val=\"{family}\"/>"
-                       "<w:pitch w:val=\"variable\"/></w:font>")
-    return (f"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:fonts xmlns:w=\"{FONTS_NS}\">"
-            + "".join(entries) + "</w:fonts>").encode("utf-8")
-
-
-def add_font_table(document, fonts: list[tuple[str, str, str]]) -> None:
-    """Give the package a font table (a reference document's own is kept)."""
-    from docx.opc.constants import CONTENT_TYPE as CT
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.opc.packuri import PackURI
-    from docx.opc.part import Part
-
-    if any(rel.reltype == RT.FONT_TABLE for rel in document.part.rels.values()):
-        return
-    part = Part(PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE, font_table_xml(fonts), document.part.package)
-    document.part.relate_to(part, RT.FONT_TABLE)
 
 
 def clear_body(document) -> None:
@@ -195,54 +161,3 @@ def doc_defaults_rpr(document):
     defaults = child(styles, "w:docDefaults")
     rpr_default = child(defaults, "w:rPrDefault")
     return child(rpr_default, "w:rPr")
-
-
-# A three-line table's rules: 1.5 pt above and below the table, 0.75 pt under the header (eighths of a point).
-RULE, THIN_RULE = 12, 6
-
-
-def set_borders(parent, tag: str, **sides: int) -> None:
-    """A borders element (w:tblBorders, w:tcBorders): the sides given as single rules of that size, the rest none."""
-    borders = child(parent, tag)
-    for element in list(borders):
-        borders.remove(element)
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        if tag == "w:tcBorders" and side.startswith("inside"):
-            continue
-        element = OxmlElement(f"w:{side}")
-        size = sides.get(side)
-        set_attrs(element, **({"val": "single", "sz": size, "space": 0, "color": "000000"} if size else {"val": "nil"}))
-        borders.append(element)
-
-
-def set_table_style_borders(style) -> None:
-    """A table style's own borders: the three-line table's top and bottom rules."""
-    set_borders(child(style, "w:tblPr"), "w:tblBorders", top=RULE, bottom=RULE)
-
-
-def set_table_layout(tbl, style_id: str, widths: list[int]) -> None:
-    """A table in a style, centred, as wide as its columns, fixed layout and fixed column widths (WPS ignores
-    the table width and autofit, but keeps w:gridCol)."""
-    tbl_pr = tbl.tblPr
-    set_attrs(child(tbl_pr, "w:tblStyle"), val=style_id)
-    set_attrs(child(tbl_pr, "w:tblW"), w=sum(widths), type="dxa")
-    set_attrs(child(tbl_pr, "w:jc"), val="center")
-    set_borders(tbl_pr, "w:tblBorders", top=RULE, bottom=RULE)
-    set_attrs(child(tbl_pr, "w:tblLayout"), type="fixed")
-    grid = tbl.tblGrid
-    for column, width in zip(grid.findall(qn("w:gridCol")), widths):
-        set_attrs(column, w=width)
-
-
-def set_cell(tc, width: int, header: bool) -> None:
-    """A cell's width, vertical centring, and for the header the rule under it."""
-    tc_pr = tc.get_or_add_tcPr()
-    set_attrs(child(tc_pr, "w:tcW"), w=width, type="dxa")
-    if header:
-        set_borders(tc_pr, "w:tcBorders", top=RULE, bottom=THIN_RULE)
-    set_attrs(child(tc_pr, "w:vAlign"), val="center")
-
-
-def repeat_header(tr) -> None:
-    """Repeat this row at the top of every page the table runs onto."""
-    set_attrs(child(tr.get_or_add_trPr(), "w:tblHeader"), val="1")

@@ -1,0 +1,117 @@
+"""Body content as raw WordprocessingML: paragraphs and runs (fast, without python-docx's proxies), fields,
+page breaks, and the font table part."""
+
+from __future__ import annotations
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from drafter.ooxml import set_attrs
+
+# Characters python-docx's run text setter turns into elements of their own (a tab, a line break).
+SPECIAL = set("\t\n\r")
+
+
+def add_paragraph(body, style_id: str):
+    """A new w:p in a paragraph style at the end of body (before its section properties)."""
+    p = OxmlElement("w:p")
+    set_attrs(_sub(_sub(p, "w:pPr"), "w:pStyle"), val=style_id)
+    last = body[-1] if len(body) else None
+    if last is not None and last.tag == qn("w:sectPr"):
+        last.addprevious(p)
+    else:
+        body.append(p)
+    return p
+
+
+def add_run(p, text: str, style_id: str | None = None):
+    """A w:r with text (kept with its spaces) at the end of paragraph p, in a character style when given."""
+    r = _sub(p, "w:r")
+    if style_id:
+        set_attrs(_sub(_sub(r, "w:rPr"), "w:rStyle"), val=style_id)
+    if SPECIAL.isdisjoint(text):
+        t = _sub(r, "w:t")
+        t.text = text
+        if text != text.strip():
+            t.set(qn("xml:space"), "preserve")
+    elif text:
+        from docx.text.run import Run
+
+        Run(r, None).text = text
+    return r
+
+
+def add_break(p) -> None:
+    """A line break (w:br) in a run of its own at the end of paragraph p."""
+    _sub(_sub(p, "w:r"), "w:br")
+
+
+def _sub(parent, tag: str):
+    """Append a new child element with tag."""
+    element = OxmlElement(tag)
+    parent.append(element)
+    return element
+
+
+def add_field(paragraph, instruction: str, placeholder: str) -> None:
+    """Append a field (begin, instruction, separate, placeholder result, end): PAGE, TOC …"""
+    def field_char(kind: str):
+        run = paragraph.add_run()
+        char = OxmlElement("w:fldChar")
+        set_attrs(char, fldCharType=kind)
+        if kind == "begin":
+            set_attrs(char, dirty="true")  # Word and WPS update it when the file is opened
+        run._r.append(char)
+        return run
+
+    field_char("begin")
+    instr_run = paragraph.add_run()
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    instr_run._r.append(instr)
+    field_char("separate")
+    paragraph.add_run(placeholder)
+    field_char("end")
+
+
+def has_field(p) -> bool:
+    """True when a paragraph holds a field (a footer's page number, say)."""
+    return bool(p.xpath(".//w:fldChar"))
+
+
+def add_page_break(paragraph) -> None:
+    """A page break at the end of a paragraph."""
+    br = OxmlElement("w:br")
+    set_attrs(br, type="page")
+    paragraph.add_run()._r.append(br)
+
+
+FONTS_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def font_table_xml(fonts: list[tuple[str, str, str]]) -> bytes:
+    """word/fontTable.xml for (name, alternate name, family): East Asian fonts with the GB2312 character set."""
+    def quoteattr(text: str) -> str:  # (xml.sax.saxutils costs 12 ms to import on the build path)
+        return '"' + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;") + '"'
+
+    entries = []
+    for name, alternate, family in fonts:
+        alt = f"<w:altName w:val={quoteattr(alternate)}/>" if alternate else ""
+        entries.append(f"<w:font w:name={quoteattr(name)}>{alt}<w:charset w:val=\"86\"/><w:family w:val=\"{family}\"/>"
+                       "<w:pitch w:val=\"variable\"/></w:font>")
+    return (f"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:fonts xmlns:w=\"{FONTS_NS}\">"
+            + "".join(entries) + "</w:fonts>").encode("utf-8")
+
+
+def add_font_table(document, fonts: list[tuple[str, str, str]]) -> None:
+    """Give the package a font table (a reference document's own is kept)."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    if any(rel.reltype == RT.FONT_TABLE for rel in document.part.rels.values()):
+        return
+    part = Part(PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE, font_table_xml(fonts), document.part.package)
+    document.part.relate_to(part, RT.FONT_TABLE)
