@@ -75,7 +75,7 @@ def docx_bytes(town: Town, blocks: list[Block], options: BuildOptions) -> bytes:
 
     meta = DocMeta(Composer.plain_title(town), town.unit_name, town.date or dt.date(town.year, 12, 31), annotate=options.annotate,
                    toc=options.toc, centred_page_numbers=town.settings.page_numbers == "center")
-    document = build_document(blocks, meta, town.settings.font_set, options.reference)
+    document = build_document(blocks, meta, town.settings.fonts, options.reference)
     parts = [(str(part.partname).lstrip("/"), part.blob) for part in document.part.package.iter_parts()]
     document.core_properties.identifier = FINGERPRINT + package_digest(parts)
     return document_bytes(document)

@@ -161,7 +161,7 @@ class Settings:
 
     percent_digits: int = field(default=1, metadata={"ge": 0, "le": 4})
     yi_threshold: Optional[Decimal] = field(default=Decimal(10000), metadata=AMOUNT)
-    font_set: Literal["gb2312", "plain"] = "gb2312"
+    fonts: Literal["gb2312", "plain"] = "gb2312"  # plain: the fonts every Windows office has
     page_numbers: Literal["gb", "center"] = "gb"  # gb: odd pages right, even left (GB/T 9704 7.5); center: centred
     table: bool = False  # a table of the key indicators after their paragraph
 

@@ -55,7 +55,7 @@ town = st.fixed_dictionaries(
         "sections": st.lists(section, max_size=4), "plans": st.lists(section, max_size=3),
         "problems": st.lists(mostly(chinese), max_size=3), "honours": st.lists(chinese, max_size=2), "closing": chinese,
         "settings": st.fixed_dictionaries({}, optional={"percent_digits": mostly(st.integers(0, 4)), "yi_threshold": amount,
-                                                          "font_set": st.sampled_from(["gb2312", "plain", "其他"])}),
+                                                          "fonts": st.sampled_from(["gb2312", "plain", "其他"])}),
     },
 )
 

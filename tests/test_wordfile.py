@@ -57,7 +57,7 @@ def test_every_style_the_document_refers_to_is_defined(tmp_path):
 @pytest.mark.parametrize(("font_set", "expected"), [("gb2312", {"仿宋_GB2312": "仿宋", "方正小标宋简体": "小标宋", "楷体_GB2312": "楷体"}),
                                                     ("plain", {"仿宋": "FangSong", "宋体": "SimSun", "楷体": "KaiTi", "黑体": "SimHei"})])
 def test_a_font_table_names_each_font_with_its_alternate(tmp_path, font_set, expected):
-    path = with_settings(tmp_path, f"font_set: {font_set}")
+    path = with_settings(tmp_path, f"fonts: {font_set}")
     result = build(path, BuildOptions(out=tmp_path / "d.docx"))
     with zipfile.ZipFile(result.path) as package:
         table = package.read("word/fontTable.xml").decode()
