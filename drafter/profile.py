@@ -92,6 +92,7 @@ STYLES = {
                              align="left", first_line=False, left_chars=100),
     "footer_center": StyleSpec("公文页码（居中）", "DrafterPageNumberCentered", "paragraph", "page_number", PAGE_NUMBER_SIZE,
                                align="center", first_line=False),
+    "toc_title": StyleSpec("公文目录标题", "DrafterContentsTitle", "paragraph", "heading1", align="center", first_line=False),
     "toc": StyleSpec("公文目录", "DrafterContents", "paragraph", "body", first_line=False),
     "lead": StyleSpec("公文引导语", "DrafterLeadIn", "character", "body", bold=True),
     "runin": StyleSpec("公文二级标题字符", "DrafterRunIn", "character", "heading2"),

@@ -6,6 +6,7 @@ import re
 import zipfile
 
 import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 import pytest
 
 from drafter.build import BuildOptions, build
@@ -95,6 +96,8 @@ def test_the_signature_keeps_with_the_last_lines_of_the_body(tmp_path):
 def test_toc_inserts_a_contents_field_after_the_title(tmp_path):
     document = docx.Document(str(build(EXAMPLES / "青石镇.yaml", BuildOptions(out=tmp_path / "d.docx", toc=True)).path))
     assert document.paragraphs[1].text == "目　录"
+    assert document.paragraphs[1].style.name == "公文目录标题"
+    assert document.paragraphs[1].style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
     instr = "".join(document.paragraphs[2]._p.itertext())
     assert 'TOC \\o "1-3"' in instr and document.paragraphs[2]._p.xpath(".//w:br[@w:type='page']")
 

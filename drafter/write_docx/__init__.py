@@ -148,7 +148,7 @@ def build_document(blocks: list[Block], meta: DocMeta, font_set: str = "gb2312",
     add_blocks(document, blocks, ids, meta.stamp if meta.annotate else None)
     place_signature(document, blocks)
     if meta.toc and blocks and blocks[0].kind == "title":
-        add_contents(document, document.paragraphs[0], ids["toc"])
+        add_contents(document, document.paragraphs[0], ids)
     add_font_table(document, fonts)
     set_core(document, meta)
     return document

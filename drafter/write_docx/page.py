@@ -65,13 +65,13 @@ def place_signature(document, blocks: list[Block]) -> None:
         ooxml.set_flag(paragraph._p.get_or_add_pPr(), "w:keepLines", True)
 
 
-def add_contents(document, title_paragraph, style: str) -> None:
-    """A table of contents (a TOC field of the three heading levels) after the title, and a page break."""
+def add_contents(document, title_paragraph, ids: dict[str, str]) -> None:
+    """A table of contents (a centred 目录 and a TOC field of the three heading levels) after the title, and a page break."""
     contents = document.add_paragraph()
-    contents._p.style = style
+    contents._p.style = ids["toc_title"]
     contents.add_run("目　录")
     field = document.add_paragraph()
-    field._p.style = style
+    field._p.style = ids["toc"]
     body.add_field(field, 'TOC \\o "1-3" \\h \\z \\u', "（在 Word 或 WPS 中右键此处，选“更新域”，生成目录）")
     body.add_page_break(field)
     title_paragraph._p.addnext(contents._p)
