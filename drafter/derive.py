@@ -29,10 +29,18 @@ class Figure(NamedTuple):
 
 
 class Change(NamedTuple):
-    """Year-on-year change: 增长 / 下降 / 持平 and its size (None when 持平)."""
+    """Year-on-year change: 增长 / 下降 / 持平 and its size (None when 持平); source and formula of the change."""
 
     word: str
     figure: Figure | None
+    source: str = ""
+    formula: str = ""
+
+    @property
+    def phrase(self) -> Figure:
+        """The change as the draft says it, one run whose words follow the figure: 同比增长14.1% / 与上年持平."""
+        text = "与上年持平" if self.figure is None else f"同比{self.word}{self.figure.text}"
+        return Figure(text, self.source, self.formula)
 
 
 class Quantity(NamedTuple):
@@ -117,9 +125,9 @@ def change(value: Decimal, previous: Decimal, source: str, digits: int) -> Chang
     rate = rounded(exact, digits)
     formula = f"{source} {number(value)} / {number(previous)} − 1"
     if rate == 0:
-        return Change("持平", None)
+        return Change("持平", None, f"{source}.change", formula)
     word = "增长" if rate > 0 else "下降"
-    return Change(word, Figure(f"{number(abs(rate))}%", f"{source}.change", formula, abs(exact), "%", "rate"))
+    return Change(word, Figure(f"{number(abs(rate))}%", f"{source}.change", formula, abs(exact), "%", "rate"), f"{source}.change", formula)
 
 
 def completion(value: Decimal, target: Decimal, source: str, digits: int) -> Figure:

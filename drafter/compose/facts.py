@@ -52,7 +52,7 @@ class Facts:
         """'，同比增长14.1%' and '，完成全年目标任务的87.6%' as they apply (naming the figure when there are several)."""
         out = ""
         if q.change is not None:
-            out += f"，{label}与上年持平" if q.change.figure is None else f"，{label}同比{q.change.word}{fig(q.change.figure)}"
+            out += f"，{label}{fig(q.change.phrase)}"  # 同比增长14.1% or 与上年持平, one figure the update can rewrite
         if q.completion is not None:
             out += f"，{label}完成全年目标任务的{fig(q.completion)}"
         return out
@@ -149,7 +149,7 @@ class Facts:
         rows = ["指标⟦cell⟧单位⟦cell⟧本年⟦cell⟧上年⟦cell⟧同比（%）⟦cell⟧目标⟦cell⟧完成率（%）"]
         for i, ind in enumerate(town.indicators):
             row = derive.table_row(ind, f"indicators[{i}]", town.settings)
-            change = "—" if row.change is None else ("持平" if row.change.figure is None else fig(row.change.figure))
+            change = "—" if row.change is None else fig(row.change.figure or row.change.phrase._replace(text="持平"))
             cells = [ind.name, row.unit or "—", fig(row.value), *(fig(f) if f else "—" for f in (row.previous,)), change,
                      *(fig(f) if f else "—" for f in (row.target, row.completion))]
             rows.append("⟦cell⟧".join(cells))
