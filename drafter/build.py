@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
-import tempfile
 import zipfile
 from pathlib import Path
 from typing import NamedTuple
@@ -18,7 +16,7 @@ from drafter.markup import Block, parse
 from drafter.model import Town
 from drafter.phrases import load_bank
 from drafter.render import render
-from drafter.textio import DOCX_BODY_LIMIT
+from drafter.textio import DOCX_BODY_LIMIT, atomic_write
 from drafter.write_text import to_markdown, to_text
 
 FORMATS = ("docx", "md", "txt")
@@ -74,7 +72,8 @@ def docx_bytes(town: Town, blocks: list[Block], options: BuildOptions) -> bytes:
     from drafter.write_docx import DocMeta, build_document, document_bytes
 
     meta = DocMeta(Composer.plain_title(town), town.unit_name, town.date or dt.date(town.year, 12, 31), annotate=options.annotate,
-                   toc=options.toc, centred_page_numbers=town.settings.page_numbers == "center")
+                   toc=options.toc, centred_page_numbers=town.settings.page_numbers == "center", style=options.style,
+                   seed=options.seed)
     document = build_document(blocks, meta, town.settings.fonts, options.reference)
     parts = [(str(part.partname).lstrip("/"), part.blob) for part in document.part.package.iter_parts()]
     document.core_properties.identifier = FINGERPRINT + package_digest(parts)
@@ -142,49 +141,6 @@ def guard(path: Path, fmt: str, force: bool) -> None:
             Problem(str(path), None, "--out", "文件已存在，且在 drafter 生成后被修改过（或不是 drafter 生成的），为保护你的修改没有覆盖它",
                     f"可改用 --out {free_name(path)}，或加 --force 强制覆盖")
         )
-
-
-def stale_parts(path: Path) -> list[Path]:
-    """Temporary files a killed build of this target left behind: their writer's process is gone."""
-    out = []
-    for part in path.parent.glob(f".{path.stem}.*.part"):
-        pid = part.name[len(path.stem) + 2 :].split(".", 1)[0]
-        if pid.isdigit() and not alive(int(pid)):
-            out.append(part)
-    return out
-
-
-def alive(pid: int) -> bool:
-    """True when a process with this id is running."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # it exists but is not ours
-        return True
-    return True
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same directory (named for this process, so that a later build can
-    clean it up if this one is killed), then rename over the target."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for part in stale_parts(path):
-            part.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.{os.getpid()}.", suffix=".part")
-    except OSError as exc:
-        raise OutputError(Problem(str(path), None, "--out", f"无法写入：{exc.strerror}")) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def output_path(town_path: Path, options: BuildOptions) -> Path:

@@ -1,14 +1,15 @@
 """Files the user names -> bytes or text, read safely: regular files only, within a size limit, encoding detected
-by strict decoding (UTF-8 first, then GB18030/GBK). Every refusal is a DrafterError naming the file."""
+by strict decoding (UTF-8 first, then GB18030/GBK); and written atomically. Every refusal is a DrafterError naming the file."""
 
 from __future__ import annotations
 
 import os
 import stat
+import tempfile
 import zipfile
 from pathlib import Path
 
-from drafter.errors import DrafterError, Problem
+from drafter.errors import DrafterError, OutputError, Problem
 
 MB = 1024 * 1024
 # The largest files drafter reads (README, “限制”): a town file, a draft, a corpus report, a .docx's unpacked body.
@@ -77,3 +78,46 @@ def decode(data: bytes, name: str, error: type[DrafterError] = DrafterError) -> 
             continue
         return text, "utf-8" if encoding == "utf-8-sig" else "gb18030"
     raise error(Problem(name, None, "", "无法识别文件编码（既不是 UTF-8 也不是 GBK/GB18030）", "请用记事本或 WPS 另存为 UTF-8 编码"))
+
+
+def stale_parts(path: Path) -> list[Path]:
+    """Temporary files a killed build of this target left behind: their writer's process is gone."""
+    out = []
+    for part in path.parent.glob(f".{path.stem}.*.part"):
+        pid = part.name[len(path.stem) + 2 :].split(".", 1)[0]
+        if pid.isdigit() and not alive(int(pid)):
+            out.append(part)
+    return out
+
+
+def alive(pid: int) -> bool:
+    """True when a process with this id is running."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but is not ours
+        return True
+    return True
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same directory (named for this process, so that a later build can
+    clean it up if this one is killed), then rename over the target."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for part in stale_parts(path):
+            part.unlink(missing_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.{os.getpid()}.", suffix=".part")
+    except OSError as exc:
+        raise OutputError(Problem(str(path), None, "--out", f"无法写入：{exc.strerror}")) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -115,3 +115,13 @@ def add_font_table(document, fonts: list[tuple[str, str, str]]) -> None:
         return
     part = Part(PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE, font_table_xml(fonts), document.part.package)
     document.part.relate_to(part, RT.FONT_TABLE)
+
+
+def bookmark(r, ident: int, name: str) -> None:
+    """Enclose run r in a bookmark (start before it, end after it)."""
+    start = OxmlElement("w:bookmarkStart")
+    set_attrs(start, id=ident, name=name)
+    end = OxmlElement("w:bookmarkEnd")
+    set_attrs(end, id=ident)
+    r.addprevious(start)
+    r.addnext(end)

@@ -13,8 +13,8 @@ from typing import NamedTuple
 import docx
 from docx.text.run import Run
 
-from drafter import ooxml
-from drafter.ooxml import body, table as tables
+from drafter import marks, ooxml
+from drafter.ooxml import body, props, table as tables
 from drafter import profile as P
 from drafter.errors import OutputError, Problem
 from drafter.markup import Block, Span
@@ -35,6 +35,8 @@ class DocMeta(NamedTuple):
     annotate: bool = False
     toc: bool = False
     centred_page_numbers: bool = False
+    style: str = ""
+    seed: int | None = None
 
     @property
     def stamp(self) -> dt.datetime:
@@ -67,21 +69,42 @@ def annotation(before: str, span: Span) -> str:
     return f"{label}{span.text}：{span.formula or span.source}"
 
 
-def add_spans(document, p, spans: list[Span], ids: dict[str, str], annotate_on: dt.datetime | None) -> None:
-    """Spans as runs of paragraph element p, in their character styles; with annotate_on, a comment on every figure."""
+class Marker:
+    """Numbers the draft's figures and marks each with a hidden bookmark (drafter.marks), listing what it wrote."""
+
+    FIRST_ID = 10000  # bookmark ids well away from the comments' and revisions' ids
+
+    def __init__(self) -> None:
+        self.written: list[tuple[str, str]] = []
+
+    def mark(self, r, span: Span, form: str) -> None:
+        """Enclose run r, which shows figure span, in its mark (a figure whose key cannot be named is left bare)."""
+        mark = marks.make(len(self.written) + 1, form, span.source, span.shown)
+        if mark is not None:
+            body.bookmark(r, self.FIRST_ID + len(self.written), mark.name)
+            self.written.append((mark.name, span.shown))
+
+
+def add_spans(document, p, spans: list[Span], ids: dict[str, str], marker: Marker, annotate_on: dt.datetime | None,
+              form: str = "p") -> None:
+    """Spans as runs of paragraph element p, in their character styles; figures marked (form p in the prose, t in
+    a table); with annotate_on, a comment on every figure."""
     before = ""
     for span in spans:
         if span.kind == "br":
             body.add_break(p)
             continue
         r = body.add_run(p, span.shown, ids[span.kind] if span.kind in ("lead", "runin", "gap") else None)
-        if span.kind == "fig" and annotate_on is not None:
-            comment = document.add_comment(Run(r, None), text=annotation(before, span), author="drafter", initials="D")
-            comment._comment_elm.date = annotate_on
+        if span.kind == "fig":
+            marker.mark(r, span, form)
+            if annotate_on is not None:
+                comment = document.add_comment(Run(r, None), text=annotation(before, span), author="drafter", initials="D")
+                comment._comment_elm.date = annotate_on
         before += span.shown
 
 
-def add_blocks(document, blocks: list[Block], ids: dict[str, str], annotate_on: dt.datetime | None = None) -> None:
+def add_blocks(document, blocks: list[Block], ids: dict[str, str], marker: Marker,
+               annotate_on: dt.datetime | None = None) -> None:
     """One paragraph per block in its named style, consecutive rows as one table; spans as runs in character
     styles. With annotate_on, every figure gets a Word comment naming its source, dated annotate_on."""
     rows: list[Block] = []
@@ -90,13 +113,13 @@ def add_blocks(document, blocks: list[Block], ids: dict[str, str], annotate_on: 
         if block.kind == "row":
             rows.append(block)
             if i + 1 == len(blocks) or blocks[i + 1].kind != "row":
-                add_table(document, rows, ids, annotate_on)
+                add_table(document, rows, ids, marker, annotate_on)
                 rows = []
             continue
-        add_spans(document, body.add_paragraph(element, ids[block.kind]), block.spans, ids, annotate_on)
+        add_spans(document, body.add_paragraph(element, ids[block.kind]), block.spans, ids, marker, annotate_on)
 
 
-def add_table(document, rows: list[Block], ids: dict[str, str], annotate_on: dt.datetime | None) -> None:
+def add_table(document, rows: list[Block], ids: dict[str, str], marker: Marker, annotate_on: dt.datetime | None) -> None:
     """A three-line table (rules above and below it, and under its header) with fixed column widths, its cells
     in the table paragraph style; the first row is the header, repeated on a new page."""
     cells = [row.cells() for row in rows]
@@ -111,7 +134,7 @@ def add_table(document, rows: list[Block], ids: dict[str, str], annotate_on: dt.
             tables.set_cell(cell._tc, widths[c], header=r == 0)
             paragraph = cell.paragraphs[0]
             paragraph._p.style = ids["table_head" if r == 0 else "table_cell"]
-            add_spans(document, paragraph._p, row[c] if c < len(row) else [], ids, annotate_on)
+            add_spans(document, paragraph._p, row[c] if c < len(row) else [], ids, marker, annotate_on, "t")
     tables.repeat_header(table.rows[0]._tr)
 
 
@@ -145,11 +168,13 @@ def build_document(blocks: list[Block], meta: DocMeta, font_set: str = "gb2312",
     document, keep = open_base(reference)
     ids = ensure_styles(document, fonts, keep, {b.kind for b in blocks})
     setup_page(document, ids, keep, meta.centred_page_numbers)
-    add_blocks(document, blocks, ids, meta.stamp if meta.annotate else None)
+    marker = Marker()
+    add_blocks(document, blocks, ids, marker, meta.stamp if meta.annotate else None)
     place_signature(document, blocks)
     if meta.toc and blocks and blocks[0].kind == "title":
         add_contents(document, document.paragraphs[0], ids)
     add_font_table(document, fonts)
+    props.set_custom_properties(document, marks.Manifest(meta.style, meta.seed, marker.written).properties(), marks.MANIFEST)
     set_core(document, meta)
     return document
 

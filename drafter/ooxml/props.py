@@ -1,0 +1,62 @@
+"""docProps/custom.xml: a document's custom properties (File > Properties > Custom in Word, WPS and LibreOffice),
+where drafter keeps the manifest of its figure marks."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+CUSTOM_PART = "/docProps/custom.xml"
+CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+
+
+def read_properties(xml: bytes) -> dict[str, str]:
+    """Custom properties as {name: text} (values of every type read as their text)."""
+    try:
+        root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return {}
+    return {p.get("name", ""): "".join(p.itertext()) for p in root.findall(f"{{{CUSTOM_NS}}}property")}
+
+
+def write_properties(xml: bytes | None, values: dict[str, str], prefix: str) -> bytes:
+    """Custom properties XML holding values, in place of every property whose name starts with prefix; the
+    document's other properties kept."""
+    root = None
+    if xml:
+        try:
+            root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
+        except etree.XMLSyntaxError:
+            root = None
+    if root is None:
+        root = etree.Element(f"{{{CUSTOM_NS}}}Properties", nsmap={None: CUSTOM_NS, "vt": VT_NS})
+    for prop in root.findall(f"{{{CUSTOM_NS}}}property"):
+        if prop.get("name", "").startswith(prefix):
+            root.remove(prop)
+    for name, value in values.items():
+        prop = etree.SubElement(root, f"{{{CUSTOM_NS}}}property", fmtid=FMTID, pid="0", name=name)
+        etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
+    for pid, prop in enumerate(root.findall(f"{{{CUSTOM_NS}}}property"), start=2):  # pids start at 2
+        prop.set("pid", str(pid))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def set_custom_properties(document, values: dict[str, str], prefix: str) -> None:
+    """Write values into the package's custom properties part (created, with its relationship, when missing)."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    package = document.part.package
+    part = next((rel.target_part for rel in package.rels.values() if rel.reltype == CUSTOM_REL and not rel.is_external), None)
+    if part is None:
+        part = Part(PackURI(CUSTOM_PART), CUSTOM_TYPE, write_properties(None, values, prefix), package)
+        package.relate_to(part, CUSTOM_REL)
+    elif hasattr(part, "_element"):  # loaded as XML by a python-docx that knows the part
+        from docx.oxml.parser import parse_xml
+
+        part._element = parse_xml(write_properties(part.blob, values, prefix))
+    else:
+        part._blob = write_properties(part.blob, values, prefix)

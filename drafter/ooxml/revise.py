@@ -1,0 +1,147 @@
+"""Finding drafter's figure marks in an edited document.xml and rewriting the text inside them, plainly or as
+tracked changes (w:del / w:ins), touching nothing outside the marks."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def w(tag: str) -> str:
+    """Clark name of a w: tag."""
+    return f"{{{W}}}{tag}"
+
+
+# Run children that hold no content of their own: a run with only these may be rewritten whole.
+RUN_PLAIN = {w("rPr"), w("t")}
+
+
+@dataclass
+class Found:
+    """A bookmark as found in the body: its name, the text elements inside it, the paragraphs they are in."""
+
+    name: str
+    texts: list = field(default_factory=list)
+    paragraphs: list = field(default_factory=list)
+    closed: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(t.text or "" for t in self.texts)
+
+    @property
+    def runs(self) -> list:
+        """The runs holding the mark's text, in order, each once."""
+        out: list = []
+        for t in self.texts:
+            if t.getparent() not in out:
+                out.append(t.getparent())
+        return out
+
+    def plain_runs(self) -> bool:
+        """True when every run of the mark holds only text (nothing a rewrite could lose)."""
+        return all(child.tag in RUN_PLAIN for r in self.runs for child in r)
+
+
+def parse_xml(data: bytes):
+    """document.xml -> its root (no entities, no network)."""
+    return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+
+
+def to_bytes(root) -> bytes:
+    """The root back to a standalone UTF-8 part."""
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def find_bookmarks(root, wanted) -> list[Found]:
+    """Bookmarks whose name wanted(name) accepts, in document order, with the live text inside each (text in a
+    deletion not yet accepted is not text; an insertion's is)."""
+    found: list[Found] = []
+    open_: dict[str, Found] = {}
+    start, end, text = w("bookmarkStart"), w("bookmarkEnd"), w("t")
+    for element in root.iter(start, end, text):
+        if element.tag == start:
+            name = element.get(w("name"), "")
+            if wanted(name):
+                mark = Found(name)
+                open_[element.get(w("id"), "")] = mark
+                found.append(mark)
+        elif element.tag == end:
+            mark = open_.pop(element.get(w("id"), ""), None)
+            if mark is not None:
+                mark.closed = True
+        elif open_:
+            paragraph = next(element.iterancestors(w("p")), None)
+            for mark in open_.values():
+                mark.texts.append(element)
+                if paragraph is not None and paragraph not in mark.paragraphs:
+                    mark.paragraphs.append(paragraph)
+    return found
+
+
+def paragraph_text(p) -> str:
+    """A paragraph's live text."""
+    return "".join(t.text or "" for t in p.iter(w("t")))
+
+
+def set_text(t, text: str) -> None:
+    """A w:t's text, keeping its spaces."""
+    t.text = text
+    if text != text.strip():
+        t.set(XML_SPACE, "preserve")
+    else:
+        t.attrib.pop(XML_SPACE, None)
+
+
+def replace(mark: Found, text: str) -> None:
+    """Put text in the mark's first text element; the others emptied (and their runs removed when left empty)."""
+    first, *rest = mark.texts
+    set_text(first, text)
+    for t in rest:
+        run = t.getparent()
+        run.remove(t)
+        if all(child.tag == w("rPr") for child in run):
+            run.getparent().remove(run)
+    mark.texts = [first]
+
+
+class Reviser:
+    """Writes replacements as tracked changes by one author at one time, with ids unused in the document."""
+
+    def __init__(self, root, author: str, when: dt.datetime) -> None:
+        ids = [int(v) for v in root.xpath("//@w:id", namespaces={"w": W}) if v.lstrip("-").isdigit()]
+        self.next_id = max(ids, default=0) + 1
+        self.author, self.date = author, when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def revision(self, tag: str):
+        element = etree.Element(w(tag))
+        element.set(w("id"), str(self.next_id))
+        element.set(w("author"), self.author)
+        element.set(w("date"), self.date)
+        self.next_id += 1
+        return element
+
+    def replace(self, mark: Found, text: str) -> None:
+        """The mark's runs become a deletion, followed by an insertion of a run with the first one's look."""
+        runs = mark.runs
+        look = runs[0].find(w("rPr"))
+        for run in runs:
+            deletion = self.revision("del")
+            run.addprevious(deletion)
+            deletion.append(run)
+            for t in run.findall(w("t")):
+                t.tag = w("delText")
+        insertion = self.revision("ins")
+        new_run = etree.SubElement(insertion, w("r"))
+        if look is not None:
+            new_run.append(copy.deepcopy(look))
+        t = etree.SubElement(new_run, w("t"))
+        set_text(t, text)
+        runs[-1].getparent().addnext(insertion)
+        mark.texts = [t]
