@@ -234,12 +234,12 @@ def test_text_drafts_are_guarded_too(town_file):
 
 
 def test_interrupted_write_leaves_nothing(town_file, monkeypatch):
-    import drafter.build as build_module
+    import drafter.textio as textio
 
     def boom(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module.os, "replace", boom)
+    monkeypatch.setattr(textio.os, "replace", boom)
     with pytest.raises(KeyboardInterrupt):
         build(town_file, BuildOptions())
     assert sorted(p.name for p in town_file.parent.iterdir()) == [town_file.name]
