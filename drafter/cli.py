@@ -132,6 +132,31 @@ def check(
 
 
 @app.command()
+def update(
+    town: Path = typer.Argument(..., metavar="数据文件", help="更新后的乡镇数据文件（YAML）。"),
+    draft: Path = typer.Argument(..., metavar="初稿", help="已经修改过的 Word 初稿（.docx，由 drafter build 生成）。"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="输出文件，默认为“初稿名（更新）.docx”；原初稿不动。"),
+    in_place: bool = typer.Option(False, "--in-place", help="直接更新原初稿（先备份为“初稿名.备份.docx”）。"),
+    track: bool = typer.Option(False, "--track", help="以修订（修订模式）写入每处改动，作者为 drafter，可在 Word 或 WPS 中逐条接受。"),
+    force: bool = typer.Option(False, "--force", help="手工改过的数字也强制更新，并允许覆盖已存在的输出文件。"),
+) -> None:
+    """把数据文件中的新数字写进已经修改过的初稿，其余内容保持原样。
+
+    只改 drafter 写入的数字，以及随之变化的同比、完成率和“增长/下降/持平”；你改过的文字、格式、批注都不动。
+    被手工改写、删除或移动过的数字不会被覆盖，而是逐条列出。
+
+    全部更新时退出码为 0，有未能更新、需要手工处理的地方时为 2，输入有误时为 1。"""
+    from drafter.update import UpdateOptions
+    from drafter.update_report import run_update
+
+    if in_place and out is not None:
+        fail(DrafterError("--in-place 与 --out 不能同时使用"))
+    report = call(lambda: run_update(town, draft, UpdateOptions(out, in_place, track, force), say))
+    if report.left:
+        raise typer.Exit(2)
+
+
+@app.command()
 def init(
     path: Path = typer.Argument(Path("town.yaml"), metavar="[数据文件]", help="要生成的数据文件路径。"),
     force: bool = typer.Option(False, "--force", help="覆盖已存在的文件。"),

@@ -101,16 +101,26 @@ def parse(name: str) -> Mark | None:
     return Mark(int(match.group(1)), match.group(2), key, match.group(4))
 
 
+class Written(NamedTuple):
+    """One mark as written: its bookmark name, its text, and the heading it stood under (the heading's ordinal
+    among the draft's headings, 0 before the first, and a CRC of its text) to tell a figure moved elsewhere."""
+
+    name: str
+    text: str
+    heading: int = 0
+    under: str = ""
+
+
 class Manifest(NamedTuple):
     """What drafter wrote into a draft: its style and seed, and every mark with the text it held."""
 
     style: str
     seed: int | None
-    marks: list[tuple[str, str]]  # (bookmark name, text written)
+    marks: list[Written]
 
     def properties(self) -> dict[str, str]:
         """The manifest as custom document properties, JSON split into values Word keeps whole."""
-        data = json.dumps({"style": self.style, "seed": self.seed, "marks": self.marks}, ensure_ascii=False,
+        data = json.dumps({"style": self.style, "seed": self.seed, "marks": [list(m) for m in self.marks]}, ensure_ascii=False,
                           separators=(",", ":"))
         chunks = [data[i : i + PROPERTY_LIMIT] for i in range(0, len(data), PROPERTY_LIMIT)] or [""]
         return {f"{MANIFEST}.{n:02d}": chunk for n, chunk in enumerate(chunks, start=1)}
@@ -123,7 +133,7 @@ class Manifest(NamedTuple):
             return None
         try:
             data = json.loads("".join(properties[n] for n in names))
-            marks = [(str(name), str(text)) for name, text in data["marks"]]
+            marks = [Written(str(name), str(text), int(heading), str(under)) for name, text, heading, under in data["marks"]]
             seed = data.get("seed")
             return Manifest(str(data["style"]), int(seed) if seed is not None else None, marks)
         except (ValueError, KeyError, TypeError):

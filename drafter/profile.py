@@ -116,11 +116,15 @@ LOOKS = {
 }
 
 
+# Block kinds that are headings (on Word's heading styles), in the order of their levels.
+HEADING_KINDS = ("division", "h1", "h2", "h3")
+
+
 def heading_styles(kinds: set[str]) -> dict[str, StyleSpec]:
     """The headings of a draft on Word's built-in heading styles (heading 1 …, ids Heading1 …), so every client
     sees the outline, levelled by the report's real hierarchy: with parts (congress), the part is level 1 and
     一、 level 2; otherwise 一、 is level 1. Each level keeps the GB/T look of what it holds."""
-    order = [kind for kind in ("division", "h1", "h2", "h3") if kind != "division" or "division" in kinds]
+    order = [kind for kind in HEADING_KINDS if kind != "division" or "division" in kinds]
     return {
         kind: LOOKS[kind]._replace(name=f"heading {level}", style_id=f"Heading{level}", outline=level - 1)
         for level, kind in enumerate(order, start=1)

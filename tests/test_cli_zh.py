@@ -10,10 +10,10 @@ from typer.testing import CliRunner
 from drafter.cli import app
 
 runner = CliRunner()
-COMMANDS = ["build", "check", "init", "styles", "mine"]
+COMMANDS = ["build", "check", "update", "init", "styles", "mine"]
 # Words that are names, not frame: the program, file formats, style names, option names.
 NAMES = {"drafter", "YAML", "Word", "WPS", "docx", "md", "txt", "JSON", "json", "numbered", "topical", "congress",
-         "mine", "build", "check", "init", "styles", "seeds", "phrasebank", "out", "true", "false", "bogus", "nope",
+         "mine", "build", "check", "update", "init", "styles", "seeds", "phrasebank", "out", "true", "false", "bogus", "nope",
          "town", "yaml", "many", "abc"}
 
 

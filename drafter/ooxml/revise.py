@@ -27,6 +27,7 @@ class Found:
     """A bookmark as found in the body: its name, the text elements inside it, the paragraphs they are in."""
 
     name: str
+    start: object = None  # the w:bookmarkStart
     texts: list = field(default_factory=list)
     paragraphs: list = field(default_factory=list)
     closed: bool = False
@@ -69,7 +70,7 @@ def find_bookmarks(root, wanted) -> list[Found]:
         if element.tag == start:
             name = element.get(w("name"), "")
             if wanted(name):
-                mark = Found(name)
+                mark = Found(name, element)
                 open_[element.get(w("id"), "")] = mark
                 found.append(mark)
         elif element.tag == end:
@@ -83,6 +84,41 @@ def find_bookmarks(root, wanted) -> list[Found]:
                 if paragraph is not None and paragraph not in mark.paragraphs:
                     mark.paragraphs.append(paragraph)
     return found
+
+
+def heading_style_ids(styles: bytes) -> set[str]:
+    """Ids of the paragraph styles that are headings: Word's built-in heading N (whatever the id, which Word may
+    localise), or any style with an outline level."""
+    try:
+        root = parse_xml(styles)
+    except etree.XMLSyntaxError:
+        return set()
+    out = set()
+    for style in root.iter(w("style")):
+        name = style.find(w("name"))
+        level = style.find(f"{w('pPr')}/{w('outlineLvl')}")
+        named = name is not None and (name.get(w("val"), "").lower().startswith("heading "))
+        if named or (level is not None and level.get(w("val"), "9") < "9"):
+            out.add(style.get(w("styleId"), ""))
+    return out
+
+
+def headings_above(root, heading_ids: set[str]) -> dict:
+    """Every paragraph -> (the ordinal of the heading it stands under, 0 before the first; that heading's text)."""
+    out, ordinal, text = {}, 0, ""
+    for p in root.iter(w("p")):
+        style = p.find(f"{w('pPr')}/{w('pStyle')}")
+        level = p.find(f"{w('pPr')}/{w('outlineLvl')}")
+        if (style is not None and style.get(w("val")) in heading_ids) or (level is not None and level.get(w("val"), "9") < "9"):
+            ordinal, text = ordinal + 1, paragraph_text(p)
+        out[p] = (ordinal, text)
+    return out
+
+
+def rename(mark: Found, name: str) -> None:
+    """Give the mark's bookmark a new name."""
+    mark.start.set(w("name"), name)
+    mark.name = name
 
 
 def paragraph_text(p) -> str:
@@ -143,5 +179,8 @@ class Reviser:
             new_run.append(copy.deepcopy(look))
         t = etree.SubElement(new_run, w("t"))
         set_text(t, text)
-        runs[-1].getparent().addnext(insertion)
+        anchor = runs[-1].getparent()  # the last deletion; if it sits in an earlier insertion, after that
+        if anchor.getparent().tag == w("ins"):
+            anchor = anchor.getparent()
+        anchor.addnext(insertion)
         mark.texts = [t]

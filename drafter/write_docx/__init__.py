@@ -75,14 +75,20 @@ class Marker:
     FIRST_ID = 10000  # bookmark ids well away from the comments' and revisions' ids
 
     def __init__(self) -> None:
-        self.written: list[tuple[str, str]] = []
+        self.written: list[marks.Written] = []
+        self.headings, self.under = 0, ""
+
+    def heading(self, text: str) -> None:
+        """A heading paragraph: the figures after it stand under it."""
+        self.headings += 1
+        self.under = marks.crc(text)
 
     def mark(self, r, span: Span, form: str) -> None:
         """Enclose run r, which shows figure span, in its mark (a figure whose key cannot be named is left bare)."""
         mark = marks.make(len(self.written) + 1, form, span.source, span.shown)
         if mark is not None:
             body.bookmark(r, self.FIRST_ID + len(self.written), mark.name)
-            self.written.append((mark.name, span.shown))
+            self.written.append(marks.Written(mark.name, span.shown, self.headings, self.under))
 
 
 def add_spans(document, p, spans: list[Span], ids: dict[str, str], marker: Marker, annotate_on: dt.datetime | None,
@@ -116,6 +122,8 @@ def add_blocks(document, blocks: list[Block], ids: dict[str, str], marker: Marke
                 add_table(document, rows, ids, marker, annotate_on)
                 rows = []
             continue
+        if block.kind in P.HEADING_KINDS:
+            marker.heading(block.text)
         add_spans(document, body.add_paragraph(element, ids[block.kind]), block.spans, ids, marker, annotate_on)
 
 
