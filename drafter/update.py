@@ -215,8 +215,10 @@ class Planner:
 
     def one(self, found: revise.Found, mark: marks.Mark, out_of_order: bool, where: str) -> None:
         """One mark: rewrite it, or say why not."""
-        current = found.text
         written = self.wrote.get(found.name)
+        if written is not None and found.text != written.text:
+            revise.stretch(found, written.text)  # a bookmark end a client shifted off the figure
+        current = found.text
         wrote = written.text if written else (current if marks.crc(current) == mark.crc else "")
         after = self.texts.get((mark.key, mark.form))
         if after is None:

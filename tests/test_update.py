@@ -246,3 +246,29 @@ def test_a_town_file_that_lost_a_figure_reports_the_draft_s_stale_one(tmp_path):
     write(tmp_path, changed(BASE, ("          - {what: 签订征迁协议, value: 63, unit: 户}\n", "")), town.name)
     report = update(town, draft, UpdateOptions())
     assert [(c.key, c.before) for c in report.dropped] == [("sections[0].items[0].facts[2].value", "63户")]
+
+
+@pytest.mark.parametrize("track", [False, True])
+def test_a_mark_a_client_shifted_off_its_unit_is_stretched_back(tmp_path, track):
+    """LibreOffice, in a paragraph with a comment, saves a bookmark's end one character early (363|起): the
+    update still rewrites the whole figure, once, and the mark holds it again afterwards."""
+    from drafter.ooxml import revise
+
+    town = write(tmp_path, BASE)
+    draft = build(town, BuildOptions(out=tmp_path / "d.docx")).path
+    with zipfile.ZipFile(draft) as package:
+        parts = {n: package.read(n) for n in package.namelist()}
+    root = revise.parse_xml(parts["word/document.xml"])
+    mark = next(f for f in revise.find_bookmarks(root, lambda n: marks.parse(n) is not None) if f.text == "363起")
+    first, second = revise.split_run(mark.texts[0], 3)
+    first.getparent().addnext(mark.end)  # the end now sits between 363 and 起
+    parts["word/document.xml"] = revise.to_bytes(root)
+    with zipfile.ZipFile(draft, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    assert "363" in bookmarks(draft).values()
+    write(tmp_path, changed(BASE, ("value: 363, unit: 起", "value: 370, unit: 起")), town.name)
+    report = update(town, draft, UpdateOptions(track=track))
+    assert [(c.before, c.after) for c in report.changed] == [("363起", "370起")] and not report.conflicts
+    assert "排查化解矛盾纠纷370起，调解成功率" in body_text(report.path)
+    assert "370起" in bookmarks(report.path).values()

@@ -28,6 +28,7 @@ class Found:
 
     name: str
     start: object = None  # the w:bookmarkStart
+    end: object = None  # the w:bookmarkEnd
     texts: list = field(default_factory=list)
     paragraphs: list = field(default_factory=list)
     closed: bool = False
@@ -76,7 +77,7 @@ def find_bookmarks(root, wanted) -> list[Found]:
         elif element.tag == end:
             mark = open_.pop(element.get(w("id"), ""), None)
             if mark is not None:
-                mark.closed = True
+                mark.closed, mark.end = True, element
         elif open_:
             paragraph = next(element.iterancestors(w("p")), None)
             for mark in open_.values():
@@ -113,6 +114,58 @@ def headings_above(root, heading_ids: set[str]) -> dict:
             ordinal, text = ordinal + 1, paragraph_text(p)
         out[p] = (ordinal, text)
     return out
+
+
+def split_run(t, at: int):
+    """Split the run holding text element t after `at` characters; the (first, second) text elements. None when the
+    run holds more than its look and this one text (a tab, a field …), which is not split."""
+    run = t.getparent()
+    if any(child.tag not in RUN_PLAIN for child in run) or len(run.findall(w("t"))) != 1:
+        return None
+    second_run = copy.deepcopy(run)
+    run.addnext(second_run)
+    second = second_run.find(w("t"))
+    text = t.text or ""
+    set_text(t, text[:at])
+    set_text(second, text[at:])
+    return t, second
+
+
+def stretch(mark: Found, wrote: str) -> bool:
+    """Move a mark's ends back over the characters of what drafter wrote that now stand just outside it (LibreOffice
+    shifts a bookmark by a character in a paragraph that has a comment). True when the mark then holds wrote."""
+    current = mark.text
+    if not mark.closed or not current or len(mark.paragraphs) != 1 or current == wrote or current not in wrote:
+        return False
+    ahead, behind = wrote.index(current), len(wrote) - wrote.index(current) - len(current)
+    texts = list(mark.paragraphs[0].iter(w("t")))
+    first, last = texts.index(mark.texts[0]), texts.index(mark.texts[-1])
+    before = "".join(t.text or "" for t in texts[:first])
+    after = "".join(t.text or "" for t in texts[last + 1 :])
+    if not (before.endswith(wrote[:ahead]) and after.startswith(wrote[len(wrote) - behind :])):
+        return False
+    if behind:
+        covered, i = 0, last + 1
+        while covered + len(texts[i].text or "") < behind:
+            covered += len(texts[i].text or "")
+            i += 1
+        pair = split_run(texts[i], behind - covered) if behind - covered < len(texts[i].text or "") else (texts[i], None)
+        if pair is None:
+            return False
+        mark.texts += texts[last + 1 : i] + [pair[0]]
+        pair[0].getparent().addnext(mark.end)
+    if ahead:
+        covered, i = 0, first - 1
+        while covered + len(texts[i].text or "") < ahead:
+            covered += len(texts[i].text or "")
+            i -= 1
+        keep = len(texts[i].text or "") - (ahead - covered)
+        pair = split_run(texts[i], keep) if keep else (None, texts[i])
+        if pair is None:
+            return False
+        mark.texts = [pair[1]] + texts[i + 1 : first] + mark.texts
+        pair[1].getparent().addprevious(mark.start)
+    return mark.text == wrote
 
 
 def rename(mark: Found, name: str) -> None:
