@@ -122,6 +122,8 @@ def target_path(draft: Path, options: UpdateOptions) -> Path:
     """Where the updated draft goes: --out, the draft itself (--in-place), or 〈name〉（更新）.docx beside it."""
     if options.in_place:
         return draft
+    if options.out is not None and options.out.resolve() == draft.resolve():
+        raise OutputError(Problem(str(options.out), None, "--out", "输出文件就是原初稿", "要直接更新原初稿请用 --in-place（会先备份）"))
     return options.out if options.out is not None else draft.with_name(f"{draft.stem}（更新）{draft.suffix}")
 
 
@@ -147,6 +149,8 @@ def update(town_path: Path, draft: Path, options: UpdateOptions) -> UpdateReport
         root = revise.parse_xml(package.data[DOCUMENT])
     except Exception as exc:  # lxml's syntax errors
         raise DraftError(Problem(str(draft), None, "", "无法读取文档正文（XML 损坏）", "请用 Word 或 WPS 另存为 .docx")) from exc
+    if root.find(revise.w("body")) is None:
+        raise DraftError(Problem(str(draft), None, "", "无法读取文档正文（没有正文部分）", "请用 Word 或 WPS 另存为 .docx"))
     manifest = marks.Manifest.from_properties(read_properties(package.data.get(CUSTOM, b"")))
     found = revise.find_bookmarks(root, lambda name: marks.parse(name) is not None)
     if not found and manifest is None:

@@ -122,6 +122,10 @@ def test_update_rewrites_changed_figures_and_what_derives_from_them(tmp_path):
     table = docx.Document(str(report.path)).tables[0]
     assert [c.text for c in table.rows[1].cells][2:5] == ["15.9", "16.58", "-4.1"]
     assert {c.key for c in report.changed} == {"indicators[0].value", "indicators[0].change"}
+    with zipfile.ZipFile(draft) as old, zipfile.ZipFile(report.path) as new:
+        assert old.namelist() == new.namelist()
+        same = [n for n in old.namelist() if old.read(n) == new.read(n)]
+        assert sorted(set(old.namelist()) - set(same)) == ["docProps/custom.xml", "word/document.xml"]
     assert [c.key for c in report.turned] == ["indicators[0].change"] and not report.left
 
 
@@ -223,6 +227,8 @@ def test_in_place_keeps_a_backup_and_out_never_overwrites(tmp_path):
     assert (tmp_path / "taken.docx").read_bytes() == b"the clerk's other file"
     both = runner.invoke(app, ["update", str(town), str(draft), "--in-place", "--out", str(tmp_path / "x.docx")])
     assert both.exit_code == 1 and "不能同时使用" in both.output
+    itself = runner.invoke(app, ["update", str(town), str(draft), "--out", str(draft), "--force"])
+    assert itself.exit_code == 1 and "--in-place" in itself.output
 
 
 def test_update_refuses_what_it_cannot_update(tmp_path):
@@ -272,3 +278,21 @@ def test_a_mark_a_client_shifted_off_its_unit_is_stretched_back(tmp_path, track)
     assert [(c.before, c.after) for c in report.changed] == [("363起", "370起")] and not report.conflicts
     assert "排查化解矛盾纠纷370起，调解成功率" in body_text(report.path)
     assert "370起" in bookmarks(report.path).values()
+
+
+@pytest.mark.parametrize("body", [b"not xml at all", b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">'
+                                  b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+                                  b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">&c;</w:document>'])
+def test_a_damaged_document_part_is_a_clear_error(tmp_path, body):
+    town = write(tmp_path, BASE)
+    draft = build(town, BuildOptions(out=tmp_path / "d.docx")).path
+    with zipfile.ZipFile(draft) as package:
+        parts = {n: package.read(n) for n in package.namelist()}
+    parts["word/document.xml"] = body
+    with zipfile.ZipFile(draft, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = runner.invoke(app, ["update", str(town), str(draft)])
+    assert result.exit_code == 1 and "无法" in result.output and "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing written
