@@ -20,11 +20,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import median_run  # noqa: E402
+from common import paired_ratio, paired_runs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "青石镇.yaml"
-REPEAT = 9
+REPEAT = 15
 WARM_BUILDS = 30
 
 
@@ -72,23 +72,27 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         subprocess.run(cli + ["build", str(EXAMPLE), "--format", "md", "--out", str(tmp / "draft.md")], check=True, capture_output=True)
-        floor = median_run([sys.executable, "-c", "import typer, docx, jinja2, yaml"], REPEAT)
-        # drafter's command skips the last garbage collection (gc.freeze); so does this floor, for a like-for-like figure
-        frozen = median_run([sys.executable, "-c", "import typer, docx, jinja2, yaml, gc; gc.freeze()"], REPEAT)
-        cold = median_run(cli + ["build", str(EXAMPLE), "--out", str(tmp / "cold.docx"), "--force"], REPEAT)
-        pan = median_run([pandoc, str(tmp / "draft.md"), "-o", str(tmp / "pandoc.docx")], REPEAT)
+        # floor, floor exiting as drafter does, build and pandoc in turn, round after round: a noisy machine slows
+        # each round's runs alike, and the ratios are taken round by round
+        runs = paired_runs({
+            "floor": [sys.executable, "-c", "import typer, docx, jinja2, yaml"],
+            "frozen": [sys.executable, "-c", "import typer, docx, jinja2, yaml, gc; gc.freeze()"],
+            "cold": cli + ["build", str(EXAMPLE), "--out", str(tmp / "cold.docx"), "--force"],
+            "pandoc": [pandoc, str(tmp / "draft.md"), "-o", str(tmp / "pandoc.docx")],
+        }, REPEAT)
         warm = warm_per_report(tmp)
     version = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.split("\n")[0]
-    print(f"median of {REPEAT} runs each (after one warm-up); example: {EXAMPLE.name}")
+    median = {name: (statistics.median(r[0] for r in rs), max(r[1] for r in rs)) for name, rs in runs.items()}
+    print(f"{REPEAT} rounds of paired runs (after one warm-up each); example: {EXAMPLE.name}")
     print(f"{'what':<44}{'wall s':>9}{'peak MiB':>10}")
-    print(f"{'import floor (typer, docx, jinja2, yaml)':<44}{floor[0]:>9.3f}{floor[1]:>10.0f}")
-    print(f"{'import floor, exiting as drafter does':<44}{frozen[0]:>9.3f}{frozen[1]:>10.0f}")
-    print(f"{'drafter build, cold process':<44}{cold[0]:>9.3f}{cold[1]:>10.0f}")
-    print(f"{'pandoc draft.md -> docx (' + version + ')':<44}{pan[0]:>9.3f}{pan[1]:>10.0f}")
+    labels = {"floor": "import floor (typer, docx, jinja2, yaml)", "frozen": "import floor, exiting as drafter does",
+              "cold": "drafter build, cold process", "pandoc": f"pandoc draft.md -> docx ({version})"}
+    for name, label in labels.items():
+        print(f"{label:<44}{median[name][0]:>9.3f}{median[name][1]:>10.0f}")
     print(f"{'drafter build, warm in-process, per report':<44}{warm:>9.3f}")
-    print(f"\ncold / floor = {cold[0] / floor[0]:.2f} (target <= 1.5)")
-    print(f"cold / floor exiting as drafter does = {cold[0] / frozen[0]:.2f} (like for like; same target)")
-    print(f"warm per report / pandoc = {warm / pan[0]:.2f} (target <= 1.0)")
+    print(f"\ncold / floor = {paired_ratio(runs, 'cold', 'floor'):.2f} (median of paired ratios; target <= 1.5)")
+    print(f"cold / floor exiting as drafter does = {paired_ratio(runs, 'cold', 'frozen'):.2f} (like for like; same target)")
+    print(f"warm per report / pandoc = {warm / median['pandoc'][0]:.2f} (target <= 1.0)")
     print(f"jieba imported on the build path: {'jieba' in sys.modules}")
 
 

@@ -25,3 +25,20 @@ def median_run(argv: list[str], repeat: int, cwd: str | None = None) -> tuple[fl
     run(argv, cwd)
     results = [run(argv, cwd) for _ in range(repeat)]
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def paired_runs(commands: dict[str, list[str]], repeat: int, cwd: str | None = None) -> dict[str, list[tuple[float, float]]]:
+    """Each command run `repeat` times, interleaved (a, b, c, a, b, c …) after one warm-up each, so that a noisy
+    machine slows all of them alike; {name: [(wall, peak MiB), …]} in run order."""
+    for argv in commands.values():
+        run(argv, cwd)
+    out: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, argv in commands.items():
+            out[name].append(run(argv, cwd))
+    return out
+
+
+def paired_ratio(runs: dict[str, list[tuple[float, float]]], top: str, bottom: str) -> float:
+    """Median of the per-round ratios top / bottom of paired runs."""
+    return statistics.median(t[0] / b[0] for t, b in zip(runs[top], runs[bottom]))
