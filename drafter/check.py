@@ -61,26 +61,38 @@ class Audit:
         return dataclasses.asdict(self) | {"failed": self.failed}
 
 
+def town_values(value) -> tuple[list[str], list[Decimal]]:
+    """Every string and every number the clerk wrote in the town file, in order (one walk, no recursion)."""
+    strings: list[str] = []
+    numbers: list[Decimal] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            strings.append(item)
+        elif isinstance(item, (Decimal, int)) and not isinstance(item, bool):
+            numbers.append(Decimal(item))
+        elif isinstance(item, (list, tuple)):
+            stack.extend(reversed(item))
+        elif dataclasses.is_dataclass(item):
+            stack.extend(getattr(item, name) for name in reversed(field_names(type(item))))
+    return strings, numbers
+
+
+@lru_cache(maxsize=None)
+def field_names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names (cached: the town walk asks once per object)."""
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def user_strings(value) -> list[str]:
     """Every string the clerk wrote in the town file."""
-    if isinstance(value, str):
-        return [value]
-    if dataclasses.is_dataclass(value):
-        return [s for f in dataclasses.fields(value) for s in user_strings(getattr(value, f.name))]
-    if isinstance(value, (list, tuple)):
-        return [s for item in value for s in user_strings(item)]
-    return []
+    return town_values(value)[0]
 
 
 def user_numbers(value) -> list[Decimal]:
     """Every number the clerk wrote in the town file."""
-    if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
-        return [Decimal(value)]
-    if dataclasses.is_dataclass(value):
-        return [n for f in dataclasses.fields(value) for n in user_numbers(getattr(value, f.name))]
-    if isinstance(value, (list, tuple)):
-        return [n for item in value for n in user_numbers(item)]
-    return []
+    return town_values(value)[1]
 
 
 def expected_figures(town: Town) -> list[tuple[str, str]]:
@@ -88,17 +100,18 @@ def expected_figures(town: Town) -> list[tuple[str, str]]:
     return [(f.text, f.source) for f in derive.town_figures(town)]
 
 
-def allowed_numbers(town: Town) -> set[str]:
+def allowed_numbers(town: Town, values: tuple[list[str], list[Decimal]] | None = None) -> set[str]:
     """Digit strings the draft may contain: the clerk's numbers and every figure derived from them, in any
     of the forms check accepts (another unit of the same amount, a rate rounded to fewer places)."""
-    allowed = {m.group(0) for s in user_strings(town) for m in NUMBER.finditer(s)}
+    strings, numbers = values or town_values(town)
+    allowed = {m.group(0) for s in strings for m in NUMBER.finditer(s)}
     digits = town.settings.percent_digits
     rows = [derive.table_row(ind, f"indicators[{i}]", town.settings) for i, ind in enumerate(town.indicators)]
     references = [f for row in rows for f in (row.value, row.previous, row.target, row.completion) if f is not None]
     references += [row.change.figure for row in rows if row.change is not None and row.change.figure is not None]
     allowed |= {m.group(0) for f in [*derive.town_figures(town), *references] for text in derive.forms(f, digits)
                 for m in NUMBER.finditer(text)}
-    allowed |= {derive.number(n) for n in user_numbers(town)} | {str(town.year), str(town.next_year)}
+    allowed |= {derive.number(n) for n in numbers} | {str(town.year), str(town.next_year)}
     if town.date:
         allowed |= {str(town.date.year), str(town.date.month), str(town.date.day)}
     return allowed
@@ -121,11 +134,37 @@ def audit_numbers(paragraphs: list[str], allowed: set[str]) -> tuple[list[Findin
 
 def audit_coverage(paragraphs: list[str], town: Town) -> tuple[list[Finding], int]:
     """Figures of the town file that the draft does not show in any correct form."""
-    text = "\n".join(paragraphs)
+    numbers = NumberIndex("\n".join(paragraphs))
     figures = derive.town_figures(town)
     digits = town.settings.percent_digits
-    missing = [f for f in figures if not any(shown(form, text) for form in derive.forms(f, digits))]
+    missing = [f for f in figures if not any(numbers.shown(form) for form in derive.forms(f, digits))]
     return [Finding(None, f.text, f.source) for f in missing], len(figures)
+
+
+class NumberIndex:
+    """Where each whole number stands in a text, so that finding a figure costs a look-up, not a scan: a report
+    of 10,000 figures is checked in linear time."""
+
+    FORM = re.compile(r"([^0-9.]*)([0-9]+(?:\.[0-9]+)?)")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.at: dict[str, list[int]] = {}
+        for match in NUMBER.finditer(text):
+            self.at.setdefault(match.group(0), []).append(match.start())
+
+    def shown(self, form: str) -> bool:
+        """True when the text shows form as a whole number (2.345亿元 does not count inside 12.345亿元)."""
+        match = self.FORM.match(form)
+        if match is None:
+            return shown(form, self.text)
+        prefix, number = match.groups()
+        for start in self.at.get(number, ()):
+            begin = start - len(prefix)
+            if begin >= 0 and self.text.startswith(form, begin) and (
+                    begin == 0 or not (self.text[begin - 1].isdigit() or self.text[begin - 1] == ".")):
+                return True
+        return False
 
 
 def shown(form: str, text: str) -> bool:
@@ -151,13 +190,20 @@ def canonical_formulas() -> tuple[str, ...]:
 
 
 def masked(paragraphs: list[str], exempt: list[str]) -> list[str]:
-    """Paragraphs with every exempt string blanked out (positions kept)."""
-    strings = sorted({s for s in exempt if len(s) >= MIN_EXEMPT}, key=len, reverse=True)
+    """Paragraphs with every occurrence of every exempt string blanked out (positions kept). The strings are
+    indexed by their first MIN_EXEMPT characters, so each paragraph is read once however many strings there are."""
+    by_head: dict[str, list[str]] = {}
+    for s in sorted({s for s in exempt if len(s) >= MIN_EXEMPT}, key=len, reverse=True):
+        by_head.setdefault(s[:MIN_EXEMPT], []).append(s)
     out = []
     for text in paragraphs:
-        for s in strings:
-            text = text.replace(s, MASK * len(s))
-        out.append(text)
+        blank = bytearray(len(text))
+        for i in range(len(text) - MIN_EXEMPT + 1):
+            for s in by_head.get(text[i : i + MIN_EXEMPT], ()):
+                if text.startswith(s, i):
+                    blank[i : i + len(s)] = b"\x01" * len(s)
+                    break  # the longest string starting here covers the others
+        out.append("".join(MASK if b else c for c, b in zip(text, blank)) if any(blank) else text)
     return out
 
 
@@ -240,9 +286,10 @@ def read_draft(path: Path) -> list[str]:
 def audit(town: Town, paragraphs: list[str], corpus: list, name: str, min_overlap: int = MIN_OVERLAP) -> Audit:
     """Run all four checks on a draft."""
     result = Audit(name, min_overlap=min_overlap)
-    result.numbers, numbers = audit_numbers(paragraphs, allowed_numbers(town))
+    values = town_values(town)
+    result.numbers, numbers = audit_numbers(paragraphs, allowed_numbers(town, values))
     result.coverage, figures = audit_coverage(paragraphs, town)
-    exempt = user_strings(town) + list(canonical_formulas())
+    exempt = values[0] + list(canonical_formulas())
     result.originality, result.longest = audit_originality(paragraphs, corpus, exempt, min_overlap)
     result.placeholders = audit_placeholders(paragraphs)
     result.counted = {"paragraphs": len(paragraphs), "numbers": numbers, "figures": figures,

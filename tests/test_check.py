@@ -170,3 +170,50 @@ def test_corpus_given_as_the_seeds_counts_each_report_once(town_file):
     build(town_file, BuildOptions())
     code, report = check_json(str(town_file), "--corpus", str(SEEDS))
     assert code == 0 and report["counted"]["corpus"] == 5
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from drafter.check import MASK, NumberIndex, masked, shown  # noqa: E402
+
+PIECES = st.sampled_from(["1", "2", "3", "4", ".", "5", "亿元", "万", "元", "%", "约", "余", "人", "，", "增长", "\n"])
+
+
+FORMS = st.tuples(st.sampled_from(["", "约"]), st.from_regex(r"[1-5]{1,3}(\.[1-5]{1,2})?", fullmatch=True),
+                  st.sampled_from(["", "亿元", "万元", "%", "余人", "人"])).map("".join)
+
+
+def spec_shown(form: str, text: str) -> bool:
+    """A figure is shown where its text stands with a whole number: no digit or point just before it, and when it
+    ends in its number, no digit (or point and digit) just after."""
+    for start in (i for i in range(len(text)) if text.startswith(form, i)):
+        end = start + len(form)
+        before_ok = start == 0 or not (text[start - 1].isdigit() or text[start - 1] == ".")
+        after = text[end : end + 2]
+        after_ok = not form[-1].isdigit() or not (after[:1].isdigit() or (after[:1] == "." and after[1:2].isdigit()))
+        if before_ok and after_ok:
+            return True
+    return False
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(PIECES, FORMS), max_size=20).map("".join), FORMS)
+def test_the_number_index_finds_a_figure_only_as_a_whole_number(text, form):
+    assert NumberIndex(text).shown(form) == spec_shown(form, text)
+    if not form[-1].isdigit():  # with a unit after it, the old scan agrees
+        assert NumberIndex(text).shown(form) == shown(form, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["全面消除", "三年以上", "未发展党员村", "，", "共富工坊", "2", "家"]), max_size=20).map("".join),
+       st.lists(st.sampled_from(["全面消除三年以上", "未发展党员村", "共富工坊2家", "共富工坊"]), max_size=3))
+def test_masking_blanks_every_exempt_string_and_nothing_else(text, exempt):
+    [out] = masked([text], exempt)
+    assert len(out) == len(text)
+    for s in exempt:
+        start = text.find(s)
+        while start != -1:
+            assert out[start : start + len(s)] == MASK * len(s)
+            start = text.find(s, start + 1)
+    blanked = {i for s in exempt for i in range(len(text)) if text.startswith(s, i) for i in range(i, i + len(s))}
+    assert all(out[i] == text[i] for i in range(len(text)) if i not in blanked)
