@@ -75,9 +75,11 @@ def docx_bytes(town: Town, blocks: list[Block], options: BuildOptions) -> bytes:
                    toc=options.toc, centred_page_numbers=town.settings.page_numbers == "center", style=options.style,
                    seed=options.seed)
     document = build_document(blocks, meta, town.settings.fonts, options.reference)
-    parts = [(str(part.partname).lstrip("/"), part.blob) for part in document.part.package.iter_parts()]
-    document.core_properties.identifier = FINGERPRINT + package_digest(parts)
-    return document_bytes(document)
+
+    def stamp(blobs: dict[str, bytes]) -> None:
+        document.core_properties.identifier = FINGERPRINT + package_digest(list(blobs.items()))
+
+    return document_bytes(document, stamp)
 
 
 def package_digest(parts: list[tuple[str, bytes]]) -> str:

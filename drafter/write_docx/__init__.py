@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from functools import lru_cache
 import zipfile
 from importlib import resources
 from pathlib import Path
@@ -170,12 +171,29 @@ def fixed_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+@lru_cache(maxsize=8)
+def prepared_base(font_set: str, kinds: frozenset[str], centred: bool) -> tuple[bytes, dict[str, str]]:
+    """drafter's base document with this draft's styles and page already set up, as .docx bytes, and the style ids:
+    made once per process for each font set, set of block kinds and page-number placement (a county's drafts
+    share them), then opened afresh for each draft."""
+    document, keep = open_base(None)
+    ids = ensure_styles(document, P.FONT_SETS[font_set], keep, set(kinds))
+    setup_page(document, ids, keep, centred)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue(), ids
+
+
 def build_document(blocks: list[Block], meta: DocMeta, font_set: str = "gb2312", reference: Path | None = None):
     """Blocks -> a python-docx Document (not yet saved)."""
     fonts = P.FONT_SETS[font_set]
-    document, keep = open_base(reference)
-    ids = ensure_styles(document, fonts, keep, {b.kind for b in blocks})
-    setup_page(document, ids, keep, meta.centred_page_numbers)
+    if reference is None:
+        data, ids = prepared_base(font_set, frozenset(b.kind for b in blocks), meta.centred_page_numbers)
+        document = docx.Document(io.BytesIO(data))
+    else:
+        document, keep = open_base(reference)
+        ids = ensure_styles(document, fonts, keep, {b.kind for b in blocks})
+        setup_page(document, ids, keep, meta.centred_page_numbers)
     marker = Marker()
     add_blocks(document, blocks, ids, marker, meta.stamp if meta.annotate else None)
     place_signature(document, blocks)
@@ -187,8 +205,29 @@ def build_document(blocks: list[Block], meta: DocMeta, font_set: str = "gb2312",
     return document
 
 
-def document_bytes(document) -> bytes:
-    """Save a Document to bytes with fixed zip times."""
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return fixed_zip(buffer.getvalue())
+def document_bytes(document, stamp=None) -> bytes:
+    """A Document as .docx bytes, every part serialised once, with fixed zip times (the same draft gives the same
+    bytes). stamp(blobs) may set core properties from the other parts' bytes (the fingerprint) before the core
+    properties part is serialised: {part name: bytes} of every part but docProps/core.xml."""
+    from docx.opc.pkgwriter import _ContentTypesItem
+
+    package = document.part.package
+    parts = list(package.iter_parts())
+    core = document.core_properties._element.getroottree().getroot()
+    blobs = {str(part.partname): part.blob for part in parts if getattr(part, "_element", None) is not core}
+    if stamp is not None:
+        stamp({name.lstrip("/"): blob for name, blob in blobs.items()})
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        def put(name: str, data: bytes) -> None:
+            entry = zipfile.ZipInfo(name.lstrip("/"), FIXED_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, data)
+
+        put("[Content_Types].xml", _ContentTypesItem.from_parts(parts).blob)
+        put("_rels/.rels", package.rels.xml)
+        for part in parts:
+            put(str(part.partname), blobs.get(str(part.partname)) or part.blob)
+            if len(part.rels):
+                put(part.partname.rels_uri, part.rels.xml)
+    return out.getvalue()
