@@ -48,6 +48,7 @@ class BuildResult(NamedTuple):
     markup: str
     chars: int
     gaps: int
+    town: str = ""
 
 
 def draft_markup(town: Town, options: BuildOptions) -> str:
@@ -170,4 +171,4 @@ def build(town_path: Path, options: BuildOptions) -> BuildResult:
         atomic_write(sidecar(path), hashlib.sha256(data).hexdigest().encode("ascii"))
     chars = sum(len(b.text) for b in blocks)
     gaps = sum(1 for b in blocks for s in b.spans if s.kind == "gap")
-    return BuildResult(path, blocks, markup, chars, gaps)
+    return BuildResult(path, blocks, markup, chars, gaps, town.town)

@@ -11,7 +11,7 @@ import typer
 
 from drafter import __version__, clizh
 from drafter.clizh import say
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, save_traceback
 
 clizh.install()
 
@@ -52,23 +52,6 @@ def call(action: Callable[[], T]) -> T:
     raise AssertionError("unreachable")
 
 
-def save_traceback(exc: BaseException) -> Path | None:
-    """Write the traceback of an unexpected error to the log folder; its path, or None when nothing is writable."""
-    import datetime as dt
-    import tempfile
-    import traceback
-
-    from drafter.cache import cache_dir
-
-    folder = cache_dir("logs") or Path(tempfile.gettempdir())
-    path = folder / f"drafter-{dt.datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.log"
-    try:
-        path.write_text("".join(traceback.format_exception(exc)), "utf-8")
-    except OSError:
-        return None
-    return path
-
-
 def version_callback(value: bool) -> None:
     """--version: print the version and stop."""
     if value:
@@ -88,7 +71,7 @@ STYLE_HELP = "文稿样式：numbered（分条式）、topical（要点式）、
 
 @app.command()
 def build(
-    town: Path = typer.Argument(..., metavar="数据文件", help="乡镇数据文件（YAML）。"),
+    towns: List[Path] = typer.Argument(..., metavar="数据文件...", help="乡镇数据文件（YAML），可写多个，或写一个目录（其中所有 .yaml 文件）。"),
     style: str = typer.Option("numbered", "--style", "-s", metavar="<样式>", help=STYLE_HELP),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="输出文件，默认与数据文件同名同目录。"),
     seed: Optional[int] = typer.Option(None, "--seed", help="措辞选择的随机种子；默认由乡镇名决定，重复生成结果相同。"),
@@ -99,13 +82,30 @@ def build(
     strict: bool = typer.Option(False, "--strict", help="数据缺项时报错，而不是在初稿中标注【待补充】。"),
     annotate: bool = typer.Option(False, "--annotate", help="为每个数字添加 Word 批注，注明它来自数据文件的哪一项或如何算出。"),
     toc: bool = typer.Option(False, "--toc", help="在标题后插入目录（长篇报告用；在 Word 或 WPS 中更新域后生成）。"),
+    out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="批量生成时的输出目录，默认与各数据文件同目录。"),
+    jobs: int = typer.Option(0, "--jobs", "-j", metavar="<整数>", help="批量生成时同时运行的进程数，默认为本机的处理器核数。"),
 ) -> None:
-    """根据乡镇数据文件生成工作总结和工作计划初稿。"""
+    """根据乡镇数据文件生成工作总结和工作计划初稿。
+
+    写多个数据文件或一个目录时批量生成：逐个显示进度，某个文件有错时报告后继续，最后列出一张汇总表；
+    有文件失败时退出码为 1。"""
     from drafter.build import BuildOptions
     from drafter.build import build as run_build
     from drafter.render import STYLES
 
     options = BuildOptions(style, out, seed, fmt, reference_doc, phrasebank, force, strict, annotate, toc)
+    if len(towns) > 1 or towns[0].is_dir() or out_dir is not None:
+        if out is not None:
+            fail(DrafterError("批量生成时不能用 --out，请用 --out-dir 指定输出目录"))
+        from drafter.batch_report import run as run_batch
+
+        outcomes = call(lambda: run_batch(towns, options, out_dir, jobs or os.cpu_count() or 1))
+        if not outcomes:
+            fail(DrafterError(f"没有找到数据文件（.yaml）：{'、'.join(map(str, towns))}"))
+        if any(not o.ok for o in outcomes):
+            raise typer.Exit(1)
+        return
+    town = towns[0]
     result = call(lambda: run_build(town, options))
     gaps = f"，{result.gaps} 处【待补充】" if result.gaps else ""
     say(f"已生成：{result.path}（{STYLES[style].split('：')[0]}，{result.chars} 字{gaps}）")

@@ -68,8 +68,8 @@ def test_a_town_path_that_is_a_pipe_or_too_large_is_refused_before_reading(tmp_p
     big = write(tmp_path, TOWN + "# " + "很" * 600_000 + "\n", "big.yaml")
     result = runner.invoke(app, ["build", str(big)])
     assert result.exit_code == 1 and "数据文件过大" in result.output and "上限 1.0 MB" in result.output
-    result = runner.invoke(app, ["build", str(tmp_path)])
-    assert result.exit_code == 1 and "这是一个文件夹" in result.output
+    result = runner.invoke(app, ["build", str(tmp_path)])  # a folder is a batch: its one regular town file fails
+    assert result.exit_code == 1 and "成功 0 个，失败 1 个" in result.output and "数据文件过大" in result.output
 
 
 def test_out_that_is_a_folder_is_named_as_such_even_with_force(tmp_path, town_file):
