@@ -22,9 +22,14 @@ TITLES = ["重点工作扎实推进", "基础工作不断夯实", "服务水平�
 
 
 def name(rng: random.Random, index: int) -> str:
-    """A town name, unique for index."""
-    return f"{FIRST[index % len(FIRST)]}{SECOND[(index + index // len(FIRST)) % len(SECOND)]}{'镇' if index % 3 else '乡'}" + (
-        str(index // (len(FIRST) * len(SECOND))) if index >= len(FIRST) * len(SECOND) else "")
+    """A town name, unique for index: a first character, then index's other digits in SECOND's characters."""
+    rest, chars = index // len(FIRST), [FIRST[index % len(FIRST)]]
+    while True:
+        chars.append(SECOND[rest % len(SECOND)])
+        rest //= len(SECOND)
+        if not rest:
+            break
+    return "".join(chars) + ("镇" if index % 3 else "乡")
 
 
 def town_yaml(index: int, sections: int = 9, items: int = 2, facts: int = 2, seed: int = 0) -> str:
