@@ -95,3 +95,57 @@ def print_table(result: Audit) -> None:
         for f in found:
             table.add_row("" if f.paragraph is None else str(f.paragraph), f.text, f.detail)
         console.print(table)
+
+
+def run_county_check(folder: Path, drafts: Path | None, corpus: list[Path], min_overlap: int, as_json: bool) -> bool:
+    """Check every town of a folder against its draft and the drafts against each other; True when anything failed."""
+    from drafter.batch import town_files
+    from drafter.county import check_county
+
+    err = Console(stderr=True)
+    files = town_files([folder])
+    if not files:
+        raise CorpusError(f"没有找到数据文件（.yaml）：{folder}")
+    documents = load_corpus(corpus, lambda m: err.print(f"[yellow]警告[/]：{m}", highlight=False))
+    checks, shared = check_county(files, drafts, documents, min_overlap)
+    failed = any(c.failed for c in checks) or bool(shared)
+    if as_json:
+        print(json.dumps({"towns": [{"file": str(c.file), "town": c.town, "draft": str(c.draft) if c.draft else None,
+                                     "error": c.error, "longest_shared": c.longest_shared,
+                                     "audit": c.audit.to_dict() if c.audit else None} for c in checks],
+                          "shared": [{"text": s.text, "places": [list(p) for p in s.places]} for s in shared],
+                          "failed": failed}, ensure_ascii=False, indent=2))
+        return failed
+    print_county(checks, shared, min_overlap)
+    return failed
+
+
+def print_county(checks: list, shared: list, min_overlap: int) -> None:
+    """One row per town, then the spans towns share, then each failed town's problems."""
+    from rich.markup import escape
+
+    console = Console()
+    table = Table(title=f"全县初稿检查：{len(checks)} 个乡镇，未通过 {sum(c.failed for c in checks)} 个")
+    table.caption = f"无来源：初稿中找不到来源的数字；未写入：数据文件中有、初稿中没有的数字；重合：与语料、与他镇初稿最长相同片段的字数（{min_overlap} 字以上未通过）"
+    for column in ("乡镇", "初稿", "无来源", "未写入", "待补充", "语料重合", "他镇重合", "结果"):
+        table.add_column(column, justify="left" if column in ("乡镇", "初稿", "结果") else "right", no_wrap=column != "初稿")
+    for c in checks:
+        a = c.audit
+        result = "[red]未通过[/]" if c.failed or c.longest_shared >= min_overlap else "[green]通过[/]"
+        if a is None:
+            table.add_row(escape(c.town or c.file.name), escape(c.draft.name if c.draft else "—"), "", "", "", "", "", result)
+            continue
+        table.add_row(escape(c.town), escape(c.draft.name), str(len(a.numbers)), str(len(a.coverage)),
+                      str(len(a.placeholders)), str(a.longest), str(c.longest_shared), result)
+    console.print(table)
+    if shared:
+        spans = Table(title=f"不同乡镇初稿中相同的片段（{min_overlap} 字以上，已除去各自的数据和规范表述）：{len(shared)} 处")
+        spans.add_column("相同片段")
+        spans.add_column("字数", justify="right")
+        spans.add_column("出现在（乡镇：段落）")
+        for s in shared:
+            spans.add_row(escape(s.text), str(len(s.text)), escape("、".join(f"{t}：{p}" for t, p in s.places)))
+        console.print(spans)
+    for c in checks:
+        if c.error:
+            console.print(f"错误：{c.error}", markup=False, highlight=False, soft_wrap=True)

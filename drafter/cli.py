@@ -123,8 +123,16 @@ def check(
 ) -> None:
     """检查初稿：数字是否都有来源、数据是否都已写入、有无照抄、有无未补齐的【待补充】。
 
+    第一个参数写一个目录时检查全县：目录中每个数据文件对应的初稿（在第二个参数给出的目录中，默认同目录）各自检查，
+    并比对各乡镇初稿之间有无相同的长片段。
+
     全部通过时退出码为 0，有检查未通过时为 2，输入有误时为 1。"""
-    from drafter.check_report import run_check
+    from drafter.check_report import run_check, run_county_check
+
+    if town.is_dir():
+        if call(lambda: run_county_check(town, draft, corpus or [], min_overlap, as_json)):
+            raise typer.Exit(2)
+        return
 
     result = call(lambda: run_check(town, draft, corpus or [], min_overlap, style, seed, as_json))
     if result.failed:

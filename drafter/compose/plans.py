@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from drafter.compose.base import Context, cn_number, gap, plan_cycle, sentence
 from drafter.compose.facts import Facts
 from drafter.compose.palette import Palette
@@ -96,3 +98,15 @@ class Plans:
         key = "congress_projects" if projects else "congress_parts"
         first, second = self.words["plan"][key]
         return self.ctx.fill(first if after_targets else second, {"数": count}) or ""
+
+
+def year_formulas(town) -> list[str]:
+    """What every report of the year says alike, town by town: the title's 2024年工作总结和2025年工作计划 and the plan
+    year's place in the five-year plan (2025年是“十四五”规划收官之年…): not copying when two towns share them."""
+    from drafter.wording import load_wording
+
+    plan, following, place = plan_cycle(town.next_year)
+    significance = load_wording().sentences["plan"]["significance"][place - 1]
+    slots = {"次年": str(town.next_year), "规划": plan, "下个规划": following}
+    return [f"{town.year}年工作总结和{town.next_year}年工作计划",
+            re.sub(r"\{([^{}]+)\}", lambda m: slots.get(m.group(1), m.group(0)), significance)]
