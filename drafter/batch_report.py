@@ -18,7 +18,10 @@ from drafter.render import STYLES
 def run(paths: list[Path], options: BuildOptions, out_dir: Path | None, jobs: int) -> list[Outcome]:
     """Build with a progress bar on stderr, then print the summary table; the outcomes."""
     err = Console(stderr=True)
-    total = len(town_files(paths))
+    files = town_files(paths)
+    total = len(files)
+    if options.figures is not None:
+        audit_sheet(files, options, err)
     progress = Progress(TextColumn("[bold]生成初稿"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         TextColumn("{task.description}"), console=err, transient=True, auto_refresh=False)
 
@@ -30,6 +33,19 @@ def run(paths: list[Path], options: BuildOptions, out_dir: Path | None, jobs: in
         outcomes = run_batch(paths, options, out_dir, jobs, done)
     print_summary(outcomes)
     return outcomes
+
+
+def audit_sheet(files: list[Path], options: BuildOptions, err: Console) -> None:
+    """Audit the statistics sheet against every town file before anything is built: its problems stop the batch,
+    unless --force, when they are printed as warnings."""
+    from drafter.errors import SheetError
+    from drafter.figures import audit, load_sheet
+
+    problems = audit(load_sheet(options.figures, options.figures_map), files)
+    if problems and not options.force:
+        raise SheetError(problems)
+    for problem in problems:
+        err.print(f"警告（已按 --force 继续）：{problem}", markup=False, highlight=False, soft_wrap=True)
 
 
 def print_summary(outcomes: list[Outcome]) -> None:

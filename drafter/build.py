@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from drafter.compose import Composer
-from drafter.errors import MissingFigureError, OutputError, Problem
+from drafter.errors import MissingFigureError, OutputError, Problem, SheetError
 from drafter.load import load_town
 from drafter.markup import Block, parse
 from drafter.model import Town
@@ -38,6 +38,8 @@ class BuildOptions(NamedTuple):
     strict: bool = False
     annotate: bool = False
     toc: bool = False
+    figures: Path | None = None  # the county's statistics sheet (.xlsx)
+    figures_map: tuple[tuple[str, str], ...] = ()  # the sheet's indicator names -> the town files'
 
 
 class BuildResult(NamedTuple):
@@ -49,6 +51,7 @@ class BuildResult(NamedTuple):
     chars: int
     gaps: int
     town: str = ""
+    warnings: tuple[str, ...] = ()  # problems --force let pass (the statistics sheet's)
 
 
 def draft_markup(town: Town, options: BuildOptions) -> str:
@@ -155,7 +158,16 @@ def build(town_path: Path, options: BuildOptions) -> BuildResult:
     """Load, render, parse and write one draft."""
     if options.fmt not in FORMATS:
         raise OutputError(Problem("", None, "--format", f"不支持的输出格式“{options.fmt}”", "可选：docx、md、txt"))
-    town = load_town(town_path)
+    warnings: list = []
+    sheet = None
+    if options.figures is not None:
+        from drafter.figures import load_sheet
+
+        sheet = load_sheet(options.figures, options.figures_map)
+        if sheet.problems and not options.force:
+            raise SheetError(sheet.problems)
+        warnings += sheet.problems
+    town = load_town(town_path, sheet, options.force, warnings)
     markup = draft_markup(town, options)
     blocks = parse(markup)
     if options.strict:
@@ -171,4 +183,4 @@ def build(town_path: Path, options: BuildOptions) -> BuildResult:
         atomic_write(sidecar(path), hashlib.sha256(data).hexdigest().encode("ascii"))
     chars = sum(len(b.text) for b in blocks)
     gaps = sum(1 for b in blocks for s in b.spans if s.kind == "gap")
-    return BuildResult(path, blocks, markup, chars, gaps, town.town)
+    return BuildResult(path, blocks, markup, chars, gaps, town.town, tuple(str(w) for w in warnings))

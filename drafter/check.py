@@ -138,7 +138,8 @@ def audit_coverage(paragraphs: list[str], town: Town) -> tuple[list[Finding], in
     figures = derive.town_figures(town)
     digits = town.settings.percent_digits
     missing = [f for f in figures if not any(numbers.shown(form) for form in derive.forms(f, digits))]
-    return [Finding(None, f.text, f.source) for f in missing], len(figures)
+    return [Finding(None, f.text, f"{f.source}（{f.formula.split('；')[0]}）" if ".xlsx!" in f.formula else f.source)
+            for f in missing], len(figures)
 
 
 class NumberIndex:

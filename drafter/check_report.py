@@ -38,7 +38,7 @@ def load_corpus(extra: list[Path], warn) -> list:
     return documents
 
 
-def draft_paragraphs(town_path: Path, draft: Path | None, style: str, seed: int | None) -> tuple[str, list[str]]:
+def draft_paragraphs(town_path: Path, draft: Path | None, style: str, seed: int | None, sheet=None) -> tuple[str, list[str]]:
     """The draft to check: the given file, the build's default output, or a fresh in-memory build."""
     if draft is None and town_path.with_suffix(".docx").exists():
         draft = town_path.with_suffix(".docx")
@@ -47,16 +47,17 @@ def draft_paragraphs(town_path: Path, draft: Path | None, style: str, seed: int 
     from drafter.build import BuildOptions, draft_markup
     from drafter.markup import parse
 
-    markup = draft_markup(load_town(town_path), BuildOptions(style=style, seed=seed))
+    markup = draft_markup(load_town(town_path, sheet), BuildOptions(style=style, seed=seed))
     return f"（按 {style} 样式即时生成）", [block.text for block in parse(markup)]
 
 
 def run_check(town_path: Path, draft: Path | None, corpus: list[Path], min_overlap: int,
-              style: str = "numbered", seed: int | None = None, as_json: bool = False) -> Audit:
-    """Audit a draft and print the result; the caller turns a failed audit into the exit code."""
+              style: str = "numbered", seed: int | None = None, as_json: bool = False, sheet=None) -> Audit:
+    """Audit a draft and print the result; the caller turns a failed audit into the exit code. With the county's
+    statistics sheet, the town's indicators are the sheet's (and a missing figure names its cell)."""
     err = Console(stderr=True)
-    town = load_town(town_path)
-    name, paragraphs = draft_paragraphs(town_path, draft, style, seed)
+    town = load_town(town_path, sheet)
+    name, paragraphs = draft_paragraphs(town_path, draft, style, seed, sheet)
     documents = load_corpus(corpus, lambda m: err.print(f"[yellow]警告[/]：{m}", highlight=False))
     result = audit(town, paragraphs, documents, name, min_overlap)
     if as_json:
@@ -97,7 +98,8 @@ def print_table(result: Audit) -> None:
         console.print(table)
 
 
-def run_county_check(folder: Path, drafts: Path | None, corpus: list[Path], min_overlap: int, as_json: bool) -> bool:
+def run_county_check(folder: Path, drafts: Path | None, corpus: list[Path], min_overlap: int, as_json: bool,
+                     sheet=None) -> bool:
     """Check every town of a folder against its draft and the drafts against each other; True when anything failed."""
     from drafter.batch import town_files
     from drafter.county import check_county
@@ -107,7 +109,7 @@ def run_county_check(folder: Path, drafts: Path | None, corpus: list[Path], min_
     if not files:
         raise CorpusError(f"没有找到数据文件（.yaml）：{folder}")
     documents = load_corpus(corpus, lambda m: err.print(f"[yellow]警告[/]：{m}", highlight=False))
-    checks, shared = check_county(files, drafts, documents, min_overlap)
+    checks, shared = check_county(files, drafts, documents, min_overlap, sheet)
     failed = any(c.failed for c in checks) or bool(shared)
     if as_json:
         print(json.dumps({"towns": [{"file": str(c.file), "town": c.town, "draft": str(c.draft) if c.draft else None,

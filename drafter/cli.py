@@ -84,6 +84,8 @@ def build(
     toc: bool = typer.Option(False, "--toc", help="在标题后插入目录（长篇报告用；在 Word 或 WPS 中更新域后生成）。"),
     out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="批量生成时的输出目录，默认与各数据文件同目录。"),
     jobs: int = typer.Option(0, "--jobs", "-j", metavar="<整数>", help="批量生成时同时运行的进程数，默认为本机的处理器核数。"),
+    figures: Optional[Path] = typer.Option(None, "--figures", help="全县统计表（.xlsx，每个乡镇一行）：从中填入各乡镇主要指标的本年、上年、目标数。"),
+    mapping: Optional[List[str]] = typer.Option(None, "--map", metavar="<表中名称=数据文件中名称>", help="统计表中的指标名称与数据文件中不同时的对应，可写多次。"),
 ) -> None:
     """根据乡镇数据文件生成工作总结和工作计划初稿。
 
@@ -93,7 +95,8 @@ def build(
     from drafter.build import build as run_build
     from drafter.render import STYLES
 
-    options = BuildOptions(style, out, seed, fmt, reference_doc, phrasebank, force, strict, annotate, toc)
+    options = BuildOptions(style, out, seed, fmt, reference_doc, phrasebank, force, strict, annotate, toc, figures,
+                           parse_mapping(mapping or []))
     if len(towns) > 1 or towns[0].is_dir() or out_dir is not None:
         if out is not None:
             fail(DrafterError("批量生成时不能用 --out，请用 --out-dir 指定输出目录"))
@@ -107,8 +110,21 @@ def build(
         return
     town = towns[0]
     result = call(lambda: run_build(town, options))
+    for warning in result.warnings:
+        say(f"警告（已按 --force 继续）：{warning}", err=True)
     gaps = f"，{result.gaps} 处【待补充】" if result.gaps else ""
     say(f"已生成：{result.path}（{STYLES[style].split('：')[0]}，{result.chars} 字{gaps}）")
+
+
+def parse_mapping(pairs: list[str]) -> tuple[tuple[str, str], ...]:
+    """--map 表中名称=数据文件中名称 (several) -> ((sheet name, town file name), …)."""
+    out = []
+    for pair in pairs:
+        sheet_name, sep, town_name = pair.partition("=")
+        if not sep or not sheet_name.strip() or not town_name.strip():
+            fail(DrafterError(f"--map 应写成 表中名称=数据文件中名称，如 --map 工业总产值=规上工业总产值（收到“{pair}”）"))
+        out.append((sheet_name.strip(), town_name.strip()))
+    return tuple(out)
 
 
 @app.command()
@@ -120,6 +136,8 @@ def check(
     style: str = typer.Option("numbered", "--style", "-s", metavar="<样式>", help="没有初稿文件时，即时生成所用的样式。"),
     seed: Optional[int] = typer.Option(None, "--seed", help="没有初稿文件时，即时生成所用的种子。"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出，便于程序处理。"),
+    figures: Optional[Path] = typer.Option(None, "--figures", help="生成时用过的全县统计表（.xlsx）：按表中的数核对。"),
+    mapping: Optional[List[str]] = typer.Option(None, "--map", metavar="<表中名称=数据文件中名称>", help="统计表中的指标名称与数据文件中不同时的对应。"),
 ) -> None:
     """检查初稿：数字是否都有来源、数据是否都已写入、有无照抄、有无未补齐的【待补充】。
 
@@ -129,12 +147,18 @@ def check(
     全部通过时退出码为 0，有检查未通过时为 2，输入有误时为 1。"""
     from drafter.check_report import run_check, run_county_check
 
+    sheet = None
+    if figures is not None:
+        from drafter.figures import load_sheet
+
+        pairs = parse_mapping(mapping or [])
+        sheet = call(lambda: load_sheet(figures, pairs))
     if town.is_dir():
-        if call(lambda: run_county_check(town, draft, corpus or [], min_overlap, as_json)):
+        if call(lambda: run_county_check(town, draft, corpus or [], min_overlap, as_json, sheet)):
             raise typer.Exit(2)
         return
 
-    result = call(lambda: run_check(town, draft, corpus or [], min_overlap, style, seed, as_json))
+    result = call(lambda: run_check(town, draft, corpus or [], min_overlap, style, seed, as_json, sheet))
     if result.failed:
         raise typer.Exit(2)
 

@@ -86,14 +86,15 @@ def shared_spans(drafts: list[tuple[str, list[str]]], min_len: int) -> list[Shar
     return [a for a in spans if not any(len(b.text) > len(a.text) and a.text in b.text and a.towns <= b.towns for b in spans)]
 
 
-def check_county(town_files: list[Path], drafts: Path | None, corpus: list, min_overlap: int) -> tuple[list[TownCheck], list[Shared]]:
+def check_county(town_files: list[Path], drafts: Path | None, corpus: list, min_overlap: int,
+                 sheet=None) -> tuple[list[TownCheck], list[Shared]]:
     """Audit each town's draft, then look for spans any two drafts share."""
     checks: list[TownCheck] = []
     texts: list[tuple[str, list[str]]] = []
     for path in town_files:
         draft = find_draft(path, drafts)
         try:
-            town = load_town(path)
+            town = load_town(path, sheet)
         except DrafterError as exc:
             checks.append(TownCheck(path, "", draft, error=str(exc)))
             continue

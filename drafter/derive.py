@@ -147,9 +147,26 @@ def quantity(value: Decimal, unit: str, approx: object, previous, target, source
     )
 
 
+CELL_LABELS = {"value": "本年", "previous": "上年", "target": "目标"}
+
+
 def indicator(ind: Indicator, source: str, settings: Settings) -> Quantity:
-    """An indicator -> its figures."""
-    return quantity(ind.value, ind.unit, ind.approx, ind.previous, ind.target, source, settings)
+    """An indicator -> its figures; figures from the statistics sheet name their cells in their formulas."""
+    q = quantity(ind.value, ind.unit, ind.approx, ind.previous, ind.target, source, settings)
+    if not ind.cells:
+        return q
+
+    def cited(figure: Figure | None, kinds: tuple[str, ...]) -> Figure | None:
+        cells = "、".join(f"{CELL_LABELS[kind]} {ind.cell(kind)}" for kind in kinds if ind.cell(kind))
+        if figure is None or not cells:
+            return figure
+        return figure._replace(formula=f"{cells}；{figure.formula}" if figure.formula else cells)
+
+    change = q.change
+    if change is not None:
+        figure = cited(change.figure, ("value", "previous"))
+        change = change._replace(figure=figure, formula=cited(Figure("", "", change.formula), ("value", "previous")).formula)
+    return Quantity(cited(q.value, ("value",)), change, cited(q.completion, ("value", "target")))
 
 
 def fact_figures(fact: Fact, source: str, settings: Settings) -> FactFigures | None:

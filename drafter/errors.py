@@ -63,6 +63,10 @@ class DraftError(DrafterError):
     """The draft to check cannot be read."""
 
 
+class SheetError(DrafterError):
+    """The county's statistics sheet is unreadable, or its audit found problems."""
+
+
 class MissingFigureError(DrafterError):
     """--strict: the draft needs a figure or name that the town file lacks."""
 

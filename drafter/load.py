@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import yaml
@@ -163,8 +164,8 @@ def scalar_problem(node: yaml.Node, key: str, name: str) -> Problem:
     return Problem(name, line, key, f"无法读取“{value}”：{node.tag.rsplit(':', 1)[-1]} 类型的值无效", "去掉 !! 开头的类型标记，直接写值")
 
 
-def load_town(path: Path) -> Town:
-    """Read and validate a town file; TownFileError lists every problem."""
+def read_town_data(path: Path) -> tuple[dict, dict[Loc, int]]:
+    """A town file parsed but not yet validated: (data, {key path: line})."""
     name = str(path)
     raw = read_limited(path, TOWN_LIMIT, TownFileError, "数据文件")
     if not raw.strip():
@@ -173,8 +174,30 @@ def load_town(path: Path) -> Town:
     data, lines = parse_yaml(text, name)
     if not isinstance(data, dict):
         raise TownFileError(Problem(name, 1, "", "文件内容应为键值映射（town: …、year: … 等）", "可用 drafter init 生成模板"))
+    return data, lines
+
+
+def load_town(path: Path, sheet=None, force: bool = False, warnings: list | None = None) -> Town:
+    """Read and validate a town file, its indicators filled from the county's statistics sheet when one is given;
+    TownFileError lists every problem (a figure that disagrees with the sheet among them, unless force: then the
+    sheet's figure is taken and the problem added to warnings)."""
+    name = str(path)
+    data, lines = read_town_data(path)
+    cells: dict[int, tuple] = {}
+    if sheet is not None:
+        from drafter.figures import merge
+
+        data, cells, problems = merge(data, lines, sheet, name, force)
+        if problems and not force:
+            raise TownFileError(problems)
+        if warnings is not None:
+            warnings += problems
     try:
-        return validate(Town, data)
+        town = validate(Town, data)
     except Invalid as exc:
         problems = [to_problem(issue, name, lines) for issue in exc.issues]
         raise TownFileError(sorted(problems, key=lambda p: (p.line or 0, p.key))) from exc
+    if not cells:
+        return town
+    indicators = [dataclasses.replace(ind, cells=cells.get(i)) for i, ind in enumerate(town.indicators)]
+    return dataclasses.replace(town, indicators=indicators)

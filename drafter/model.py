@@ -153,6 +153,13 @@ class Indicator:
     approx: Approx = False
     previous: Optional[Decimal] = field(default=None, metadata=PREVIOUS)
     target: Optional[Decimal] = field(default=None, metadata=DIVISOR)
+    column: Optional[str] = None  # the indicator's name in the county's statistics sheet, when it differs
+    # Where each figure came from in the statistics sheet: (("value", "统计表.xlsx!C5"), …); set by drafter, not the clerk.
+    cells: Optional[tuple] = field(default=None, metadata={"internal": True})
+
+    def cell(self, kind: str) -> str:
+        """The sheet cell a figure (value, previous, target) came from; '' when it came from the town file."""
+        return dict(self.cells or ()).get(kind, "")
 
 
 @dataclass(frozen=True)

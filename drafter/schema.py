@@ -66,7 +66,7 @@ def convert(cls: type, data: Any, loc: Loc, issues: list[Issue]) -> Any:
         shape = getattr(cls, "SHAPE", "")
         issues.append(Issue(loc, f"这一项应写成{shape}" if shape else "应为键值映射（键: 值）"))
         return INVALID
-    fields = {f.name: f for f in dataclasses.fields(cls)}
+    fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}  # internal: set by drafter
     for key, message in cls.check_raw(data) if hasattr(cls, "check_raw") else ():
         issues.append(Issue(loc + ((key,) if key else ()), message))
     for key in data:
@@ -158,7 +158,7 @@ def scalar(tp: Any, raw: Any, loc: Loc, issues: list[Issue], meta: typing.Mappin
         return fail(issues, loc, "应为日期，如 2024-12-05")
     if isinstance(raw, str) and GROUPED.match(raw.strip()):
         return fail(issues, loc, f"数字里不要写逗号：写成 {raw.strip().replace(',', '').replace('，', '')}")
-    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or (tp is int and not isinstance(raw, int)):
+    if isinstance(raw, bool) or not isinstance(raw, (int, float, Decimal)) or (tp is int and not isinstance(raw, int)):
         return fail(issues, loc, "应为整数" if tp is int else "应为数字")
     value = raw if tp is int else Decimal(str(raw))
     if tp is Decimal and not value.is_finite():
