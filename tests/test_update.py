@@ -56,6 +56,16 @@ def body_text(path: Path) -> str:
     return "\n".join(revise.paragraph_text(p) for p in root.iter(f"{W}p"))
 
 
+def rewrite_document(path: Path, change) -> None:
+    """Replace a .docx's word/document.xml by change(its bytes), the other parts kept."""
+    with zipfile.ZipFile(path) as package:
+        parts = {n: package.read(n) for n in package.namelist()}
+    parts["word/document.xml"] = change(parts["word/document.xml"])
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+
+
 def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -262,16 +272,15 @@ def test_a_mark_a_client_shifted_off_its_unit_is_stretched_back(tmp_path, track)
 
     town = write(tmp_path, BASE)
     draft = build(town, BuildOptions(out=tmp_path / "d.docx")).path
-    with zipfile.ZipFile(draft) as package:
-        parts = {n: package.read(n) for n in package.namelist()}
-    root = revise.parse_xml(parts["word/document.xml"])
-    mark = next(f for f in revise.find_bookmarks(root, lambda n: marks.parse(n) is not None) if f.text == "363起")
-    first, second = revise.split_run(mark.texts[0], 3)
-    first.getparent().addnext(mark.end)  # the end now sits between 363 and 起
-    parts["word/document.xml"] = revise.to_bytes(root)
-    with zipfile.ZipFile(draft, "w") as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
+
+    def shift(xml: bytes) -> bytes:
+        root = revise.parse_xml(xml)
+        mark = next(f for f in revise.find_bookmarks(root, lambda n: marks.parse(n) is not None) if f.text == "363起")
+        first, _ = revise.split_run(mark.texts[0], 3)
+        first.getparent().addnext(mark.end)  # the end now sits between 363 and 起
+        return revise.to_bytes(root)
+
+    rewrite_document(draft, shift)
     assert "363" in bookmarks(draft).values()
     write(tmp_path, changed(BASE, ("value: 363, unit: 起", "value: 370, unit: 起")), town.name)
     report = update(town, draft, UpdateOptions(track=track))
@@ -286,12 +295,7 @@ def test_a_mark_a_client_shifted_off_its_unit_is_stretched_back(tmp_path, track)
 def test_a_damaged_document_part_is_a_clear_error(tmp_path, body):
     town = write(tmp_path, BASE)
     draft = build(town, BuildOptions(out=tmp_path / "d.docx")).path
-    with zipfile.ZipFile(draft) as package:
-        parts = {n: package.read(n) for n in package.namelist()}
-    parts["word/document.xml"] = body
-    with zipfile.ZipFile(draft, "w") as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
+    rewrite_document(draft, lambda _: body)
     before = sorted(p.name for p in tmp_path.iterdir())
     result = runner.invoke(app, ["update", str(town), str(draft)])
     assert result.exit_code == 1 and "无法" in result.output and "Traceback" not in result.output
