@@ -44,7 +44,8 @@ def town_files(paths: list[Path]) -> list[Path]:
 
 def plan(files: list[Path], options: BuildOptions, out_dir: Path | None) -> list[tuple[Path, BuildOptions]]:
     """Each file with its options (its output in out_dir when given); two files writing one output is an error."""
-    jobs = [(f, options._replace(out=out_dir / f"{f.stem}.{options.fmt}" if out_dir else None)) for f in files]
+    jobs = [(f, options._replace(out=out_dir / f"{f.stem}.{options.fmt}" if out_dir else None,
+                                 rotation=i if options.seed is None else None)) for i, f in enumerate(files)]
     seen: dict[Path, Path] = {}
     problems = []
     for f, o in jobs:

@@ -40,6 +40,7 @@ class BuildOptions(NamedTuple):
     toc: bool = False
     figures: Path | None = None  # the county's statistics sheet (.xlsx)
     figures_map: tuple[tuple[str, str], ...] = ()  # the sheet's indicator names -> the town files'
+    rotation: int | None = None  # the town's place in a batch: its drafts take different options (phrases.Chooser)
 
 
 class BuildResult(NamedTuple):
@@ -56,7 +57,7 @@ class BuildResult(NamedTuple):
 
 def draft_markup(town: Town, options: BuildOptions) -> str:
     """Town -> markup text in the chosen style."""
-    return render(town, load_bank(options.phrasebank), options.style, options.seed)
+    return render(town, load_bank(options.phrasebank), options.style, options.seed, options.rotation)
 
 
 def check_gaps(blocks: list[Block], name: str) -> None:

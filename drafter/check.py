@@ -190,17 +190,20 @@ def canonical_formulas() -> tuple[str, ...]:
     return tuple(yaml.safe_load(text)["formulas"])
 
 
-def masked(paragraphs: list[str], exempt: list[str]) -> list[str]:
-    """Paragraphs with every occurrence of every exempt string blanked out (positions kept). The strings are
-    indexed by their first MIN_EXEMPT characters, so each paragraph is read once however many strings there are."""
+def masked(paragraphs: list[str], exempt: list[str], always: tuple[str, ...] = ()) -> list[str]:
+    """Paragraphs with every occurrence of every exempt string blanked out (positions kept); exempt strings shorter
+    than MIN_EXEMPT are left, those in always are not. The strings are indexed by their first characters, so each
+    paragraph is read once however many strings there are."""
+    strings = {s for s in exempt if len(s) >= MIN_EXEMPT} | {s for s in always if s}
+    head = min((len(s) for s in strings), default=MIN_EXEMPT)
     by_head: dict[str, list[str]] = {}
-    for s in sorted({s for s in exempt if len(s) >= MIN_EXEMPT}, key=len, reverse=True):
-        by_head.setdefault(s[:MIN_EXEMPT], []).append(s)
+    for s in sorted(strings, key=len, reverse=True):
+        by_head.setdefault(s[:head], []).append(s)
     out = []
     for text in paragraphs:
         blank = bytearray(len(text))
-        for i in range(len(text) - MIN_EXEMPT + 1):
-            for s in by_head.get(text[i : i + MIN_EXEMPT], ()):
+        for i in range(len(text) - head + 1):
+            for s in by_head.get(text[i : i + head], ()):
                 if text.startswith(s, i):
                     blank[i : i + len(s)] = b"\x01" * len(s)
                     break  # the longest string starting here covers the others

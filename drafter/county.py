@@ -109,7 +109,8 @@ def check_county(town_files: list[Path], drafts: Path | None, corpus: list, min_
         checks.append(TownCheck(path, town.town, draft, audit(town, paragraphs, corpus, draft.name, min_overlap)))
         placeholders = [m.group(0) for text in paragraphs for m in PLACEHOLDER.finditer(text)]  # reported on their own
         exempt = town_values(town)[0] + list(canonical_formulas()) + placeholders + year_formulas(town)
-        texts.append((town.town, masked(paragraphs, exempt)))
+        always = (town.county,) if town.county else ()  # a county's name is every town's, however short
+        texts.append((town.town, masked(paragraphs, exempt, always)))
     shared = shared_spans(texts, min_overlap)
     longest: dict[str, int] = {}
     for span in shared:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import zlib
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -93,12 +94,25 @@ def town_seed(name: str) -> int:
 
 
 class Chooser:
-    """Seeded choices in 'once' mode: within a draft a phrase returns only after its alternatives are used."""
+    """Seeded choices in 'once' mode: within a draft a phrase returns only after its alternatives are used.
 
-    def __init__(self, seed: int) -> None:
+    With a rotation (a town's place in a batch), the first choice under each key is not drawn at random but taken
+    at that place in the options' own order (shifted by the key), so the towns of one county take different
+    options wherever there are enough: towns i and j meet on a key only when i and j differ by a multiple of its
+    number of options."""
+
+    def __init__(self, seed: int, rotation: int | None = None) -> None:
         self.rng = random.Random(seed)
+        self.rotation = rotation
         self.used: dict[str, set[str]] = defaultdict(set)
         self.last: dict[str, str] = {}
+
+    def turn(self, key: str, options: list[str]) -> list[str]:
+        """options rotated to this town's place for key (unchanged without a rotation)."""
+        if self.rotation is None or not options:
+            return options
+        shift = (zlib.crc32(key.encode("utf-8")) + self.rotation) % len(options)
+        return options[shift:] + options[:shift]
 
     def pick(self, key: str, options: Sequence[str]) -> str | None:
         """One of options (None when there are none), avoiding those already used under key."""
@@ -109,7 +123,7 @@ class Chooser:
         if not fresh:  # a new round, which does not open with the phrase just given
             self.used[key].clear()
             fresh = [o for o in unique if o != self.last.get(key)] or unique
-        choice = fresh[self.rng.randrange(len(fresh))]
+        choice = self.turn(key, fresh)[0] if self.rotation is not None else fresh[self.rng.randrange(len(fresh))]
         self.used[key].add(choice)
         self.last[key] = choice
         return choice
@@ -117,6 +131,8 @@ class Chooser:
     def order(self, key: str, options: Sequence[str]) -> list[str]:
         """The options not yet used under key, in a seeded random order (none is marked as used)."""
         unused = [o for o in dict.fromkeys(options) if o not in self.used[key]]
+        if self.rotation is not None:
+            return self.turn(key, unused)
         self.rng.shuffle(unused)
         return unused
 

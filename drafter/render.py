@@ -64,11 +64,11 @@ def environment() -> SandboxedEnvironment:
     return env
 
 
-def render(town: Town, bank: Bank, style: str, seed: int | None = None) -> str:
-    """Render a town's draft as markup text in a style."""
+def render(town: Town, bank: Bank, style: str, seed: int | None = None, rotation: int | None = None) -> str:
+    """Render a town's draft as markup text in a style (rotation: the town's place in a batch, see Chooser)."""
     if style not in STYLES:
         raise TemplateError(Problem("", None, "--style", f"未知的文稿样式“{style}”", f"可选：{'、'.join(STYLES)}"))
-    chooser = Chooser(town_seed(town.town) if seed is None else seed)
+    chooser = Chooser(town_seed(town.town) if seed is None else seed, rotation)
     composer = Composer(town, bank, chooser, style)
     env = environment()
     try:

@@ -101,8 +101,12 @@ class Context:
             return None
         return SLOT.sub(lambda m: values[m.group(1)], pattern)
 
-    def say(self, key: str, templates: list[str], extra: dict[str, str] | None = None) -> str:
-        """One of the team's sentence templates, filled (the first when none can be chosen)."""
+    def say(self, key: str, templates: list[str] | dict, extra: dict[str, str] | None = None) -> str:
+        """One of the team's sentence templates, filled (the first when none can be chosen). A template written as
+        {parts: [[…], […], …]} is put together from one option of each part, chosen apart (a county's towns then
+        differ in every long stretch, sentences.yaml)."""
+        if isinstance(templates, dict):
+            return "".join(self.say(f"{key}.{n}", part, extra) for n, part in enumerate(templates["parts"]))
         filled = [t for t in (self.fill(p, extra) for p in templates) if t]
         choice = self.choose.pick(key, [t for t in filled if self.novel(t)] or filled) or filled[0]
         self.wrote(choice)
