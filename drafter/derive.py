@@ -150,8 +150,11 @@ def quantity(value: Decimal, unit: str, approx: object, previous, target, source
 CELL_LABELS = {"value": "本年", "previous": "上年", "target": "目标"}
 
 
-def indicator(ind: Indicator, source: str, settings: Settings) -> Quantity:
-    """An indicator -> its figures; figures from the statistics sheet name their cells in their formulas."""
+def indicator(ind: Indicator, source: str, settings: Settings) -> Quantity | None:
+    """An indicator -> its figures (None while its value is not yet known); figures from the statistics sheet name
+    their cells in their formulas."""
+    if ind.value is None:
+        return None
     q = quantity(ind.value, ind.unit, ind.approx, ind.previous, ind.target, source, settings)
     if not ind.cells:
         return q
@@ -201,7 +204,7 @@ def section_changes(section: Section, source: str, settings: Settings) -> list[s
 def indicator_changes(town: Town) -> list[str]:
     """增长/下降/持平 of the key indicators that have a previous-year value."""
     quantities = [indicator(ind, f"indicators[{i}]", town.settings) for i, ind in enumerate(town.indicators)]
-    return [q.change.word for q in quantities if q.change is not None]
+    return [q.change.word for q in quantities if q is not None and q.change is not None]
 
 
 class TableRow(NamedTuple):
@@ -215,10 +218,12 @@ class TableRow(NamedTuple):
     completion: Figure | None
 
 
-def table_row(ind: Indicator, source: str, settings: Settings) -> TableRow:
+def table_row(ind: Indicator, source: str, settings: Settings) -> TableRow | None:
     """An indicator for the indicator table: the whole row in the value's unit (亿元 when the value is shown in
     亿元, exactly), numbers without units, rates without the % (the header says it)."""
     q = indicator(ind, source, settings)
+    if q is None:
+        return None
     scaled = q.value.formula.endswith("÷ 10000")
     unit = "亿元" if scaled else ind.unit
 
@@ -244,7 +249,8 @@ def town_figures(town: Town) -> list[Figure]:
     """Every figure the draft must carry: indicators' and facts' values, changes, completions, counts, rates."""
     out = []
     for i, ind in enumerate(town.indicators):
-        out += FactFigures([("", indicator(ind, f"indicators[{i}]", town.settings))]).all()
+        q = indicator(ind, f"indicators[{i}]", town.settings)
+        out += FactFigures([("", q)]).all() if q is not None else []
     for group in ("sections", "plans"):
         for si, section in enumerate(getattr(town, group)):
             for ii, item in enumerate(section.items):

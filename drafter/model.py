@@ -148,7 +148,7 @@ class Indicator:
     SHAPE = " {name: 名称, value: 数值, unit: 单位}"
 
     name: str
-    value: Decimal = field(metadata=AMOUNT)
+    value: Optional[Decimal] = field(default=None, metadata=AMOUNT)  # missing: the draft marks it 【待补充】
     unit: str = field(default="", metadata=UNIT)
     approx: Approx = False
     previous: Optional[Decimal] = field(default=None, metadata=PREVIOUS)

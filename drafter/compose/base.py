@@ -127,7 +127,7 @@ class Context:
     def completions(self) -> list[Decimal]:
         """Completion rates (percent, exact) of the indicators that have a target."""
         quantities = [derive.indicator(ind, f"indicators[{i}]", self.town.settings) for i, ind in enumerate(self.town.indicators)]
-        return [q.completion.value for q in quantities if q.completion is not None and q.completion.value is not None]
+        return [q.completion.value for q in quantities if q is not None and q.completion is not None and q.completion.value is not None]
 
     def indicator_trend(self) -> str | None:
         """Which way the key indicators went."""

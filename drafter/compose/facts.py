@@ -137,6 +137,8 @@ class Facts:
         """One indicator clause: name, a verb that fits it, value, change, completion."""
         ind = self.ctx.town.indicators[index]
         q = derive.indicator(ind, f"indicators[{index}]", self.ctx.town.settings)
+        if q is None:
+            return f"{ind.name}{gap(f'{ind.name}本年数值', f'indicators[{index}].value')}"
         verb = "为" if q.change is not None and q.change.word == "下降" else self.verb(ind.name)  # not 实现 a fall
         return f"{ind.name}{verb}{fig(q.value)}{self.change(q)}"
 
@@ -149,6 +151,11 @@ class Facts:
         rows = ["指标⟦cell⟧单位⟦cell⟧本年⟦cell⟧上年⟦cell⟧同比（%）⟦cell⟧目标⟦cell⟧完成率（%）"]
         for i, ind in enumerate(town.indicators):
             row = derive.table_row(ind, f"indicators[{i}]", town.settings)
+            if row is None:
+                previous = fig(derive.Figure(derive.number(ind.previous), f"indicators[{i}].previous")) if ind.previous is not None else "—"
+                target = fig(derive.Figure(derive.number(ind.target), f"indicators[{i}].target")) if ind.target is not None else "—"
+                rows.append("⟦cell⟧".join([ind.name, ind.unit or "—", gap("本年数值", f"indicators[{i}].value"), previous, "—", target, "—"]))
+                continue
             change = "—" if row.change is None else fig(row.change.figure or row.change.phrase._replace(text="持平"))
             cells = [ind.name, row.unit or "—", fig(row.value), *(fig(f) if f else "—" for f in (row.previous,)), change,
                      *(fig(f) if f else "—" for f in (row.target, row.completion))]
