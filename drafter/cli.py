@@ -191,11 +191,17 @@ def update(
 @app.command()
 def init(
     path: Path = typer.Argument(Path("town.yaml"), metavar="[数据文件]", help="要生成的数据文件路径。"),
+    source: Optional[Path] = typer.Option(None, "--from", metavar="<去年的报告>",
+                                          help="从去年的报告（.docx 或 .txt）开始：预填乡镇信息、各节各项、上年指标数和去年的计划。"),
     force: bool = typer.Option(False, "--force", help="覆盖已存在的文件。"),
 ) -> None:
-    """生成一个带中文注释的乡镇数据文件模板。"""
-    from drafter.scaffold import write_scaffold
+    """生成一个带中文注释的乡镇数据文件模板；加 --from 则从去年的报告开始。"""
+    from drafter.scaffold import write_from_last_year, write_scaffold
 
+    if source is not None:
+        written = call(lambda: write_from_last_year(path, source, force))
+        say(f"已从去年的报告生成：{written}。请核对注释中标明的各项，填入今年的事实和数字后运行：drafter build {written}")
+        return
     written = call(lambda: write_scaffold(path, force))
     say(f"已生成模板：{written}。按注释填写后运行：drafter build {written}")
 

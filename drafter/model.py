@@ -163,6 +163,24 @@ class Indicator:
 
 
 @dataclass(frozen=True)
+class Promise:
+    """One of last year's plans, which this year's review should answer: its topic and its words."""
+
+    SHAPE = " {topic: 话题, text: 去年计划的原话}"
+    FROM_STRING = "text"
+
+    text: str
+    topic: Optional[str] = None
+
+    @staticmethod
+    def check_raw(data: dict) -> list[tuple[str, str]]:
+        """A topic, when given, is the lexicon's."""
+        topic = data.get("topic")
+        problem = topic_problem(topic) if isinstance(topic, str) else None
+        return [("topic", problem)] if problem else []
+
+
+@dataclass(frozen=True)
 class Settings:
     """Number formats and fonts."""
 
@@ -193,6 +211,10 @@ class Town:
     problems: list[str] = field(default_factory=list, metadata=NUMBERED)
     plans: list[Section] = field(default_factory=list, metadata=NUMBERED)
     closing: Optional[str] = None
+    # Last year's report (a path beside this file): check counts it in the originality check.
+    last_report: Optional[str] = None
+    # Last year's plans: build and check warn of each the review does not answer.
+    promises: list[Promise] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
 
     def check(self) -> list[tuple[str, str]]:
