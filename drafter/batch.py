@@ -25,6 +25,7 @@ class Outcome(NamedTuple):
     gaps: int = 0
     out: Path | None = None
     error: str = ""  # Chinese lines, file:line [key] as the single build says them
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -70,7 +71,7 @@ def build_one(path: Path, options: BuildOptions) -> Outcome:
             raise
         log = save_traceback(exc)
         return Outcome(path, error=f"{path}：内部错误（{type(exc).__name__}）" + (f"，详细信息已保存到 {log}" if log else ""))
-    return Outcome(path, result.town, options.style, result.chars, result.gaps, result.path)
+    return Outcome(path, result.town, options.style, result.chars, result.gaps, result.path, warnings=result.warnings)
 
 
 def pool(jobs: int) -> ProcessPoolExecutor:

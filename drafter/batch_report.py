@@ -66,3 +66,7 @@ def print_summary(outcomes: list[Outcome]) -> None:
     console.print(table)
     for o in failed:
         console.print(f"错误：{o.error}", markup=False, highlight=False, soft_wrap=True)
+    for o in outcomes:
+        for warning in o.warnings:
+            if not warning.startswith("统计表问题"):  # the sheet's were listed before the batch
+                console.print(f"{o.town}：{warning}", markup=False, highlight=False, soft_wrap=True)

@@ -52,7 +52,7 @@ class BuildResult(NamedTuple):
     chars: int
     gaps: int
     town: str = ""
-    warnings: tuple[str, ...] = ()  # problems --force let pass (the statistics sheet's)
+    warnings: tuple[str, ...] = ()  # what the clerk should know: unkept promises, sheet problems --force let pass
 
 
 def draft_markup(town: Town, options: BuildOptions) -> str:
@@ -60,14 +60,18 @@ def draft_markup(town: Town, options: BuildOptions) -> str:
     return render(town, load_bank(options.phrasebank), options.style, options.seed, options.rotation)
 
 
-def check_gaps(blocks: list[Block], name: str) -> None:
-    """--strict: every placeholder is an error naming the missing key."""
+def check_gaps(blocks: list[Block], name: str, town: Town) -> None:
+    """--strict: every placeholder, and every promise of last year's the review does not answer, is an error."""
+    from drafter.promises import unkept
+
     problems = [
         Problem(name, None, span.source, f"初稿需要的内容缺失：{span.text}", "请在数据文件中补充后重新生成")
         for block in blocks
         for span in block.spans
         if span.kind == "gap"
     ]
+    problems += [Problem(name, None, f"promises[{u.index}]", u.message, "在今年的总结中写上这项工作，或从 promises 中删去")
+                 for u in unkept(town)]
     if problems:
         raise MissingFigureError(problems)
 
@@ -169,10 +173,15 @@ def build(town_path: Path, options: BuildOptions) -> BuildResult:
             raise SheetError(sheet.problems)
         warnings += sheet.problems
     town = load_town(town_path, sheet, options.force, warnings)
+    warnings = [f"统计表问题（已按 --force 继续）：{w}" for w in warnings]
+    if town.promises:
+        from drafter.promises import unkept
+
+        warnings += [f"提醒：{u.message}（promises[{u.index}]）" for u in unkept(town)]
     markup = draft_markup(town, options)
     blocks = parse(markup)
     if options.strict:
-        check_gaps(blocks, str(town_path))
+        check_gaps(blocks, str(town_path), town)
     path = output_path(town_path, options)
     guard(path, options.fmt, options.force)
     if options.fmt == "docx":
@@ -184,4 +193,4 @@ def build(town_path: Path, options: BuildOptions) -> BuildResult:
         atomic_write(sidecar(path), hashlib.sha256(data).hexdigest().encode("ascii"))
     chars = sum(len(b.text) for b in blocks)
     gaps = sum(1 for b in blocks for s in b.spans if s.kind == "gap")
-    return BuildResult(path, blocks, markup, chars, gaps, town.town, tuple(str(w) for w in warnings))
+    return BuildResult(path, blocks, markup, chars, gaps, town.town, tuple(warnings))

@@ -47,6 +47,7 @@ class Audit:
     coverage: list[Finding] = field(default_factory=list)
     originality: list[Finding] = field(default_factory=list)
     placeholders: list[Finding] = field(default_factory=list)
+    promises: list[Finding] = field(default_factory=list)  # last year's plans unanswered: a reminder, not a failure
     longest: int = 0
     min_overlap: int = MIN_OVERLAP
     counted: dict[str, int] = field(default_factory=dict)
@@ -296,6 +297,10 @@ def audit(town: Town, paragraphs: list[str], corpus: list, name: str, min_overla
     exempt = values[0] + list(canonical_formulas())
     result.originality, result.longest = audit_originality(paragraphs, corpus, exempt, min_overlap)
     result.placeholders = audit_placeholders(paragraphs)
+    if town.promises:
+        from drafter.promises import unkept
+
+        result.promises = [Finding(None, u.text, f"promises[{u.index}]") for u in unkept(town)]
     result.counted = {"paragraphs": len(paragraphs), "numbers": numbers, "figures": figures,
                       "corpus": len(corpus), "characters": sum(len(p) for p in paragraphs)}
     return result

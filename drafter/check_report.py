@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from drafter.check import Audit, audit, read_draft
@@ -51,14 +52,26 @@ def draft_paragraphs(town_path: Path, draft: Path | None, style: str, seed: int 
     return f"（按 {style} 样式即时生成）", [block.text for block in parse(markup)]
 
 
+def last_report(town, town_path: Path, given: Path | None) -> Path | None:
+    """Last year's report for the originality check: --from, else the town file's last_report (beside the file)."""
+    if given is not None:
+        return given
+    if not town.last_report:
+        return None
+    path = Path(town.last_report)
+    return path if path.is_absolute() else town_path.parent / path
+
+
 def run_check(town_path: Path, draft: Path | None, corpus: list[Path], min_overlap: int,
-              style: str = "numbered", seed: int | None = None, as_json: bool = False, sheet=None) -> Audit:
+              style: str = "numbered", seed: int | None = None, as_json: bool = False, sheet=None,
+              last_year: Path | None = None) -> Audit:
     """Audit a draft and print the result; the caller turns a failed audit into the exit code. With the county's
     statistics sheet, the town's indicators are the sheet's (and a missing figure names its cell)."""
     err = Console(stderr=True)
     town = load_town(town_path, sheet)
     name, paragraphs = draft_paragraphs(town_path, draft, style, seed, sheet)
-    documents = load_corpus(corpus, lambda m: err.print(f"[yellow]警告[/]：{m}", highlight=False))
+    last = last_report(town, town_path, last_year)
+    documents = load_corpus(corpus + ([last] if last else []), lambda m: err.print(f"[yellow]警告[/]：{m}", highlight=False))
     result = audit(town, paragraphs, documents, name, min_overlap)
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -84,7 +97,16 @@ def print_table(result: Audit) -> None:
     for key, label, _ in CHECKS:
         found = getattr(result, key)
         summary.add_row(label, "[red]未通过[/]" if found else "[green]通过[/]", notes[key])
+    if result.promises:
+        summary.add_row("去年计划", "[yellow]提醒[/]", f"{len(result.promises)} 项在今年总结中未见相应内容")
     console.print(summary)
+    if result.promises:
+        table = Table(title="去年计划的各项：今年总结中未见相应内容（请核对，已做的写进总结）")
+        table.add_column("数据文件中的位置")
+        table.add_column("去年的计划")
+        for f in result.promises:
+            table.add_row(f.detail, escape(f.text))
+        console.print(table)
     for key, label, meaning in CHECKS:
         found = getattr(result, key)
         if not found:

@@ -111,7 +111,7 @@ def build(
     town = towns[0]
     result = call(lambda: run_build(town, options))
     for warning in result.warnings:
-        say(f"警告（已按 --force 继续）：{warning}", err=True)
+        say(warning, err=True)
     gaps = f"，{result.gaps} 处【待补充】" if result.gaps else ""
     say(f"已生成：{result.path}（{STYLES[style].split('：')[0]}，{result.chars} 字{gaps}）")
 
@@ -137,6 +137,7 @@ def check(
     seed: Optional[int] = typer.Option(None, "--seed", help="没有初稿文件时，即时生成所用的种子。"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出，便于程序处理。"),
     figures: Optional[Path] = typer.Option(None, "--figures", help="生成时用过的全县统计表（.xlsx）：按表中的数核对。"),
+    last_year: Optional[Path] = typer.Option(None, "--from", metavar="<去年的报告>", help="去年的报告：与它逐字相同的片段也列出（默认取数据文件中写的去年报告）。"),
     mapping: Optional[List[str]] = typer.Option(None, "--map", metavar="<表中名称=数据文件中名称>", help="统计表中的指标名称与数据文件中不同时的对应。"),
 ) -> None:
     """检查初稿：数字是否都有来源、数据是否都已写入、有无照抄、有无未补齐的【待补充】。
@@ -158,7 +159,7 @@ def check(
             raise typer.Exit(2)
         return
 
-    result = call(lambda: run_check(town, draft, corpus or [], min_overlap, style, seed, as_json, sheet))
+    result = call(lambda: run_check(town, draft, corpus or [], min_overlap, style, seed, as_json, sheet, last_year))
     if result.failed:
         raise typer.Exit(2)
 
