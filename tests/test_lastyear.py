@@ -129,3 +129,25 @@ def test_the_whole_path_on_seed_000(tmp_path):
     assert "Traceback" not in checked.output and result["numbers"] == [] and result["coverage"] == []
     assert result["originality"] == [] and result["longest"] < 20  # nothing of last year's report copied
     assert result["promises"]
+
+
+def test_the_town_s_own_past_reports_give_its_drafts_their_phrases(tmp_path):
+    """drafter mine on the town's past reports gives a phrase bank its drafts draw on, under the same rules: the
+    draft changes, keeps clear of last year's sentences, and stays clean."""
+    from drafter.lint import lone_ordinals, punctuation
+
+    seed = SEEDS / "000_83943749a2b22504.txt"
+    own = tmp_path / "往年报告"
+    own.mkdir()
+    shutil.copy(seed, own)
+    mined = runner.invoke(app, ["mine", str(own), "--out", str(tmp_path / "本镇短语库")])
+    assert mined.exit_code == 0, mined.output
+    town_file = init_from(tmp_path, seed)
+    shutil.copy(seed, tmp_path)
+    plain = build(town_file, BuildOptions(out=tmp_path / "a.docx"))
+    voiced = build(town_file, BuildOptions(out=tmp_path / "b.docx", phrasebank=tmp_path / "本镇短语库"))
+    assert [b.text for b in plain.blocks] != [b.text for b in voiced.blocks]
+    texts = [b.text for b in voiced.blocks]
+    assert lone_ordinals(texts) == [] and punctuation(texts) == []
+    result = json.loads(runner.invoke(app, ["check", str(town_file), str(voiced.path), "--json"]).output)
+    assert result["originality"] == [] and result["longest"] < 20
