@@ -107,7 +107,10 @@ class Context:
         differ in every long stretch, sentences.yaml)."""
         if isinstance(templates, dict):
             return "".join(self.say(f"{key}.{n}", part, extra) for n, part in enumerate(templates["parts"]))
-        filled = [t for t in (self.fill(p, extra) for p in templates) if t]
+        filled = [t for t in (self.fill(p, extra) for p in templates) if t is not None]
+        if not any(filled):  # an optional part with nothing to say (no county: no 为××县…贡献)
+            return ""
+        filled = [t for t in filled if t]
         choice = self.choose.pick(key, [t for t in filled if self.novel(t)] or filled) or filled[0]
         self.wrote(choice)
         return choice
