@@ -8,25 +8,21 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
 
 from drafter import derive
 from drafter.errors import DraftError, Problem
 from drafter.model import Town
+from drafter.overlap import MASK, canonical_formulas, masked
 from drafter.textio import DRAFT_LIMIT, check_docx_body, decode, read_limited
 
 NUMBER = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?")
 # Years (2024年, 2024-), dates (12月, 5日) and ordinals (第3) are not figures.
 NOT_FIGURE = re.compile(r"(?<![0-9.])(?:(?:19|20)[0-9]{2}(?=年|-|—|－)|[0-9]{1,2}(?=月|日|号)|(?<=第)[0-9]+)(?![0-9.])")
 PLACEHOLDER = re.compile(r"【待补充[：:][^】]*】")
-MASK = "\x00"
 # Spans of at least this many characters shared with a corpus report are listed (a setting: --min-overlap).
 MIN_OVERLAP = 20
-# User strings shorter than this are not masked before the originality check (too common to matter).
-MIN_EXEMPT = 4
 
 
 @dataclass(frozen=True)
@@ -182,34 +178,6 @@ def shown(form: str, text: str) -> bool:
 def audit_placeholders(paragraphs: list[str]) -> list[Finding]:
     """【待补充：…】 markers still in the draft."""
     return [Finding(i, m.group(0), "") for i, text in enumerate(paragraphs, start=1) for m in PLACEHOLDER.finditer(text)]
-
-
-@lru_cache(maxsize=1)
-def canonical_formulas() -> tuple[str, ...]:
-    """Political formulas that must be quoted exactly (drafter/data/canonical.yaml)."""
-    text = resources.files("drafter").joinpath("data/canonical.yaml").read_text("utf-8")
-    return tuple(yaml.safe_load(text)["formulas"])
-
-
-def masked(paragraphs: list[str], exempt: list[str], always: tuple[str, ...] = ()) -> list[str]:
-    """Paragraphs with every occurrence of every exempt string blanked out (positions kept); exempt strings shorter
-    than MIN_EXEMPT are left, those in always are not. The strings are indexed by their first characters, so each
-    paragraph is read once however many strings there are."""
-    strings = {s for s in exempt if len(s) >= MIN_EXEMPT} | {s for s in always if s}
-    head = min((len(s) for s in strings), default=MIN_EXEMPT)
-    by_head: dict[str, list[str]] = {}
-    for s in sorted(strings, key=len, reverse=True):
-        by_head.setdefault(s[:head], []).append(s)
-    out = []
-    for text in paragraphs:
-        blank = bytearray(len(text))
-        for i in range(len(text) - head + 1):
-            for s in by_head.get(text[i : i + head], ()):
-                if text.startswith(s, i):
-                    blank[i : i + len(s)] = b"\x01" * len(s)
-                    break  # the longest string starting here covers the others
-        out.append("".join(MASK if b else c for c, b in zip(text, blank)) if any(blank) else text)
-    return out
 
 
 # Shared spans are found from windows of this many characters, then measured exactly.

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from drafter.check import MASK, PLACEHOLDER, Audit, audit, canonical_formulas, masked, read_draft, town_values
+from drafter.check import PLACEHOLDER, Audit, audit, read_draft, town_values
+from drafter.overlap import MASK, canonical_formulas, masked
 from drafter.compose.plans import year_formulas
 from drafter.errors import DrafterError
 from drafter.load import load_town

@@ -143,26 +143,30 @@ class Facts:
         return f"{ind.name}{verb}{fig(q.value)}{self.change(q)}"
 
     def table(self) -> str:
-        """The indicator table (settings.table): 指标 / 单位 / 本年 / 上年 / 同比 / 目标 / 完成率, every number a figure
-        with its source, as @row markup lines after the indicator paragraph ('' when not asked for)."""
-        town = self.ctx.town
-        if not (town.settings.table and town.indicators):
-            return ""
-        rows = ["指标⟦cell⟧单位⟦cell⟧本年⟦cell⟧上年⟦cell⟧同比（%）⟦cell⟧目标⟦cell⟧完成率（%）"]
-        for i, ind in enumerate(town.indicators):
-            row = derive.table_row(ind, f"indicators[{i}]", town.settings)
-            if row is None:
-                previous = fig(derive.Figure(derive.number(ind.previous), f"indicators[{i}].previous")) if ind.previous is not None else "—"
-                target = fig(derive.Figure(derive.number(ind.target), f"indicators[{i}].target")) if ind.target is not None else "—"
-                rows.append("⟦cell⟧".join([ind.name, ind.unit or "—", gap("本年数值", f"indicators[{i}].value"), previous, "—", target, "—"]))
-                continue
-            change = "—" if row.change is None else fig(row.change.figure or row.change.phrase._replace(text="持平"))
-            cells = [ind.name, row.unit or "—", fig(row.value), *(fig(f) if f else "—" for f in (row.previous,)), change,
-                     *(fig(f) if f else "—" for f in (row.target, row.completion))]
-            rows.append("⟦cell⟧".join(cells))
-        return "".join(f"\n@row {row}" for row in rows)
+        """The indicator table's @row markup after the indicator paragraph ('' when not asked for)."""
+        return indicator_table(self.ctx.town)
 
     def indicators(self) -> str:
         """The indicator paragraph: '2024年1-10月，全镇…；…。'."""
         clauses = [self.indicator(i) for i in range(len(self.ctx.town.indicators))]
         return f"{self.period()}，全{self.ctx.town.township}" + "；".join(clauses) + "。"
+
+
+def indicator_table(town) -> str:
+    """The indicator table (settings.table): 指标 / 单位 / 本年 / 上年 / 同比 / 目标 / 完成率, every number a figure
+    with its source, as @row markup lines after the indicator paragraph ('' when not asked for)."""
+    if not (town.settings.table and town.indicators):
+        return ""
+    rows = ["指标⟦cell⟧单位⟦cell⟧本年⟦cell⟧上年⟦cell⟧同比（%）⟦cell⟧目标⟦cell⟧完成率（%）"]
+    for i, ind in enumerate(town.indicators):
+        row = derive.table_row(ind, f"indicators[{i}]", town.settings)
+        if row is None:
+            previous = fig(derive.Figure(derive.number(ind.previous), f"indicators[{i}].previous")) if ind.previous is not None else "—"
+            target = fig(derive.Figure(derive.number(ind.target), f"indicators[{i}].target")) if ind.target is not None else "—"
+            rows.append("⟦cell⟧".join([ind.name, ind.unit or "—", gap("本年数值", f"indicators[{i}].value"), previous, "—", target, "—"]))
+            continue
+        change = "—" if row.change is None else fig(row.change.figure or row.change.phrase._replace(text="持平"))
+        cells = [ind.name, row.unit or "—", fig(row.value), *(fig(f) if f else "—" for f in (row.previous,)), change,
+                 *(fig(f) if f else "—" for f in (row.target, row.completion))]
+        rows.append("⟦cell⟧".join(cells))
+    return "".join(f"\n@row {row}" for row in rows)
