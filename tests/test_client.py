@@ -56,7 +56,12 @@ def printed_width(line: str) -> float:
 
 @pytest.mark.parametrize("style", STYLES)
 def test_libreoffice_renders_22_lines_a_page(style, tmp_path):
-    result = build(EXAMPLES / "青石镇.yaml", BuildOptions(style=style, out=tmp_path / f"{style}.docx"))
+    """A page of body text holds 22 lines of 28 characters (GB/T 9704 5.2.2). The closing paragraph is made long
+    enough to fill a page on its own, so a full page does not depend on where the example's breaks fall."""
+    closing = "新的一年，我们将以更加务实的作风、更加有力的举措推动各项工作落地见效。" * 24
+    town = tmp_path / "青石镇.yaml"
+    town.write_text((EXAMPLES / "青石镇.yaml").read_text("utf-8") + f"closing: {closing}\n", encoding="utf-8")
+    result = build(town, BuildOptions(style=style, out=tmp_path / f"{style}.docx"))
     pages = page_lines(to_pdf(result.path))
     assert len(pages) >= 3
     counts = [len(p) for p in pages]

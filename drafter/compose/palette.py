@@ -16,6 +16,11 @@ ACTION_LEN = 4
 USAGE = 2
 
 
+# A lead this short (with its full stop and the two characters after it) cannot make a 20-character passage that two
+# drafts of a county share; batch builds prefer such leads.
+COUNTY_SAFE = 16
+
+
 class Option(NamedTuple):
     """A fitting phrase and where it comes from (topic sheet, mined bank or generic sheet, with its source);
     a generic phrase keeps its template ({label}取得新成效), which serves once a draft whatever the label."""
@@ -133,5 +138,9 @@ class Palette:
         """A topic's lead sentence (leads, plan_leads) that fits the section and repeats no words of what
         is said around it (said) or of the clerk's items; '' when none is left."""
         about = section_text(section)
-        option = self.take(field, section.topic, None, lambda t: not echoes(t, said + about), about)
+        keep: Callable[[str], bool] = lambda t: not echoes(t, said + about)
+        option = None
+        if self.ctx.choose.rotation is not None:  # one of a county's drafts: a short lead no other draft can share
+            option = self.take(field, section.topic, None, lambda t: keep(t) and len(t) <= COUNTY_SAFE, about)
+        option = option or self.take(field, section.topic, None, keep, about)
         return option.text + "。" if option else ""
