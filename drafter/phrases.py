@@ -104,14 +104,19 @@ class Chooser:
     def __init__(self, seed: int, rotation: int | None = None) -> None:
         self.rng = random.Random(seed)
         self.rotation = rotation
+        self.turns: dict[str, int] = defaultdict(int)
         self.used: dict[str, set[str]] = defaultdict(set)
         self.last: dict[str, str] = {}
 
     def turn(self, key: str, options: list[str]) -> list[str]:
-        """options rotated to this town's place for key (unchanged without a rotation)."""
+        """options rotated to this town's place for key (unchanged without a rotation). A key's later turns in one
+        draft step on by the town's place divided by the number of options, so towns that meet on a first
+        choice part on the second (two-phrase headings then differ across a county as pairs, not just singly)."""
         if self.rotation is None or not options:
             return options
-        shift = (zlib.crc32(key.encode("utf-8")) + self.rotation) % len(options)
+        turns = self.turns[key]
+        self.turns[key] += 1
+        shift = (zlib.crc32(key.encode("utf-8")) + self.rotation + turns * (self.rotation // len(options))) % len(options)
         return options[shift:] + options[:shift]
 
     def pick(self, key: str, options: Sequence[str]) -> str | None:
