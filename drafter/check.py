@@ -87,11 +87,6 @@ def user_strings(value) -> list[str]:
     return town_values(value)[0]
 
 
-def user_numbers(value) -> list[Decimal]:
-    """Every number the clerk wrote in the town file."""
-    return town_values(value)[1]
-
-
 def expected_figures(town: Town) -> list[tuple[str, str]]:
     """(text as shown, key path) of every figure the draft must carry: values, changes, completions, ratios."""
     return [(f.text, f.source) for f in derive.town_figures(town)]

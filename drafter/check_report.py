@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from drafter.check import Audit, audit, read_draft
-from drafter.errors import CorpusError
+from drafter.errors import CorpusError, Problem, TownFileError
 from drafter.load import load_town
 from drafter.resources import data_dir
 
@@ -129,7 +129,7 @@ def run_county_check(folder: Path, drafts: Path | None, corpus: list[Path], min_
     err = Console(stderr=True)
     files = town_files([folder])
     if not files:
-        raise CorpusError(f"没有找到数据文件（.yaml）：{folder}")
+        raise TownFileError(Problem(str(folder), None, "", "没有找到数据文件（.yaml）", "请给出放着各乡镇数据文件的目录"))
     documents = load_corpus(corpus, lambda m: err.print(f"[yellow]警告[/]：{m}", highlight=False))
     checks, shared = check_county(files, drafts, documents, min_overlap, sheet)
     failed = any(c.failed for c in checks) or bool(shared)

@@ -159,16 +159,17 @@ def indicator(ind: Indicator, source: str, settings: Settings) -> Quantity | Non
     if not ind.cells:
         return q
 
-    def cited(figure: Figure | None, kinds: tuple[str, ...]) -> Figure | None:
+    def cite(formula: str, kinds: tuple[str, ...]) -> str:
         cells = "、".join(f"{CELL_LABELS[kind]} {ind.cell(kind)}" for kind in kinds if ind.cell(kind))
-        if figure is None or not cells:
-            return figure
-        return figure._replace(formula=f"{cells}；{figure.formula}" if figure.formula else cells)
+        return f"{cells}；{formula}" if cells and formula else cells or formula
+
+    def cited(figure: Figure | None, kinds: tuple[str, ...]) -> Figure | None:
+        return figure._replace(formula=cite(figure.formula, kinds)) if figure is not None else None
 
     change = q.change
     if change is not None:
-        figure = cited(change.figure, ("value", "previous"))
-        change = change._replace(figure=figure, formula=cited(Figure("", "", change.formula), ("value", "previous")).formula)
+        pair = ("value", "previous")
+        change = change._replace(figure=cited(change.figure, pair), formula=cite(change.formula, pair))
     return Quantity(cited(q.value, ("value",)), change, cited(q.completion, ("value", "target")))
 
 

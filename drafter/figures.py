@@ -61,7 +61,7 @@ def merge(data: dict, lines: dict, sheet: Sheet, file: str, force: bool = False)
             if cell is None:
                 continue
             mine = ind.get(kind)
-            if mine is not None and not isinstance(mine, bool) and isinstance(mine, (int, float)) and Decimal(str(mine)) != cell.value:
+            if isinstance(mine, (int, float)) and not isinstance(mine, bool) and Decimal(str(mine)) != cell.value:
                 problems.append(Problem(file, lines.get(("indicators", at, kind)), f"indicators[{at}].{kind}",
                                         f"“{ind.get('name')}”的{KIND_NAMES[kind]}数与统计表 {cell.ref} 不一致：数据文件写 {mine}，表中为 {cell.value}",
                                         "核对后改正其中一处；加 --force 则以统计表为准"))

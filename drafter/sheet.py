@@ -167,6 +167,7 @@ class Reader:
         columns = self.columns(first, last, town_col)
         towns: dict[str, dict[str, dict[str, Cell]]] = {}
         rows: dict[str, int] = {}
+        seen: dict[str, int] = {}  # town_key -> row
         total_at = None
         for row in range(last + 1, self.ws.max_row + 1):
             name = self.text(row, town_col)
@@ -184,10 +185,10 @@ class Reader:
                 t_row, t_coord, t_name = total_at
                 self.problem(t_row, t_coord, f"“{t_name}”行夹在各乡镇数据中间", "请把合计、小计行移到表末或删去")
                 total_at = None
-            if town_key(name) in {town_key(t) for t in towns}:
-                self.problem(row, coord, f"“{name}”在表中出现了两次（又见第 {rows[next(t for t in towns if town_key(t) == town_key(name))]} 行）",
-                             "请删去重复的一行")
+            if town_key(name) in seen:
+                self.problem(row, coord, f"“{name}”在表中出现了两次（又见第 {seen[town_key(name)]} 行）", "请删去重复的一行")
                 continue
+            seen[town_key(name)] = row
             figures: dict[str, dict[str, Cell]] = {}
             for column in columns:
                 value = self.number(row, column.index)

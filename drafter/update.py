@@ -91,8 +91,9 @@ def word_of(text: str) -> str:
 
 
 class Package(NamedTuple):
-    """A .docx's entries, in order, as read."""
+    """A .docx as read: its bytes, and its entries in order."""
 
+    raw: bytes
     infos: list[zipfile.ZipInfo]
     data: dict[str, bytes]
 
@@ -104,7 +105,7 @@ def read_package(path: Path) -> Package:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as package:
             infos = package.infolist()
-            return Package(infos, {info.filename: package.read(info.filename) for info in infos})
+            return Package(raw, infos, {info.filename: package.read(info.filename) for info in infos})
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise DraftError(Problem(str(path), None, "", "无法作为 Word 文档读取", "请用 Word 或 WPS 另存为 .docx")) from exc
 
@@ -174,7 +175,7 @@ def update(town_path: Path, draft: Path, options: UpdateOptions) -> UpdateReport
     backup = None
     if options.in_place:
         backup = backup_path(draft)
-        atomic_write(backup, read_limited(draft, DRAFT_LIMIT, DraftError, "初稿文件"))
+        atomic_write(backup, package.raw)
     atomic_write(path, data)
     return UpdateReport(path, plan.changed, plan.conflicts, plan.missing, plan.dropped, plan.turned, backup)
 
@@ -244,9 +245,10 @@ class Planner:
         old = self.wrote.pop(found.name, marks.Written(found.name, current))
         self.wrote[renamed] = old._replace(name=renamed, text=after)
         revise.rename(found, renamed)
-        self.changed.append(Change(mark.key, wrote or current, after, where))
-        if word_of(wrote or current) and word_of(after) and word_of(wrote or current) != word_of(after):
-            self.turned.append(Change(mark.key, wrote or current, after, where))
+        before = wrote or current
+        self.changed.append(Change(mark.key, before, after, where))
+        if word_of(before) and word_of(after) and word_of(before) != word_of(after):
+            self.turned.append(Change(mark.key, before, after, where))
 
     def moved(self, found: revise.Found) -> bool:
         """True when a figure now stands under another heading than the one it was written under (neither the
