@@ -14,10 +14,10 @@ import random
 import re
 from pathlib import Path
 
-from drafter.build import BuildOptions, draft_markup
-from drafter.check import user_strings
-from drafter.load import load_town
+from drafter.build.draft import BuildOptions, draft_markup
+from drafter.check.audit import user_strings
 from drafter.markup import parse
+from drafter.town.load import load_town
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

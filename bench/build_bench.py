@@ -40,7 +40,7 @@ def ensure_pandoc() -> str:
 
 def warm_per_report(tmp: Path) -> float:
     """Median seconds per build of the example, all in this one process after a first build."""
-    from drafter.build import BuildOptions, build
+    from drafter.build.draft import BuildOptions, build
 
     build(EXAMPLE, BuildOptions(out=tmp / "warm.docx", force=True))
     times = []

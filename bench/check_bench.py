@@ -15,10 +15,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import median_run  # noqa: E402
 
-from drafter.build import BuildOptions, build  # noqa: E402
-from drafter.check import audit, read_draft  # noqa: E402
-from drafter.check_report import load_corpus  # noqa: E402
-from drafter.load import load_town  # noqa: E402
+from drafter.build.draft import BuildOptions, build  # noqa: E402
+from drafter.check.audit import audit, read_draft  # noqa: E402
+from drafter.cli.check import load_corpus  # noqa: E402
+from drafter.town.load import load_town  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 REPEAT = 7

@@ -20,15 +20,25 @@ from pathlib import Path
 
 import yaml
 
-from drafter.check import audit
-from drafter.check_report import load_corpus
-from drafter.lexicon import load_lexicon
-from drafter.lint import MASK, ClauseIndex, PhraseIndex, drafter_text, economy_unfit, lone_ordinals, punctuation, repeated_sixes, units
-from drafter.load import load_town
+from drafter.check.audit import audit
+from drafter.check.lint import (
+    MASK,
+    ClauseIndex,
+    PhraseIndex,
+    drafter_text,
+    economy_unfit,
+    lone_ordinals,
+    punctuation,
+    repeated_sixes,
+    units,
+)
+from drafter.cli.check import load_corpus
+from drafter.compose.phrases import load_bank
+from drafter.compose.render import render
+from drafter.compose.wording import load_wording
 from drafter.markup import parse
-from drafter.phrases import load_bank
-from drafter.render import render
-from drafter.wording import load_wording
+from drafter.town.lexicon import load_lexicon
+from drafter.town.load import load_town
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

@@ -21,10 +21,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from towns import town_yaml  # noqa: E402
 
-from drafter.build import BuildOptions, build  # noqa: E402
-from drafter.check import audit, read_draft  # noqa: E402
-from drafter.check_report import load_corpus  # noqa: E402
-from drafter.load import load_town  # noqa: E402
+from drafter.build.draft import BuildOptions, build  # noqa: E402
+from drafter.check.audit import audit, read_draft  # noqa: E402
+from drafter.cli.check import load_corpus  # noqa: E402
+from drafter.town.load import load_town  # noqa: E402
 
 SIZES = [(5, 5, 4), (25, 10, 4), (99, 26, 4), (99, 33, 4)]
 
@@ -48,9 +48,9 @@ def main() -> None:
             path.write_text(town_yaml(1, sections, items, facts), encoding="utf-8")
             repeat = 3 if sections > 50 else 5
             out = Path(folder) / f"t{sections}.docx"
-            build_s, _ = timed(lambda: build(path, BuildOptions(out=out, force=True)), repeat)
+            build_s, _ = timed(lambda path=path, out=out: build(path, BuildOptions(out=out, force=True)), repeat)
             town, paragraphs = load_town(path), read_draft(out)
-            check_s, result = timed(lambda: audit(town, paragraphs, corpus, out.name), repeat)
+            check_s, result = timed(lambda town=town, paragraphs=paragraphs, out=out: audit(town, paragraphs, corpus, out.name), repeat)
             chars = result.counted["characters"]
             print(f"{f'{sections} x {items} x {facts}':<26}{sections * items * facts:>8}{chars:>9}{build_s:>9.3f}{check_s:>9.3f}"
                   f"{1e6 * check_s / chars:>15.2f}")

@@ -12,10 +12,10 @@ import re
 import sys
 from pathlib import Path
 
-from drafter.build import BuildOptions, draft_markup
-from drafter import lint
-from drafter.load import load_town
+from drafter.build.draft import BuildOptions, draft_markup
+from drafter.check import lint
 from drafter.markup import parse
+from drafter.town.load import load_town
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

@@ -1,5 +1,5 @@
 """`python -m drafter` -> the CLI."""
 
-from drafter.cli import run
+from drafter.cli.main import run
 
 run()

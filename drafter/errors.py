@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import NamedTuple
 
 
@@ -69,21 +68,3 @@ class SheetError(DrafterError):
 
 class MissingFigureError(DrafterError):
     """--strict: the draft needs a figure or name that the town file lacks."""
-
-
-def save_traceback(exc: BaseException) -> Path | None:
-    """Write the traceback of an unexpected error to the log folder; its path, or None when nothing is writable."""
-    import datetime as dt
-    import os
-    import tempfile
-    import traceback
-
-    from drafter.cache import cache_dir
-
-    folder = cache_dir("logs") or Path(tempfile.gettempdir())
-    path = folder / f"drafter-{dt.datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.log"
-    try:
-        path.write_text("".join(traceback.format_exception(exc)), "utf-8")
-    except OSError:
-        return None
-    return path

@@ -6,12 +6,12 @@ import re
 from collections import Counter
 from decimal import Decimal
 
-from drafter import derive
-from drafter.fit import trend
-from drafter.lexicon import load_lexicon
-from drafter.model import Item, Section, Town
-from drafter.phrases import Bank, Chooser
-from drafter.wording import Wording, load_wording
+from drafter.compose.fit import trend
+from drafter.compose.phrases import Bank, Chooser
+from drafter.compose.wording import Wording, load_wording
+from drafter.town import derive
+from drafter.town.lexicon import load_lexicon
+from drafter.town.model import Item, Section, Town
 
 CN_DIGITS = "零一二三四五六七八九"
 SLOT = re.compile(r"\{([^{}]+)\}")

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from drafter import derive
-from drafter.compose.base import Context, cn_number, echoes, fig, gap, item_text, sentence
+from drafter.compose.base import (
+    Context,
+    cn_number,
+    echoes,
+    fig,
+    gap,
+    item_text,
+    sentence,
+)
 from drafter.compose.palette import Palette
-from drafter.model import Fact, Item, Section
+from drafter.town import derive
+from drafter.town.model import Fact, Item, Section
+
 
 class Facts:
     """Figures, facts and items as the draft writes them."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from drafter.compose.base import SLOT, Context, echoes, section_text, sentence
+from drafter.compose.fit import balanced, says_again, words
 from drafter.compose.palette import USAGE, Option, Palette, owned
-from drafter.fit import balanced, says_again, words
-from drafter.model import Section
+from drafter.town.model import Section
 
 # The heading level each style gives a section of the review or the plan (mined formulas are matched on it).
 LEVEL = {"numbered": 2, "topical": 3, "congress": 1}
@@ -114,7 +114,9 @@ class Headings:
         if slot in ("action", "举措"):
             taken |= self.action_words
         claims = self.claims if slot in ("result", "gain") else set()
-        keep = lambda t: not (words(t) & taken) and not echoes(t, want.about) and not (triples(t) & claims)
+        def keep(t: str) -> bool:
+            return not (words(t) & taken) and not echoes(t, want.about) and not (triples(t) & claims)
+
         for option in self.candidates(slot, want, keep)[:TRIES]:
             made = self.search(want, slots[1:], {**values, slot: option.text}, [*chosen, (FIELD.get(slot, f"filler.{slot}"), option)])
             if made is not None:
@@ -146,7 +148,9 @@ class Headings:
         table = self.ctx.usage["senses"]
         direction = self.ctx.section_trend(section, f"sections[{index}]")
         said = triples(section_text(section)) | self.claims  # 河长制全面落实 over 严格落实河长制 says it twice
-        keep = lambda t: not says_again(t, titles, table) and not (triples(t) & said)
+        def keep(t: str) -> bool:
+            return not says_again(t, titles, table) and not (triples(t) & said)
+
         option = self.palette.take("results", section.topic, direction, keep, section_text(section))
         if option is None:
             return None

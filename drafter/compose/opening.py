@@ -5,7 +5,7 @@ from __future__ import annotations
 from drafter.compose.base import Context
 from drafter.compose.palette import Palette
 from drafter.markup import width
-from drafter.model import Town
+from drafter.town.model import Town
 
 # A mined guidance clause longer than this is too particular to reuse (it names a visit, a province …).
 GUIDANCE_MAX = 24

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 from drafter.compose.base import Context, echoes, section_text
-from drafter.fit import Events, fits, in_years
-from drafter.model import Section
-from drafter.wording import Entry
+from drafter.compose.fit import Events, fits, in_years
+from drafter.compose.wording import Entry
+from drafter.town.model import Section
 
 # Mined categories that join a topic sheet's kinds: a 举措 filler is an action, a verdict a result.
 ACTION_LEN = 4
@@ -138,7 +139,9 @@ class Palette:
         """A topic's lead sentence (leads, plan_leads) that fits the section and repeats no words of what
         is said around it (said) or of the clerk's items; '' when none is left."""
         about = section_text(section)
-        keep: Callable[[str], bool] = lambda t: not echoes(t, said + about)
+        def keep(t: str) -> bool:
+            return not echoes(t, said + about)
+
         option = None
         if self.ctx.choose.rotation is not None:  # one of a county's drafts: a short lead no other draft can share
             option = self.take(field, section.topic, None, lambda t: keep(t) and len(t) <= COUNTY_SAFE, about)

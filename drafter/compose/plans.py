@@ -7,7 +7,7 @@ import re
 from drafter.compose.base import Context, cn_number, gap, plan_cycle, sentence
 from drafter.compose.facts import Facts
 from drafter.compose.palette import Palette
-from drafter.model import Section
+from drafter.town.model import Section
 
 # A targets paragraph needs at least this many plan figures.
 MIN_TARGETS = 2
@@ -103,7 +103,7 @@ class Plans:
 def year_formulas(town) -> list[str]:
     """What every report of the year says alike, town by town: the title's 2024年工作总结和2025年工作计划 and the plan
     year's place in the five-year plan (2025年是“十四五”规划收官之年…): not copying when two towns share them."""
-    from drafter.wording import load_wording
+    from drafter.compose.wording import load_wording
 
     plan, following, place = plan_cycle(town.next_year)
     significance = load_wording().sentences["plan"]["significance"][place - 1]

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter import textio
 from drafter.errors import CorpusError, Problem
+from drafter.files import textio
 
 # Lines that are web-page furniture around a published report, not report text.
 META_LINE = re.compile(r"^(索引号|发布机构|发布时间|原文链接|政策解读链接|附件|点击数)[:：]?")

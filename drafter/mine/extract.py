@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from drafter.lexicon import Lexicon
 from drafter.mine.entries import YEAR, Collector, has_mask, slotify
 from drafter.mine.structure import Para, Report, Section
+from drafter.town.lexicon import Lexicon
 
 CLAUSE = re.compile(r"[，。；：！？]")
 SENTENCE = re.compile(r"(?<=[。！？])")

@@ -7,9 +7,9 @@ import math
 import re
 from collections import Counter, defaultdict
 
-from drafter.lexicon import Lexicon
 from drafter.mine.entries import Collector, has_mask
 from drafter.mine.structure import Report
+from drafter.town.lexicon import Lexicon
 
 # A collocation is kept when seen at least this often, in at least this many reports.
 MIN_COLLOCATION_FREQ = 3

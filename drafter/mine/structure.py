@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from drafter.lexicon import Lexicon
 from drafter.mine.corpus import Document
+from drafter.town.lexicon import Lexicon
 
 NUMERALS = "一二三四五六七八九十"
 LEVEL1 = re.compile(rf"^([{NUMERALS}]+)、(.+)$")
@@ -56,7 +56,7 @@ class Section:
     synthetic: bool = False
     topics: list[str] = field(default_factory=list)
     paras: list[Para] = field(default_factory=list)
-    children: list["Section"] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
 
     def walk(self):
         """This section and all below it, in order."""

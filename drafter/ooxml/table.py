@@ -7,7 +7,6 @@ from docx.oxml.ns import qn
 
 from drafter.ooxml import child, set_attrs
 
-
 # A three-line table's rules: 1.5 pt above and below the table, 0.75 pt under the header (eighths of a point).
 RULE, THIN_RULE = 12, 6
 

@@ -1,0 +1,196 @@
+"""Town file + options -> a draft on disk (.docx/.md/.txt), written atomically and never over a user's edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import zipfile
+from pathlib import Path
+from typing import NamedTuple
+
+from drafter.compose.composer import Composer
+from drafter.compose.phrases import load_bank
+from drafter.compose.render import render
+from drafter.errors import MissingFigureError, OutputError, Problem, SheetError
+from drafter.files.textio import DOCX_BODY_LIMIT, atomic_write
+from drafter.markup import Block, parse
+from drafter.town.load import load_town
+from drafter.town.model import Town
+from drafter.write.text import to_markdown, to_text
+
+FORMATS = ("docx", "md", "txt")
+FINGERPRINT = "drafter:sha256:"
+IDENTIFIER = re.compile(r"<dc:identifier>([^<]*)</dc:identifier>")
+CORE = "docProps/core.xml"
+
+
+class BuildOptions(NamedTuple):
+    """What `drafter build` was asked to do."""
+
+    style: str = "numbered"
+    out: Path | None = None
+    seed: int | None = None
+    fmt: str = "docx"
+    reference: Path | None = None
+    phrasebank: Path | None = None
+    force: bool = False
+    strict: bool = False
+    annotate: bool = False
+    toc: bool = False
+    figures: Path | None = None  # the county's statistics sheet (.xlsx)
+    figures_map: tuple[tuple[str, str], ...] = ()  # the sheet's indicator names -> the town files'
+    rotation: int | None = None  # the town's place in a batch: its drafts take different options (phrases.Chooser)
+
+
+class BuildResult(NamedTuple):
+    """What was written: path, blocks, character count and placeholders left."""
+
+    path: Path
+    blocks: list[Block]
+    markup: str
+    chars: int
+    gaps: int
+    town: str = ""
+    warnings: tuple[str, ...] = ()  # what the clerk should know: unkept promises, sheet problems --force let pass
+
+
+def draft_markup(town: Town, options: BuildOptions) -> str:
+    """Town -> markup text in the chosen style."""
+    return render(town, load_bank(options.phrasebank), options.style, options.seed, options.rotation)
+
+
+def check_gaps(blocks: list[Block], name: str, town: Town) -> None:
+    """--strict: every placeholder, and every promise of last year's the review does not answer, is an error."""
+    from drafter.check.promises import unkept
+
+    problems = [
+        Problem(name, None, span.source, f"初稿需要的内容缺失：{span.text}", "请在数据文件中补充后重新生成")
+        for block in blocks
+        for span in block.spans
+        if span.kind == "gap"
+    ]
+    problems += [Problem(name, None, f"promises[{u.index}]", u.message, "在今年的总结中写上这项工作，或从 promises 中删去")
+                 for u in unkept(town)]
+    if problems:
+        raise MissingFigureError(problems)
+
+
+def docx_bytes(town: Town, blocks: list[Block], options: BuildOptions) -> bytes:
+    """Blocks -> .docx bytes whose core identifier fingerprints its document.xml."""
+    from drafter.write.word import DocMeta, build_document, document_bytes
+
+    meta = DocMeta(Composer.plain_title(town), town.unit_name, town.date or dt.date(town.year, 12, 31), annotate=options.annotate,
+                   toc=options.toc, centred_page_numbers=town.settings.page_numbers == "center", style=options.style,
+                   seed=options.seed)
+    document = build_document(blocks, meta, town.settings.fonts, options.reference)
+
+    def stamp(blobs: dict[str, bytes]) -> None:
+        document.core_properties.identifier = FINGERPRINT + package_digest(list(blobs.items()))
+
+    return document_bytes(document, stamp)
+
+
+def package_digest(parts: list[tuple[str, bytes]]) -> str:
+    """One digest of every part of a .docx (body, styles, numbering, footer, comments …) but its core
+    properties, where the digest itself is kept: an edit anywhere, a style included, changes it."""
+    digest = hashlib.sha256()
+    for name, blob in sorted(parts):
+        if name != CORE:
+            digest.update(name.encode() + b"\0" + hashlib.sha256(blob).digest())
+    return digest.hexdigest()
+
+
+def untouched_docx(path: Path) -> bool:
+    """True when path is a .docx drafter wrote and nobody has changed since (in any part)."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            core = package.read(CORE).decode("utf-8")
+            names = [n for n in package.namelist() if not n.endswith(".rels") and n != "[Content_Types].xml"]
+            if sum(package.getinfo(n).file_size for n in names) > DOCX_BODY_LIMIT:
+                return False
+            parts = [(n, package.read(n)) for n in names]
+    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError, ValueError):
+        return False
+    match = IDENTIFIER.search(core)
+    return bool(match) and match.group(1) == FINGERPRINT + package_digest(parts)
+
+
+def sidecar(path: Path) -> Path:
+    """Where the fingerprint of a text draft is kept."""
+    return path.with_name(f".{path.name}.drafter")
+
+
+def untouched_text(path: Path) -> bool:
+    """True when a text draft still has the fingerprint drafter recorded beside it."""
+    try:
+        return sidecar(path).read_text("utf-8").strip() == hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return False
+
+
+def free_name(path: Path) -> Path:
+    """The first of name-2.ext, name-3.ext … that does not exist."""
+    n = 2
+    while (candidate := path.with_name(f"{path.stem}-{n}{path.suffix}")).exists():
+        n += 1
+    return candidate
+
+
+def guard(path: Path, fmt: str, force: bool) -> None:
+    """Refuse to overwrite a draft the user edited (or a file drafter did not write) without --force, and
+    never write over a folder or a device."""
+    if path.is_dir():
+        raise OutputError(Problem(str(path), None, "--out", "输出路径是一个文件夹", f"请写出文件名，如 --out {path / 'draft.docx'}"))
+    if path.exists() and not path.is_file():
+        raise OutputError(Problem(str(path), None, "--out", "输出路径不是普通文件（可能是设备或管道）", "请换一个文件名"))
+    if force or not path.exists():
+        return
+    untouched = untouched_docx(path) if fmt == "docx" else untouched_text(path)
+    if not untouched:
+        raise OutputError(
+            Problem(str(path), None, "--out", "文件已存在，且在 drafter 生成后被修改过（或不是 drafter 生成的），为保护你的修改没有覆盖它",
+                    f"可改用 --out {free_name(path)}，或加 --force 强制覆盖")
+        )
+
+
+def output_path(town_path: Path, options: BuildOptions) -> Path:
+    """--out, or the town file's name with the format's extension beside it."""
+    return options.out if options.out is not None else town_path.with_suffix(f".{options.fmt}")
+
+
+def build(town_path: Path, options: BuildOptions) -> BuildResult:
+    """Load, render, parse and write one draft."""
+    if options.fmt not in FORMATS:
+        raise OutputError(Problem("", None, "--format", f"不支持的输出格式“{options.fmt}”", "可选：docx、md、txt"))
+    warnings: list = []
+    sheet = None
+    if options.figures is not None:
+        from drafter.town.sheet import load_sheet
+
+        sheet = load_sheet(options.figures, options.figures_map)
+        if sheet.problems and not options.force:
+            raise SheetError(sheet.problems)
+        warnings += sheet.problems
+    town = load_town(town_path, sheet, options.force, warnings)
+    warnings = [f"统计表问题（已按 --force 继续）：{w}" for w in warnings]
+    if town.promises:
+        from drafter.check.promises import unkept
+
+        warnings += [f"提醒：{u.message}（promises[{u.index}]）" for u in unkept(town)]
+    markup = draft_markup(town, options)
+    blocks = parse(markup)
+    if options.strict:
+        check_gaps(blocks, str(town_path), town)
+    path = output_path(town_path, options)
+    guard(path, options.fmt, options.force)
+    if options.fmt == "docx":
+        data = docx_bytes(town, blocks, options)
+    else:
+        data = (to_markdown(blocks) if options.fmt == "md" else to_text(blocks)).encode("utf-8")
+    atomic_write(path, data)
+    if options.fmt != "docx":
+        atomic_write(sidecar(path), hashlib.sha256(data).hexdigest().encode("ascii"))
+    chars = sum(len(b.text) for b in blocks)
+    gaps = sum(1 for b in blocks for s in b.spans if s.kind == "gap")
+    return BuildResult(path, blocks, markup, chars, gaps, town.town, tuple(warnings))

@@ -1,0 +1,79 @@
+"""`drafter build` of many town files: a progress bar naming the town just built, then one table for the county
+and every failed file's problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from drafter.build.draft import BuildOptions
+from drafter.compose.render import STYLES
+from drafter.county.batch import Outcome, run_batch, town_files
+
+
+def run(paths: list[Path], options: BuildOptions, out_dir: Path | None, jobs: int) -> list[Outcome]:
+    """Build with a progress bar on stderr, then print the summary table; the outcomes."""
+    err = Console(stderr=True)
+    files = town_files(paths)
+    total = len(files)
+    if options.figures is not None:
+        audit_sheet(files, options, err)
+    progress = Progress(TextColumn("[bold]生成初稿"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        TextColumn("{task.description}"), console=err, transient=True, auto_refresh=False)
+
+    def done(outcome: Outcome) -> None:
+        progress.update(task, advance=1, description=outcome.town or outcome.file.name, refresh=True)
+
+    with progress:
+        task = progress.add_task("", total=total)
+        outcomes = run_batch(paths, options, out_dir, jobs, done)
+    print_summary(outcomes)
+    return outcomes
+
+
+def audit_sheet(files: list[Path], options: BuildOptions, err: Console) -> None:
+    """Audit the statistics sheet against every town file before anything is built: its problems stop the batch,
+    unless --force, when they are printed as warnings."""
+    from drafter.county.sheet_audit import audit
+    from drafter.errors import SheetError
+    from drafter.town.sheet import load_sheet
+
+    problems = audit(load_sheet(options.figures, options.figures_map), files)
+    if problems and not options.force:
+        raise SheetError(problems)
+    for problem in problems:
+        err.print(f"警告（已按 --force 继续）：{problem}", markup=False, highlight=False, soft_wrap=True)
+
+
+def print_summary(outcomes: list[Outcome]) -> None:
+    """One row per town file, then the problems of the ones that failed."""
+    console = Console()
+    failed = [o for o in outcomes if not o.ok]
+    table = Table(title=f"批量生成：{len(outcomes)} 个数据文件，成功 {len(outcomes) - len(failed)} 个，失败 {len(failed)} 个")
+    for column, justify in (("数据文件", "left"), ("乡镇", "left"), ("样式", "left"), ("字数", "right"),
+                            ("待补充", "right"), ("输出", "left"), ("状态", "left")):
+        table.add_column(column, justify=justify)
+    folders = {o.out.parent for o in outcomes if o.out is not None}
+    if len(folders) == 1:
+        table.caption = f"输出目录：{escape(str(folders.pop()))}"
+    for o in outcomes:
+        status = "[green]已生成[/]" if o.ok else "[red]失败[/]"
+        table.add_row(escape(o.file.name), escape(o.town), STYLES[o.style].split("：")[0] if o.style in STYLES else "", str(o.chars) if o.ok else "", str(o.gaps) if o.ok else "",
+                      escape(o.out.name if o.out else ""), status)
+    console.print(table)
+    for o in failed:
+        console.print(f"错误：{o.error}", markup=False, highlight=False, soft_wrap=True)
+    for o in outcomes:
+        for warning in o.warnings:
+            if not warning.startswith("统计表问题"):  # the sheet's were listed before the batch
+                console.print(f"{o.town}：{warning}", markup=False, highlight=False, soft_wrap=True)

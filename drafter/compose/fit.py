@@ -1,0 +1,92 @@
+"""Fit rules: whether a phrase may stand where it is put (its year, the direction of the figures, its sense)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from drafter.compose.wording import Entry
+
+# Directions under which a phrase marked `needs: rise` is true: figures rose and none fell.
+RISING = ("rise", "steady")
+# Two-character words too common to count as saying the same thing twice.
+COMMON = {"进一", "一步", "全面", "持续", "不断", "工作", "建设", "推进"}
+
+
+def trend(words: Iterable[str]) -> str | None:
+    """The direction of a set of changes (增长/下降/持平): rise, steady, mixed, mostly_down, fall, flat; None if none."""
+    counts = Counter(words)
+    up, down, flat = counts["增长"], counts["下降"], counts["持平"]
+    if not (up or down or flat):
+        return None
+    if up and down:
+        return "mixed" if up >= down else "mostly_down"
+    if down:
+        return "fall"
+    if up:
+        return "steady" if flat else "rise"
+    return "flat"
+
+
+class Events:
+    """Words that date a phrase (usage.yaml's events: 疫情 2020–2022 …), with one pattern to find any of them."""
+
+    def __init__(self, events: list[dict]):
+        self.events = events
+        words = sorted({w for e in events for w in e["words"]}, key=len, reverse=True)
+        self.any = re.compile("|".join(map(re.escape, words))) if words else None
+
+    def allow(self, text: str, year: int) -> bool:
+        """True when every event text names (and is not excused by its unless words) spans the year."""
+        if self.any is None or not self.any.search(text):
+            return True
+        return all(e["years"][0] <= year <= e["years"][1] for e in self.events
+                   if any(w in text for w in e["words"]) and not any(w in text for w in e.get("unless", ())))
+
+
+def in_years(text: str, year: int, events: Events, span: tuple[int, int] | None = None) -> bool:
+    """True when the phrase belongs to no period other than the summary year (疫情 only up to 2022 …)."""
+    if span and not span[0] <= year <= span[1]:
+        return False
+    return events.allow(text, year)
+
+
+def fits(entry: Entry, year: int, direction: str | None, events: Events, about: str | None = None) -> bool:
+    """An entry fits a section of this year whose figures went this way and whose words are about
+    (an entry with `when` words needs one of them there; about=None skips that test)."""
+    if entry.needs == "rise" and direction not in RISING:
+        return False
+    if entry.when and about is not None and not any(w in about for w in entry.when):
+        return False
+    return in_years(entry.text, year, events, entry.years)
+
+
+def senses(text: str, table: dict[str, list[str]]) -> set[str]:
+    """The senses (progress, improve, effect …) a result phrase carries."""
+    return {sense for sense, words in table.items() if any(w in text for w in words)}
+
+
+def words(text: str) -> set[str]:
+    """Two-character sequences of text that carry meaning (common ones left out)."""
+    return {text[i : i + 2] for i in range(len(text) - 1)} - COMMON
+
+
+def says_again(text: str, others: Iterable[str], table: dict[str, list[str]]) -> bool:
+    """True when text repeats another: a shared word, or the same sense (取得新进展 / 加速推进)."""
+    mine = senses(text, table)
+    return any(words(text) & words(o) or mine & senses(o, table) for o in others)
+
+
+def balanced(text: str) -> bool:
+    """Quotes and brackets open and close in pairs, in order."""
+    depth = {"“": 0, "（": 0, "《": 0}
+    closing = {"”": "“", "）": "（", "》": "《"}
+    for ch in text:
+        if ch in depth:
+            depth[ch] += 1
+        elif ch in closing:
+            depth[closing[ch]] -= 1
+            if depth[closing[ch]] < 0:
+                return False
+    return not any(depth.values())

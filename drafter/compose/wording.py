@@ -1,0 +1,126 @@
+"""Packaged wording data (topic sheets, sentence templates, usage rules) -> typed Wording; cached, no jieba."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+import yaml
+
+from drafter.errors import PhrasebankError, Problem
+from drafter.files.cache import cached_json
+from drafter.files.resources import DATA
+
+# The kinds of phrase a topic sheet lists (see drafter/data/topics/README.md).
+FIELDS = ("actions", "results", "gains", "aims", "projects", "leads", "plan_leads", "approaches")
+ENTRY_KEYS = {"text", "source", "needs", "years", "when"}
+GENERIC = "通用"
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Entry(NamedTuple):
+    """One phrase with where it comes from and when it fits."""
+
+    text: str
+    source: str
+    needs: str = ""  # "rise": only over figures that rose
+    years: tuple[int, int] | None = None  # only for summary years in this range
+    when: tuple[str, ...] = ()  # only for items whose text holds one of these words
+
+
+class Sheet(NamedTuple):
+    """A topic's label and its phrases by kind."""
+
+    topic: str
+    label: str
+    entries: dict[str, tuple[Entry, ...]]
+
+    def get(self, field: str) -> tuple[Entry, ...]:
+        """The phrases of one kind (empty when the sheet lists none)."""
+        return self.entries.get(field, ())
+
+
+class Wording(NamedTuple):
+    """Topic sheets, the generic sheet, sentence templates and usage rules."""
+
+    sheets: dict[str, Sheet]
+    generic: Sheet
+    sentences: dict
+    usage: dict
+
+
+def data_root() -> Path:
+    """drafter/data (installed or in the source tree)."""
+    return DATA
+
+
+def files(root: Path) -> list[Path]:
+    """The wording files under root, sorted: sentences, usage and every topic sheet."""
+    return [root / "sentences.yaml", root / "usage.yaml", *sorted((root / "topics").glob("*.yaml"))]
+
+
+def read_yaml(path: Path) -> object:
+    """A YAML file's content; PhrasebankError names the file when it cannot be read."""
+    try:
+        return yaml.load(path.read_text("utf-8"), Loader=Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise PhrasebankError(Problem(str(path), None, "", f"用语数据无法读取：{exc}")) from exc
+
+
+def check_sheet(path: Path, raw: object) -> dict:
+    """A topic sheet's content, checked: topic, label and well-formed entries of the known kinds."""
+    def bad(key: str, message: str) -> PhrasebankError:
+        return PhrasebankError(Problem(str(path), None, key, message))
+
+    if not isinstance(raw, dict) or not isinstance(raw.get("topic"), str) or not isinstance(raw.get("label"), str):
+        raise bad("topic", "话题表需要 topic 和 label")
+    for field in set(raw) - {"topic", "label", *FIELDS}:
+        raise bad(field, "话题表中未知的键")
+    for field in FIELDS:
+        for i, entry in enumerate(raw.get(field) or []):
+            key = f"{field}[{i}]"
+            if not isinstance(entry, dict) or not isinstance(entry.get("text"), str) or not isinstance(entry.get("source"), str):
+                raise bad(key, "每一条需要 text 和 source")
+            if set(entry) - ENTRY_KEYS:
+                raise bad(key, f"未知的键：{'、'.join(sorted(set(entry) - ENTRY_KEYS))}")
+            if field == "approaches" and not entry.get("when"):
+                raise bad(key, "做法短语需要 when（条目含哪些词时使用）")
+            when, years = entry.get("when") or [], entry.get("years")
+            if not isinstance(when, list) or not all(isinstance(w, str) and w for w in when):
+                raise bad(f"{key}.when", "when 应为词语的列表（数字请加引号）")
+            if years is not None and not (isinstance(years, list) and len(years) == 2 and all(isinstance(y, int) for y in years)):
+                raise bad(f"{key}.years", "years 应为 [起始年, 截止年]")
+            if entry.get("needs") not in (None, "rise"):
+                raise bad(f"{key}.needs", "needs 只能是 rise")
+    return raw
+
+
+def parse_wording(root: Path) -> dict:
+    """All wording files under root as plain data (what the cache keeps)."""
+    paths = files(root)
+    sheets = [check_sheet(p, read_yaml(p)) for p in paths[2:]]
+    return {"sentences": read_yaml(paths[0]), "usage": read_yaml(paths[1]), "sheets": sheets}
+
+
+def to_sheet(raw: dict) -> Sheet:
+    """Plain sheet data -> Sheet."""
+    entries = {
+        field: tuple(
+            Entry(e["text"], e["source"], e.get("needs", ""), tuple(e["years"]) if e.get("years") else None, tuple(e.get("when") or ()))
+            for e in raw.get(field) or []
+        )
+        for field in FIELDS
+    }
+    return Sheet(raw["topic"], raw["label"], entries)
+
+
+@lru_cache(maxsize=2)
+def load_wording(root: Path | None = None) -> Wording:
+    """The wording data (parsed once, then from the cache while the files are unchanged)."""
+    root = root or data_root()
+    stamps = [(p.name, p.stat().st_mtime_ns) for p in files(root) if p.is_file()]
+    data = cached_json("wording", repr((str(root), stamps)), lambda: parse_wording(root))
+    sheets = {raw["topic"]: to_sheet(raw) for raw in data["sheets"]}
+    generic = sheets.pop(GENERIC, Sheet(GENERIC, "", {}))
+    return Wording(sheets, generic, data["sentences"], data["usage"])

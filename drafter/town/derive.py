@@ -1,0 +1,285 @@
+"""Town -> derived figures (growth, completion, ratios, exact 亿元 scaling, 余/约) in half-up Decimal, with sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from typing import NamedTuple
+
+from drafter.town.model import Fact, Indicator, Section, Settings, Town
+
+HUNDRED = Decimal(100)
+# Digits Decimal keeps: amounts up to 10^12 over divisors down to 10^-6, as percentages, with decimals to spare.
+PRECISION = 40
+WAN_PER_YI = Decimal(10000)
+# Units whose first character is an order of magnitude: 余 goes after it (3.5万余亩).
+MAGNITUDES = "万亿千百"
+
+
+class Figure(NamedTuple):
+    """A number as shown in the draft, with the key path it comes from and, if derived, its formula.
+    value and unit are the exact amount behind the text (for check); kind is 'value' or 'rate'."""
+
+    text: str
+    source: str
+    formula: str = ""
+    value: Decimal | None = None
+    unit: str = ""
+    kind: str = "value"
+    approx: str = ""  # 余 or 约 when the value is approximate
+
+
+class Change(NamedTuple):
+    """Year-on-year change: 增长 / 下降 / 持平 and its size (None when 持平); source and formula of the change."""
+
+    word: str
+    figure: Figure | None
+    source: str = ""
+    formula: str = ""
+
+    @property
+    def phrase(self) -> Figure:
+        """The change as the draft says it, one run whose words follow the figure: 同比增长14.1% / 与上年持平."""
+        text = "与上年持平" if self.figure is None else f"同比{self.word}{self.figure.text}"
+        return Figure(text, self.source, self.formula)
+
+
+class Quantity(NamedTuple):
+    """A user's value with its unit, scaled for display, plus optional change and completion."""
+
+    value: Figure
+    change: Change | None = None
+    completion: Figure | None = None
+
+
+class FactFigures(NamedTuple):
+    """The figures of one structured fact: its quantities (each with the words before it, for a fact with
+    several), or a ratio's rate with, when asked, the count it is made of."""
+
+    quantities: list[tuple[str, Quantity]]
+    rate: Figure | None = None
+    count: Figure | None = None
+
+    def all(self) -> Iterator[Figure]:
+        """Every figure shown: values, changes, completions, count and rate."""
+        for _, q in self.quantities:
+            yield q.value
+            if q.change is not None and q.change.figure is not None:
+                yield q.change.figure
+            if q.completion is not None:
+                yield q.completion
+        yield from (f for f in (self.count, self.rate) if f is not None)
+
+
+def number(value: Decimal) -> str:
+    """Decimal -> plain digits, no exponent ('18.91', '35031')."""
+    return format(value, "f")
+
+
+def rounded(value: Decimal, digits: int) -> Decimal:
+    """Half-up rounding to `digits` decimals (98.89 -> 98.9 with 1), with room for any amount the schema admits."""
+    with localcontext() as context:
+        context.prec = PRECISION
+        return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
+def trimmed(value: Decimal) -> str:
+    """Decimal without trailing zeros after the point ('3.50' -> '3.5', '4.00' -> '4')."""
+    text = number(value)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def percent(part: Decimal, whole: Decimal, digits: int) -> Decimal:
+    """part / whole as a percentage, rounded half-up."""
+    return rounded(part / whole * HUNDRED, digits)
+
+
+def mark(approx: object) -> str:
+    """The town file's approx (true, 余, 约 or false) -> the mark it puts on a figure ('余', '约' or '')."""
+    if approx in ("余", "约"):
+        return str(approx)
+    return "余" if approx else ""
+
+
+def with_mark(digits: str, unit: str, sign: str) -> str:
+    """'3.5' + '万亩' with 余 -> '3.5万余亩'; with 约 -> '约3.5万亩'; '2300' + '吨' with 余 -> '2300余吨'."""
+    if sign == "约":
+        return f"约{digits}{unit}"
+    if sign == "余" and len(unit) > 1 and unit[0] in MAGNITUDES:
+        return f"{digits}{unit[0]}余{unit[1:]}"
+    return f"{digits}{sign}{unit}"
+
+
+def shown(value: Decimal, unit: str, approx: object, source: str, settings: Settings) -> Figure:
+    """A user value as shown: 万元 from the threshold up becomes 亿元 exactly (no digit lost); 余 or 约 placed
+    where a clerk writes it."""
+    threshold, sign = settings.yi_threshold, mark(approx)
+    if unit == "万元" and threshold is not None and value >= threshold:
+        yi = trimmed(value / WAN_PER_YI)
+        return Figure(with_mark(yi, "亿元", sign), source, f"{source} {number(value)}万元 ÷ 10000", value, unit, "value", sign)
+    return Figure(with_mark(number(value), unit, sign), source, "", value, unit, "value", sign)
+
+
+def change(value: Decimal, previous: Decimal, source: str, digits: int) -> Change:
+    """Growth of value over previous: wording follows the sign of the rounded rate."""
+    exact = (value - previous) / previous * HUNDRED
+    rate = rounded(exact, digits)
+    formula = f"{source} {number(value)} / {number(previous)} − 1"
+    if rate == 0:
+        return Change("持平", None, f"{source}.change", formula)
+    word = "增长" if rate > 0 else "下降"
+    return Change(word, Figure(f"{number(abs(rate))}%", f"{source}.change", formula, abs(exact), "%", "rate"), f"{source}.change", formula)
+
+
+def completion(value: Decimal, target: Decimal, source: str, digits: int) -> Figure:
+    """value / target as a percentage."""
+    exact = value / target * HUNDRED
+    formula = f"{source} {number(value)} / {number(target)}"
+    return Figure(f"{number(rounded(exact, digits))}%", f"{source}.completion", formula, exact, "%", "rate")
+
+
+def quantity(value: Decimal, unit: str, approx: object, previous, target, source: str, settings: Settings) -> Quantity:
+    """A value with its optional previous-year value and target -> Quantity."""
+    digits = settings.percent_digits
+    return Quantity(
+        shown(value, unit, approx, f"{source}.value", settings),
+        change(value, previous, source, digits) if previous is not None else None,
+        completion(value, target, source, digits) if target is not None else None,
+    )
+
+
+CELL_LABELS = {"value": "本年", "previous": "上年", "target": "目标"}
+
+
+def indicator(ind: Indicator, source: str, settings: Settings) -> Quantity | None:
+    """An indicator -> its figures (None while its value is not yet known); figures from the statistics sheet name
+    their cells in their formulas."""
+    if ind.value is None:
+        return None
+    q = quantity(ind.value, ind.unit, ind.approx, ind.previous, ind.target, source, settings)
+    if not ind.cells:
+        return q
+
+    def cite(formula: str, kinds: tuple[str, ...]) -> str:
+        cells = "、".join(f"{CELL_LABELS[kind]} {ind.cell(kind)}" for kind in kinds if ind.cell(kind))
+        return f"{cells}；{formula}" if cells and formula else cells or formula
+
+    def cited(figure: Figure | None, kinds: tuple[str, ...]) -> Figure | None:
+        return figure._replace(formula=cite(figure.formula, kinds)) if figure is not None else None
+
+    change = q.change
+    if change is not None:
+        pair = ("value", "previous")
+        change = change._replace(figure=cited(change.figure, pair), formula=cite(change.formula, pair))
+    return Quantity(cited(q.value, ("value",)), change, cited(q.completion, ("value", "target")))
+
+
+def fact_figures(fact: Fact, source: str, settings: Settings) -> FactFigures | None:
+    """A structured fact -> its figures (a value, several values, or a ratio); free text -> None."""
+    if fact.ratio is not None:
+        part, whole = fact.ratio
+        exact = part / whole * HUNDRED
+        rate = Figure(f"{number(rounded(exact, settings.percent_digits))}%", f"{source}.ratio",
+                      f"{source} {number(part)} / {number(whole)}", exact, "%", "rate")
+        count = shown(part, fact.unit, False, f"{source}.ratio[0]", settings) if fact.count else None
+        return FactFigures([], rate, count)
+    if fact.figures:
+        return FactFigures([
+            (p.what or "", quantity(p.value, p.unit, p.approx, p.previous, p.target, f"{source}.figures[{j}]", settings))
+            for j, p in enumerate(fact.figures)
+        ])
+    if fact.value is not None:
+        return FactFigures([("", quantity(fact.value, fact.unit, fact.approx, fact.previous, fact.target, source, settings))])
+    return None
+
+
+def section_changes(section: Section, source: str, settings: Settings) -> list[str]:
+    """增长/下降/持平 of every figure of a section that has a previous-year value."""
+    words = []
+    for i, item in enumerate(section.items):
+        for j, fact in enumerate(item.facts):
+            found = fact_figures(fact, f"{source}.items[{i}].facts[{j}]", settings)
+            words += [q.change.word for _, q in (found.quantities if found else []) if q.change is not None]
+    return words
+
+
+def indicator_changes(town: Town) -> list[str]:
+    """增长/下降/持平 of the key indicators that have a previous-year value."""
+    quantities = [indicator(ind, f"indicators[{i}]", town.settings) for i, ind in enumerate(town.indicators)]
+    return [q.change.word for q in quantities if q is not None and q.change is not None]
+
+
+class TableRow(NamedTuple):
+    """An indicator as a table row: the unit the row is shown in, and its figures as bare numbers in that unit."""
+
+    unit: str
+    value: Figure
+    previous: Figure | None
+    change: Change | None
+    target: Figure | None
+    completion: Figure | None
+
+
+def table_row(ind: Indicator, source: str, settings: Settings) -> TableRow | None:
+    """An indicator for the indicator table: the whole row in the value's unit (亿元 when the value is shown in
+    亿元, exactly), numbers without units, rates without the % (the header says it)."""
+    q = indicator(ind, source, settings)
+    if q is None:
+        return None
+    scaled = q.value.formula.endswith("÷ 10000")
+    unit = "亿元" if scaled else ind.unit
+
+    def bare(amount: Decimal | None, key: str) -> Figure | None:
+        if amount is None:
+            return None
+        digits = trimmed(amount / WAN_PER_YI) if scaled else number(amount)
+        formula = f"{source}.{key} {number(amount)}万元 ÷ 10000" if scaled else ""
+        return Figure(digits, f"{source}.{key}", formula, amount, ind.unit)
+
+    def rate(figure: Figure | None) -> Figure | None:
+        return figure._replace(text=figure.text.rstrip("%")) if figure is not None else None
+
+    change = q.change
+    if change is not None and change.figure is not None:
+        sign = "-" if change.word == "下降" else ""
+        change = change._replace(figure=change.figure._replace(text=sign + change.figure.text.rstrip("%")))
+    return TableRow(unit, bare(ind.value, "value"), bare(ind.previous, "previous"), change,
+                    bare(ind.target, "target"), rate(q.completion))
+
+
+def town_figures(town: Town) -> list[Figure]:
+    """Every figure the draft must carry: indicators' and facts' values, changes, completions, counts, rates."""
+    out = []
+    for i, ind in enumerate(town.indicators):
+        q = indicator(ind, f"indicators[{i}]", town.settings)
+        out += FactFigures([("", q)]).all() if q is not None else []
+    for group in ("sections", "plans"):
+        for si, section in enumerate(getattr(town, group)):
+            for ii, item in enumerate(section.items):
+                for fi, fact in enumerate(item.facts):
+                    found = fact_figures(fact, f"{group}[{si}].items[{ii}].facts[{fi}]", town.settings)
+                    out += found.all() if found else []
+    return out
+
+
+def scalings(value: Decimal, unit: str) -> list[tuple[Decimal, str]]:
+    """The same amount in the units a clerk may use for it: 23450万元 = 2.345亿元, 3.5万亩 = 35000亩."""
+    out = [(value, unit)]
+    if len(unit) > 1 and unit[0] == "万":
+        out += [(value * WAN_PER_YI, unit[1:]), (value / WAN_PER_YI, "亿" + unit[1:])]
+    elif len(unit) > 1 and unit[0] == "亿":
+        out += [(value * WAN_PER_YI, "万" + unit[1:])]
+    elif unit and unit[0] not in MAGNITUDES and unit != "%":
+        out += [(value / WAN_PER_YI, "万" + unit)]
+    return out
+
+
+def forms(figure: Figure, digits: int) -> set[str]:
+    """Every correct way to write a figure: its text; a rate rounded to fewer places; an amount in another
+    unit of the same kind; an approximate amount with 余 or 约 (约3.5万亩 = 3.5万余亩 = 35000余亩)."""
+    if figure.value is None:
+        return {figure.text}
+    if figure.kind == "rate":
+        return {figure.text} | {f"{number(rounded(figure.value, d))}%" for d in range(digits + 1)}
+    signs = ("余", "约") if figure.approx else ("",)
+    return {figure.text} | {with_mark(trimmed(v), u, sign) for v, u in scalings(figure.value, figure.unit) for sign in signs}

@@ -1,0 +1,257 @@
+"""The town file's typed model: what a clerk may write, as frozen dataclasses checked by drafter.town.schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from drafter.town.lexicon import load_lexicon
+
+AMOUNT = {"ge": 0}
+# A ratio's whole, or a target, smaller than this is a typing slip (it would make a rate of 10^8 % and more).
+DIVISOR = {"gt": 0, "ge": Decimal("0.000001")}
+# Lists the draft numbers (一、… 九十九、; 一是 … 九十九是) hold at most this many.
+NUMBERED = {"most": 99}
+UNIT = {"empty": True}  # a count without a unit may write unit: ""
+
+
+def growth_base(value: Decimal) -> str | None:
+    """A previous-year value of 0 leaves growth undefined."""
+    return "previous（上年值）为 0，无法计算同比增长率；请删除 previous 或改为非零值" if value == 0 else None
+
+
+def topic_problem(value: str, key: str = "topic") -> str | None:
+    """None for a lexicon topic; else a message that suggests the closest one by meaning, then by spelling."""
+    lexicon = load_lexicon()
+    names = [t.name for t in lexicon.topics]
+    if value in names:
+        return None
+    meaning = lexicon.named(value)
+    if meaning and key == "topic":
+        return f"未知话题“{value}”。它像是“{meaning}”：可写 topic: {meaning}，或保留自己的话题名并加一行 like: {meaning}"
+    import difflib  # only for a message
+
+    close = difflib.get_close_matches(value, names, n=1, cutoff=0.3)
+    hint = f"是不是“{close[0]}”？" if close else ""
+    return f"未知话题“{value}”。{hint}可选：{'、'.join(names)}"
+
+
+def joined(names: list[str]) -> str:
+    """['县委、县政府', '镇党委'] -> '县委、县政府和镇党委'; three or more: 'A、B和C'."""
+    return names[0] if len(names) == 1 else "、".join(names[:-1]) + "和" + names[-1]
+
+
+ONE_OR_MORE = {"single": True}  # a list field that also takes a single string
+
+
+PREVIOUS = {"ge": 0, "check": growth_base}
+# approx: true (= 余) writes 8500余人 / 3.5万余亩; 约 writes 约3.5万亩.
+Approx = Literal[True, False, "余", "约"]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One figure of a fact that has several: 纳入低保412户603人 (no what), 培育家庭农场11家、合作社19家 (with what)."""
+
+    SHAPE = " {value: 数值, unit: 单位}（可加 what）"
+
+    value: Decimal = field(metadata=AMOUNT)
+    unit: str = field(default="", metadata=UNIT)
+    what: str | None = None
+    approx: Approx = False
+    previous: Decimal | None = field(default=None, metadata=PREVIOUS)
+    target: Decimal | None = field(default=None, metadata=DIVISOR)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact: free text kept verbatim, or a figure (what/value/unit), several figures, or a ratio of two counts."""
+
+    FROM_STRING = "text"  # a plain string in a facts list is free text
+
+    text: str | None = None
+    what: str | None = None
+    value: Decimal | None = field(default=None, metadata=AMOUNT)
+    unit: str = field(default="", metadata=UNIT)
+    approx: Approx = False
+    previous: Decimal | None = field(default=None, metadata=PREVIOUS)
+    target: Decimal | None = field(default=None, metadata=DIVISOR)
+    ratio: tuple[Decimal, Decimal] | None = field(default=None, metadata={"items": [AMOUNT, DIVISOR]})
+    figures: list[Part] = field(default_factory=list)
+    count: str | None = None  # with ratio: also say the count (参保13480人，参保率达97.9%)
+    verb: str | None = None  # the clerk's own verb before the figure (突破, 保持在, 达到)
+    bound: Literal["以上", "以内", "左右"] | None = None  # after the figure (15个以上)
+    resolve: Literal["力争", "确保", False] | None = None  # in a plan: the word before the figure, false for none
+
+    def check(self) -> list[tuple[str, str]]:
+        """Exactly one of text or what; a figure needs one of value, figures or ratio; growth must be defined."""
+        out = []
+        kinds = [k for k in ("value", "figures", "ratio") if getattr(self, k) not in (None, [])]
+        if (self.text is None) == (self.what is None):
+            out.append(("", "每条事实要么是一段文字，要么用 what 加 value（或 figures、ratio）描述数字"))
+        elif self.what is not None and not kinds:
+            out.append(("", "有 what 时还需要 value（数值）、figures（几个数值）或 ratio（两个计数之比）"))
+        if len(kinds) > 1:
+            out.append(("", f"{'、'.join(kinds)} 只能选一个"))
+        if self.count is not None and self.ratio is None:
+            out.append(("count", "count 只和 ratio 一起用：写出比率的分子，如 count: 参保"))
+        if self.count is not None and not self.unit:
+            out.append(("unit", "写了 count 时需要 unit（分子的单位，如 人）"))
+        return out
+
+
+@dataclass(frozen=True)
+class Item:
+    """One '一是…' item: an optional lead-in title, how the work was done (measures) and its facts."""
+
+    SHAPE = " title: 领起句 加 facts: 事实列表（每条事实以“- ”开头）"
+
+    title: str | None = None
+    measures: list[str] = field(default_factory=list, metadata=ONE_OR_MORE)
+    facts: list[Fact] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A review section or a plan section on one topic (a topic of the lexicon, or the town's own with like)."""
+
+    SHAPE = " topic: 话题 加 items: 各项列表"
+
+    topic: str
+    like: str | None = None  # the built-in topic a town's own topic behaves like (茶产业 -> 农业)
+    heading: str | None = None
+    verdict: str | None = None
+    items: list[Item] = field(default_factory=list, metadata=NUMBERED)
+
+    @staticmethod
+    def check_raw(data: dict) -> list[tuple[str, str]]:
+        """The topic is the lexicon's, or like names the lexicon topic it behaves like."""
+        like, topic = data.get("like"), data.get("topic")
+        if isinstance(like, str):
+            problem = topic_problem(like, "like")
+            return [("like", problem)] if problem else []
+        problem = topic_problem(topic) if isinstance(topic, str) else None
+        return [("topic", problem)] if problem else []
+
+    @property
+    def kind(self) -> str:
+        """The lexicon topic whose phrases fit this section."""
+        return self.like or self.topic
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A key economic indicator with optional previous-year value and target."""
+
+    SHAPE = " {name: 名称, value: 数值, unit: 单位}"
+
+    name: str
+    value: Decimal | None = field(default=None, metadata=AMOUNT)  # missing: the draft marks it 【待补充】
+    unit: str = field(default="", metadata=UNIT)
+    approx: Approx = False
+    previous: Decimal | None = field(default=None, metadata=PREVIOUS)
+    target: Decimal | None = field(default=None, metadata=DIVISOR)
+    column: str | None = None  # the indicator's name in the county's statistics sheet, when it differs
+    # Where each figure came from in the statistics sheet: (("value", "统计表.xlsx!C5"), …); set by drafter, not the clerk.
+    cells: tuple | None = field(default=None, metadata={"internal": True})
+
+    def cell(self, kind: str) -> str:
+        """The sheet cell a figure (value, previous, target) came from; '' when it came from the town file."""
+        return dict(self.cells or ()).get(kind, "")
+
+
+@dataclass(frozen=True)
+class Promise:
+    """One of last year's plans, which this year's review should answer: its topic and its words."""
+
+    SHAPE = " {topic: 话题, text: 去年计划的原话}"
+    FROM_STRING = "text"
+
+    text: str
+    topic: str | None = None
+
+    @staticmethod
+    def check_raw(data: dict) -> list[tuple[str, str]]:
+        """A topic, when given, is the lexicon's."""
+        topic = data.get("topic")
+        problem = topic_problem(topic) if isinstance(topic, str) else None
+        return [("topic", problem)] if problem else []
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Number formats and fonts."""
+
+    percent_digits: int = field(default=1, metadata={"ge": 0, "le": 4})
+    yi_threshold: Decimal | None = field(default=Decimal(10000), metadata=AMOUNT)
+    fonts: Literal["gb2312", "plain"] = "gb2312"  # plain: the fonts every Windows office has
+    page_numbers: Literal["gb", "center"] = "gb"  # gb: odd pages right, even left (GB/T 9704 7.5); center: centred
+    table: bool = False  # a table of the key indicators after their paragraph
+
+
+@dataclass(frozen=True)
+class Town:
+    """A town's facts and figures for one year's summary and next year's plan."""
+
+    town: str
+    year: int = field(metadata={"ge": 2000, "le": 2100})
+    kind: Literal["乡", "镇"] | None = None
+    county: str | None = None
+    superior: list[str] = field(default_factory=list, metadata=ONE_OR_MORE)
+    period: str | None = None
+    issuer: str | None = None
+    date: dt.date | None = None
+    goal: str | None = None
+    notice: str | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list, metadata=NUMBERED)
+    honours: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list, metadata=NUMBERED)
+    plans: list[Section] = field(default_factory=list, metadata=NUMBERED)
+    closing: str | None = None
+    # Last year's report (a path beside this file): check counts it in the originality check.
+    last_report: str | None = None
+    # Last year's plans: build and check warn of each the review does not answer.
+    promises: list[Promise] = field(default_factory=list)
+    settings: Settings = field(default_factory=Settings)
+
+    def check(self) -> list[tuple[str, str]]:
+        """乡 or 镇 must be given or readable from the town's name."""
+        if self.kind is None and self.town[-1] not in "乡镇":
+            return [("kind", "无法从乡镇名判断是乡还是镇，请填写 kind: 乡 或 kind: 镇")]
+        return []
+
+    @property
+    def township(self) -> str:
+        """乡 or 镇."""
+        return self.kind or self.town[-1]
+
+    @property
+    def next_year(self) -> int:
+        """The plan's year."""
+        return self.year + 1
+
+    @property
+    def leaders(self) -> str | None:
+        """The superior bodies joined as reports join them: given, or the county's party committee and government."""
+        if self.superior:
+            return joined(self.superior)
+        if self.county and self.county[-1] in "县市区旗":
+            return f"{self.county}委、{self.county[-1]}政府"
+        return None
+
+    @property
+    def leadership(self) -> str | None:
+        """The superior bodies and the town's party committee (the congress style names both), said once each."""
+        if self.leaders is None:
+            return None
+        own = f"{self.township}党委"
+        names = list(self.superior) or [self.leaders]
+        return joined(names if any(n.endswith(own) for n in names) else [*names, own])
+
+    @property
+    def unit_name(self) -> str:
+        """The issuing unit (落款): given, or the town's people's government."""
+        return self.issuer or f"{self.town}人民政府"

@@ -1,0 +1,181 @@
+"""Plain YAML data -> typed frozen dataclasses; every problem collected with its key path.
+
+A small replacement for pydantic on the build path: importing pydantic alone costs about as much
+as the whole import floor of `drafter build`. Field types come from annotations; limits from
+`dataclasses.field(metadata=...)` (ge, gt, le, items, single, and `check`: value -> message or None); checks across fields
+from `check()` (on the built instance) and `check_raw(data)` (on the raw mapping, so they run even when a field is invalid)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import types
+import typing
+from decimal import Decimal
+from functools import cache
+from typing import Any, Literal, NamedTuple, Union
+
+Loc = tuple[str | int, ...]
+MARKUP_CHARS = "⟦⟧"
+# Characters a Word document cannot hold (C0/C1 controls but tab, non-characters, lone surrogates).
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+# A number written with thousands separators (23,450 or 1，234.5), which YAML reads as text.
+GROUPED = re.compile(r"^\d{1,3}([,，]\d{3})+(\.\d+)?$")
+INVALID = object()
+# No amount in a township's report comes near this (1 万亿); larger ones are typing slips.
+LARGEST = Decimal(10) ** 12
+
+
+class Issue(NamedTuple):
+    """One problem: where (key path), what, and a hint."""
+
+    loc: Loc
+    message: str
+    hint: str = ""
+
+
+class Invalid(Exception):
+    """Raised by validate() with every Issue found."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        super().__init__(f"{len(issues)} problems")
+        self.issues = issues
+
+
+@cache
+def hints(cls: type) -> dict[str, Any]:
+    """Resolved annotations of a dataclass."""
+    return typing.get_type_hints(cls)
+
+
+def validate(cls: type, data: Any) -> Any:
+    """data -> cls instance, or Invalid listing every problem."""
+    issues: list[Issue] = []
+    result = convert(cls, data, (), issues)
+    if issues or result is INVALID:
+        raise Invalid(issues)
+    return result
+
+
+def convert(cls: type, data: Any, loc: Loc, issues: list[Issue]) -> Any:
+    """A mapping -> a dataclass instance (or INVALID, with issues recorded)."""
+    shorthand = getattr(cls, "FROM_STRING", None)
+    if shorthand and isinstance(data, str):
+        data = {shorthand: data}
+    if not isinstance(data, dict):
+        shape = getattr(cls, "SHAPE", "")
+        issues.append(Issue(loc, f"这一项应写成{shape}" if shape else "应为键值映射（键: 值）"))
+        return INVALID
+    fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}  # internal: set by drafter
+    for key, message in cls.check_raw(data) if hasattr(cls, "check_raw") else ():
+        issues.append(Issue(loc + ((key,) if key else ()), message))
+    for key in data:
+        if key not in fields and str(key).replace(".", "", 1).isdigit():
+            keys = list(data)
+            before = data[keys[keys.index(key) - 1]] if keys.index(key) else ""
+            issues.append(Issue(loc + (str(key),), f"数字里不要写逗号：花括号里的逗号把 {before},{key} 拆成了两项",
+                                f"写成 {before}{key}"))
+        elif key not in fields:
+            import difflib  # only for a message
+
+            close = difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.5)
+            hint = f"是不是“{close[0]}”？" if close else f"可用的键：{'、'.join(fields)}"
+            issues.append(Issue(loc + (str(key),), f"未知的键“{key}”", hint))
+    values, ok = {}, True
+    for name, f in fields.items():
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        if name not in data or (data[name] is None and not required):
+            if required:
+                issues.append(Issue(loc + (name,), "缺少必填项", "请参考 drafter init 生成的模板"))
+                ok = False
+            continue
+        value = convert_value(hints(cls)[name], data[name], loc + (name,), issues, f.metadata)
+        if value is INVALID:
+            ok = False
+        else:
+            values[name] = value
+    if not ok or any(k not in fields for k in data):
+        return INVALID
+    instance = cls(**values)
+    for key, message in instance.check() if hasattr(instance, "check") else ():
+        issues.append(Issue(loc + ((key,) if key else ()), message))
+    return instance
+
+
+def convert_value(tp: Any, raw: Any, loc: Loc, issues: list[Issue], meta: typing.Mapping) -> Any:
+    """One value of type tp (Optional, Literal, list, tuple, dataclass, str, int, Decimal, bool, date)."""
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is Union or origin is types.UnionType:  # Optional[X] and X | None
+        if raw is None:
+            return None
+        return convert_value(next(a for a in args if a is not type(None)), raw, loc, issues, meta)
+    if origin is Literal:
+        if raw in args:
+            return raw
+        return fail(issues, loc, f"应为以下之一：{'、'.join(map(str, args))}")
+    if origin is list:
+        if meta.get("single") and isinstance(raw, str):
+            raw = [raw]
+        if not isinstance(raw, list):
+            return fail(issues, loc, "应为列表（每项以“- ”开头）")
+        if "most" in meta and len(raw) > meta["most"]:
+            return fail(issues, loc, f"最多 {meta['most']} 项（现有 {len(raw)} 项）", "报告的序号写到九十九为止，请合并相近的内容")
+        items = [convert_value(args[0], item, loc + (i,), issues, meta) for i, item in enumerate(raw)]
+        return INVALID if any(i is INVALID for i in items) else items
+    if origin is tuple:
+        if not isinstance(raw, list) or len(raw) != len(args):
+            return fail(issues, loc, f"应为 {len(args)} 个数字组成的列表，如 [359, 363]")
+        limits = meta.get("items", [{}] * len(args))
+        items = [convert_value(a, r, loc + (i,), issues, m) for i, (a, r, m) in enumerate(zip(args, raw, limits))]
+        return INVALID if any(i is INVALID for i in items) else tuple(items)
+    if dataclasses.is_dataclass(tp):
+        return convert(tp, raw, loc, issues)
+    value = scalar(tp, raw, loc, issues, meta)
+    message = meta["check"](value) if "check" in meta and value is not INVALID else None
+    return fail(issues, loc, message) if message else value
+
+
+def scalar(tp: Any, raw: Any, loc: Loc, issues: list[Issue], meta: typing.Mapping) -> Any:
+    """str (non-empty text), int, Decimal (finite), bool or date, with ge/gt/le limits."""
+    if tp is str:
+        if not isinstance(raw, str):
+            return fail(issues, loc, "应为文本")
+        text = "".join(line.strip() for line in raw.strip().splitlines())
+        if not text and not meta.get("empty"):
+            return fail(issues, loc, "不能为空")
+        if any(c in text for c in MARKUP_CHARS):
+            return fail(issues, loc, "文本中不能含有 ⟦ 或 ⟧（drafter 保留字符）")
+        hidden = CONTROL.search(text)
+        if hidden:
+            return fail(issues, loc, f"文本第 {hidden.start() + 1} 个字符是看不见的控制字符（U+{ord(hidden.group(0)):04X}），"
+                                     "多半是从网页或别的软件粘贴带进来的", "删掉这个字符，或把这段文字重新输入一遍")
+        return text
+    if tp is bool:
+        return raw if isinstance(raw, bool) else fail(issues, loc, "应为 true 或 false")
+    if tp is dt.date:
+        if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
+            return raw
+        return fail(issues, loc, "应为日期，如 2024-12-05")
+    if isinstance(raw, str) and GROUPED.match(raw.strip()):
+        return fail(issues, loc, f"数字里不要写逗号：写成 {raw.strip().replace(',', '').replace('，', '')}")
+    if isinstance(raw, bool) or not isinstance(raw, (int, float, Decimal)) or (tp is int and not isinstance(raw, int)):
+        return fail(issues, loc, "应为整数" if tp is int else "应为数字")
+    value = raw if tp is int else Decimal(str(raw))
+    if tp is Decimal and not value.is_finite():
+        return fail(issues, loc, "必须是有限的数值")
+    if tp is Decimal and abs(value) > LARGEST:
+        return fail(issues, loc, "数值过大（超过一万亿）", "请检查单位和位数")
+    if "gt" in meta and value <= meta["gt"]:
+        return fail(issues, loc, f"必须大于 {meta['gt']}")
+    if "ge" in meta and value < meta["ge"]:
+        return fail(issues, loc, "不能为负数" if meta["ge"] == 0 else f"不能小于 {meta['ge']}")
+    if "le" in meta and value > meta["le"]:
+        return fail(issues, loc, f"不能大于 {meta['le']}")
+    return value
+
+
+def fail(issues: list[Issue], loc: Loc, message: str, hint: str = "") -> object:
+    """Record an issue and return INVALID."""
+    issues.append(Issue(loc, message, hint))
+    return INVALID

@@ -1,0 +1,286 @@
+"""New figures into a draft the clerk has edited: every marked figure whose value changed is rewritten (plainly or
+as tracked changes); the clerk's own text, formatting and comments are left as they were; figures the clerk typed
+over, deleted or moved are reported, never overwritten (unless forced)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+from typing import NamedTuple
+
+from drafter.errors import DraftError, OutputError, Problem
+from drafter.files.textio import (
+    DRAFT_LIMIT,
+    atomic_write,
+    check_docx_body,
+    read_limited,
+)
+from drafter.markup import parse
+from drafter.ooxml import revise
+from drafter.ooxml.props import read_properties, write_properties
+from drafter.town.derive import forms, town_figures
+from drafter.town.load import load_town
+from drafter.town.model import Town
+from drafter.write import marks
+
+DOCUMENT = "word/document.xml"
+CUSTOM = "docProps/custom.xml"
+STYLES = "word/styles.xml"
+AUTHOR = "drafter"
+WORDS = ("增长", "下降", "持平")
+# How much of a paragraph a report quotes to say where a figure is.
+EXCERPT = 24
+
+
+class UpdateOptions(NamedTuple):
+    """What `drafter update` was asked to do."""
+
+    out: Path | None = None
+    in_place: bool = False
+    track: bool = False
+    force: bool = False
+    when: dt.datetime | None = None  # the revisions' date (now when None)
+
+
+class Change(NamedTuple):
+    """One figure rewritten (or, in a conflict, one that would have been): key, text before, text after, where."""
+
+    key: str
+    before: str
+    after: str
+    where: str
+    why: str = ""  # for a conflict: typed over, deleted, moved …
+
+
+class UpdateReport(NamedTuple):
+    """What update did and what it left to the clerk."""
+
+    path: Path | None
+    changed: list[Change]
+    conflicts: list[Change]
+    missing: list[Change]      # figures of the town file with no place in the draft
+    dropped: list[Change]      # marks whose figure the town file no longer has
+    turned: list[Change]       # changes whose direction turned (增长 → 下降): words around them to review
+    backup: Path | None = None
+
+    @property
+    def left(self) -> bool:
+        """True when something is left for the clerk to do by hand."""
+        return bool(self.conflicts or self.missing or self.dropped)
+
+
+def excerpt(paragraph) -> str:
+    """The start of a paragraph, to say where a figure is."""
+    text = revise.paragraph_text(paragraph).strip() if paragraph is not None else ""
+    return text[:EXCERPT] + ("…" if len(text) > EXCERPT else "")
+
+
+def new_texts(town: Town, style: str, seed: int | None) -> dict[tuple[str, str], str]:
+    """(key, form) -> the text a draft of the updated town file writes for that figure."""
+    from drafter.compose.phrases import load_bank
+    from drafter.compose.render import render
+
+    out: dict[tuple[str, str], str] = {}
+    for block in parse(render(town, load_bank(None), style, seed)):
+        for span in block.spans:
+            if span.kind == "fig" and span.source:
+                out.setdefault((span.source, "t" if block.kind == "row" else "p"), span.shown)
+    return out
+
+
+def word_of(text: str) -> str:
+    """增长/下降/持平 in a change's text ('' when none)."""
+    return next((word for word in WORDS if word in text), "")
+
+
+class Package(NamedTuple):
+    """A .docx as read: its bytes, and its entries in order."""
+
+    raw: bytes
+    infos: list[zipfile.ZipInfo]
+    data: dict[str, bytes]
+
+
+def read_package(path: Path) -> Package:
+    """The draft's zip entries; a file that is not a .docx is a DraftError."""
+    raw = read_limited(path, DRAFT_LIMIT, DraftError, "初稿文件")
+    check_docx_body(path, DraftError)
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as package:
+            infos = package.infolist()
+            return Package(raw, infos, {info.filename: package.read(info.filename) for info in infos})
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise DraftError(Problem(str(path), None, "", "无法作为 Word 文档读取", "请用 Word 或 WPS 另存为 .docx")) from exc
+
+
+def write_package(package: Package, replaced: dict[str, bytes]) -> bytes:
+    """The package with some entries replaced (document.xml, custom.xml); every other entry byte for byte as it was."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in package.infos:
+            target.writestr(info, replaced.get(info.filename, package.data[info.filename]), compress_type=info.compress_type)
+    return out.getvalue()
+
+
+def target_path(draft: Path, options: UpdateOptions) -> Path:
+    """Where the updated draft goes: --out, the draft itself (--in-place), or 〈name〉（更新）.docx beside it."""
+    if options.in_place:
+        return draft
+    if options.out is not None and options.out.resolve() == draft.resolve():
+        raise OutputError(Problem(str(options.out), None, "--out", "输出文件就是原初稿", "要直接更新原初稿请用 --in-place（会先备份）"))
+    return options.out if options.out is not None else draft.with_name(f"{draft.stem}（更新）{draft.suffix}")
+
+
+def backup_path(draft: Path) -> Path:
+    """A free name for the copy kept before --in-place: 〈name〉.备份.docx, then .备份2 …"""
+    n = 1
+    while True:
+        path = draft.with_name(f"{draft.stem}.备份{'' if n == 1 else n}{draft.suffix}")
+        if not path.exists():
+            return path
+        n += 1
+
+
+def update(town_path: Path, draft: Path, options: UpdateOptions) -> UpdateReport:
+    """Rewrite the changed figures of draft from town_path; see the module's docstring."""
+    if draft.suffix.lower() != ".docx":
+        raise DraftError(Problem(str(draft), None, "", "只能更新 Word 文档（.docx）", "文本初稿请重新生成：drafter build"))
+    town = load_town(town_path)
+    package = read_package(draft)
+    if DOCUMENT not in package.data:
+        raise DraftError(Problem(str(draft), None, "", "无法作为 Word 文档读取：缺少正文部分", "请用 Word 或 WPS 另存为 .docx"))
+    try:
+        root = revise.parse_xml(package.data[DOCUMENT])
+    except Exception as exc:  # lxml's syntax errors
+        raise DraftError(Problem(str(draft), None, "", "无法读取文档正文（XML 损坏）", "请用 Word 或 WPS 另存为 .docx")) from exc
+    if root.find(revise.w("body")) is None:
+        raise DraftError(Problem(str(draft), None, "", "无法读取文档正文（没有正文部分）", "请用 Word 或 WPS 另存为 .docx"))
+    manifest = marks.Manifest.from_properties(read_properties(package.data.get(CUSTOM, b"")))
+    found = revise.find_bookmarks(root, lambda name: marks.parse(name) is not None)
+    if not found and manifest is None:
+        raise DraftError(Problem(str(draft), None, "", "文档中没有 drafter 的数字标记，无法按位置更新",
+                                 "这份文档可能不是 drafter 生成的，或由旧版本生成；请用 drafter build 重新生成"))
+    headings = revise.headings_above(root, revise.heading_style_ids(package.data.get(STYLES, b"")))
+    plan = Planner(town, manifest, options, root, headings)
+    plan.run(found)
+    if not plan.changed:
+        return UpdateReport(None, [], plan.conflicts, plan.missing, plan.dropped, [])
+    path = target_path(draft, options)
+    if path.exists() and not options.in_place and not options.force:
+        raise OutputError(Problem(str(path), None, "--out", "文件已存在，为保护其中的内容没有覆盖它", "可换一个 --out，或加 --force 覆盖"))
+    if path.is_dir():
+        raise OutputError(Problem(str(path), None, "--out", "输出路径是一个文件夹", "请写出文件名"))
+    replaced = {DOCUMENT: revise.to_bytes(root)}
+    if plan.manifest is not None and CUSTOM in package.data:  # what the marks now hold, for the next update
+        manifest = plan.manifest._replace(marks=sorted(plan.wrote.values(), key=lambda m: marks.parse(m.name).number))
+        replaced[CUSTOM] = write_properties(package.data[CUSTOM], manifest.properties(), marks.MANIFEST)
+    data = write_package(package, replaced)
+    backup = None
+    if options.in_place:
+        backup = backup_path(draft)
+        atomic_write(backup, package.raw)
+    atomic_write(path, data)
+    return UpdateReport(path, plan.changed, plan.conflicts, plan.missing, plan.dropped, plan.turned, backup)
+
+
+class Planner:
+    """Decides, mark by mark, what to rewrite and what to report, and rewrites."""
+
+    def __init__(self, town: Town, manifest: marks.Manifest | None, options: UpdateOptions, root, headings: dict) -> None:
+        self.manifest, self.headings = manifest, headings
+        style, seed = (manifest.style, manifest.seed) if manifest else ("numbered", None)
+        self.texts = new_texts(town, style, seed)
+        self.figures = {f.source: f for f in town_figures(town)}
+        self.digits = town.settings.percent_digits
+        self.wrote = {m.name: m for m in manifest.marks} if manifest else {}
+        self.options = options
+        when = options.when or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        self.reviser = revise.Reviser(root, AUTHOR, when) if options.track else None
+        self.changed: list[Change] = []
+        self.conflicts: list[Change] = []
+        self.missing: list[Change] = []
+        self.dropped: list[Change] = []
+        self.turned: list[Change] = []
+
+    def run(self, found: list[revise.Found]) -> None:
+        """Every mark found, then what the manifest lists but the draft has lost, then figures new to the draft."""
+        parsed = [(f, marks.parse(f.name)) for f in found]
+        wheres = [excerpt(f.paragraphs[0] if f.paragraphs else None) for f in found]  # before anything changes
+        present = {f.name for f in found}
+        lost = [m for name, m in self.wrote.items() if name not in present]
+        for i, (mark_found, mark) in enumerate(parsed):
+            self.one(mark_found, mark, self.moved(mark_found), wheres[i])
+        for written in lost:
+            mark = marks.parse(written.name)
+            if mark is not None:
+                after = self.texts.get((mark.key, mark.form))
+                if after is not None and after != written.text:
+                    self.conflicts.append(Change(mark.key, written.text, after, "", "已被删除"))
+        placed = {(m.key, m.form) for _, m in parsed} | {(m.key, m.form) for m in map(marks.parse, self.wrote) if m}
+        for (key, form), text in self.texts.items():
+            if (key, form) not in placed and form == "p":
+                self.missing.append(Change(key, "", text, ""))
+
+    def one(self, found: revise.Found, mark: marks.Mark, out_of_order: bool, where: str) -> None:
+        """One mark: rewrite it, or say why not."""
+        written = self.wrote.get(found.name)
+        if written is not None and found.text != written.text:
+            revise.stretch(found, written.text)  # a bookmark end a client shifted off the figure
+        current = found.text
+        wrote = written.text if written else (current if marks.crc(current) == mark.crc else "")
+        after = self.texts.get((mark.key, mark.form))
+        if after is None:
+            self.dropped.append(Change(mark.key, current, "", where, "数据文件中已没有这个数字"))
+            return
+        if marks.crc(after) == mark.crc or current == after:
+            return  # the figure has not changed, or the clerk has already written the new one
+        problem = self.problem(found, mark, current, out_of_order)
+        if problem and not (self.options.force and found.texts and len(found.paragraphs) == 1):
+            if problem == "已被手工改写" and self.agrees(mark.key, current):
+                problem += "（与新数值一致，可不改）"
+            self.conflicts.append(Change(mark.key, current, after, where, problem))
+            return
+        if self.reviser is not None and found.plain_runs():
+            self.reviser.replace(found, after)
+        else:
+            revise.replace(found, after)
+        renamed = mark._replace(crc=marks.crc(after)).name
+        old = self.wrote.pop(found.name, marks.Written(found.name, current))
+        self.wrote[renamed] = old._replace(name=renamed, text=after)
+        revise.rename(found, renamed)
+        before = wrote or current
+        self.changed.append(Change(mark.key, before, after, where))
+        if word_of(before) and word_of(after) and word_of(before) != word_of(after):
+            self.turned.append(Change(mark.key, before, after, where))
+
+    def moved(self, found: revise.Found) -> bool:
+        """True when a figure now stands under another heading than the one it was written under (neither the
+        heading's place among the headings nor its text the same: a heading merely rewritten or added elsewhere is
+        not a move)."""
+        written = self.wrote.get(found.name)
+        if written is None or not found.paragraphs:
+            return False
+        ordinal, text = self.headings.get(found.paragraphs[0], (0, ""))
+        return ordinal != written.heading and marks.crc(text) != written.under
+
+    def agrees(self, key: str, text: str) -> bool:
+        """True when text already shows the town file's new value for key (in any correct form)."""
+        figure = self.figures.get(key)
+        return figure is not None and any(form in text for form in forms(figure, self.digits))
+
+    @staticmethod
+    def problem(found: revise.Found, mark: marks.Mark, current: str, out_of_order: bool) -> str:
+        """Why a mark may not be rewritten ('' when it may)."""
+        if not found.closed:
+            return "标记不完整"
+        if not current:
+            return "已被删除"
+        if len(found.paragraphs) > 1:
+            return "跨段落，可能已被移动或合并"
+        if marks.crc(current) != mark.crc:
+            return "已被手工改写"
+        if out_of_order:
+            return "已被移动"
+        return ""

@@ -1,0 +1,240 @@
+"""Markup blocks -> .docx bytes: GB/T 9704 page, named styles (a reference .docx's styles win), headings on Word's
+heading styles, GB/T page numbers, a font table; styles.py and page.py hold the styles and the page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+import docx
+from docx.text.run import Run
+
+from drafter import ooxml
+from drafter.errors import OutputError, Problem
+from drafter.files.textio import DRAFT_LIMIT, check_docx_body, read_limited
+from drafter.markup import Block, Span
+from drafter.ooxml import body, props
+from drafter.ooxml import table as tables
+from drafter.write import marks
+from drafter.write import profile as P
+from drafter.write.word.page import (
+    add_contents,
+    add_font_table,
+    place_signature,
+    setup_page,
+)
+from drafter.write.word.styles import ensure_styles
+
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+class DocMeta(NamedTuple):
+    """Core properties of the draft, and the document's options."""
+
+    title: str
+    author: str
+    date: dt.date
+    fingerprint: str = ""
+    annotate: bool = False
+    toc: bool = False
+    centred_page_numbers: bool = False
+    style: str = ""
+    seed: int | None = None
+
+    @property
+    def stamp(self) -> dt.datetime:
+        """The date as a datetime (core properties and comment dates)."""
+        return dt.datetime(self.date.year, self.date.month, self.date.day)
+
+
+def open_base(reference: Path | None) -> tuple[docx.document.Document, bool]:
+    """The base document: the user's reference .docx emptied of content, or drafter's minimal base."""
+    if reference is None:
+        with resources.files("drafter").joinpath("data/base.docx").open("rb") as handle:
+            return docx.Document(handle), False
+    data = read_limited(reference, DRAFT_LIMIT, OutputError, "参考文档")
+    check_docx_body(reference, OutputError)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises several types for a file that is not a .docx
+        raise OutputError(Problem(str(reference), None, "--reference-doc", f"无法作为 Word 文档打开：{type(exc).__name__}")) from exc
+    ooxml.clear_body(document)
+    return document, True
+
+
+LABEL_STOP = "，。；：、（）“”"
+
+
+def annotation(before: str, span: Span) -> str:
+    """'同比增长14.1%：indicators[0] 18.91 / 16.58 − 1': the words before a figure, the figure, its source."""
+    cut = max(before.rfind(c) for c in LABEL_STOP)
+    label = before[cut + 1 :] if cut >= 0 else before
+    return f"{label}{span.text}：{span.formula or span.source}"
+
+
+class Marker:
+    """Numbers the draft's figures and marks each with a hidden bookmark (drafter.write.marks), listing what it wrote."""
+
+    FIRST_ID = 10000  # bookmark ids well away from the comments' and revisions' ids
+
+    def __init__(self) -> None:
+        self.written: list[marks.Written] = []
+        self.headings, self.under = 0, ""
+
+    def heading(self, text: str) -> None:
+        """A heading paragraph: the figures after it stand under it."""
+        self.headings += 1
+        self.under = marks.crc(text)
+
+    def mark(self, r, span: Span, form: str) -> None:
+        """Enclose run r, which shows figure span, in its mark (a figure whose key cannot be named is left bare)."""
+        mark = marks.make(len(self.written) + 1, form, span.source, span.shown)
+        if mark is not None:
+            body.bookmark(r, self.FIRST_ID + len(self.written), mark.name)
+            self.written.append(marks.Written(mark.name, span.shown, self.headings, self.under))
+
+
+def add_spans(document, p, spans: list[Span], ids: dict[str, str], marker: Marker, annotate_on: dt.datetime | None,
+              form: str = "p") -> None:
+    """Spans as runs of paragraph element p, in their character styles; figures marked (form p in the prose, t in
+    a table); with annotate_on, a comment on every figure."""
+    before = ""
+    for span in spans:
+        if span.kind == "br":
+            body.add_break(p)
+            continue
+        r = body.add_run(p, span.shown, ids[span.kind] if span.kind in ("lead", "runin", "gap") else None)
+        if span.kind == "fig":
+            marker.mark(r, span, form)
+            if annotate_on is not None:
+                comment = document.add_comment(Run(r, None), text=annotation(before, span), author="drafter", initials="D")
+                comment._comment_elm.date = annotate_on
+        before += span.shown
+
+
+def add_blocks(document, blocks: list[Block], ids: dict[str, str], marker: Marker,
+               annotate_on: dt.datetime | None = None) -> None:
+    """One paragraph per block in its named style, consecutive rows as one table; spans as runs in character
+    styles. With annotate_on, every figure gets a Word comment naming its source, dated annotate_on."""
+    rows: list[Block] = []
+    element = document.element.body
+    for i, block in enumerate(blocks):
+        if block.kind == "row":
+            rows.append(block)
+            if i + 1 == len(blocks) or blocks[i + 1].kind != "row":
+                add_table(document, rows, ids, marker, annotate_on)
+                rows = []
+            continue
+        if block.kind in P.HEADING_KINDS:
+            marker.heading(block.text)
+        add_spans(document, body.add_paragraph(element, ids[block.kind]), block.spans, ids, marker, annotate_on)
+
+
+def add_table(document, rows: list[Block], ids: dict[str, str], marker: Marker, annotate_on: dt.datetime | None) -> None:
+    """A three-line table (rules above and below it, and under its header) with fixed column widths, its cells
+    in the table paragraph style; the first row is the header, repeated on a new page."""
+    cells = [row.cells() for row in rows]
+    columns = max(len(c) for c in cells)
+    table = document.add_table(rows=len(cells), cols=columns)
+    table.autofit = False
+    widths = P.table_columns(columns)
+    tables.set_table_layout(table._tbl, ids["table"], widths)
+    for r, row in enumerate(cells):
+        for c in range(columns):
+            cell = table.cell(r, c)
+            tables.set_cell(cell._tc, widths[c], header=r == 0)
+            paragraph = cell.paragraphs[0]
+            paragraph._p.style = ids["table_head" if r == 0 else "table_cell"]
+            add_spans(document, paragraph._p, row[c] if c < len(row) else [], ids, marker, annotate_on, "t")
+    tables.repeat_header(table.rows[0]._tr)
+
+
+def set_core(document, meta: DocMeta) -> None:
+    """Core properties: title, issuing unit, date; nothing left from python-docx's template."""
+    core = document.core_properties
+    stamp = meta.stamp
+    core.title, core.author, core.last_modified_by = meta.title, meta.author, meta.author
+    core.subject, core.category, core.keywords = "年度工作总结和工作计划", "公文", "工作总结；工作计划"
+    core.comments, core.content_status, core.language = "", "初稿", "zh-CN"
+    core.created = core.modified = stamp
+    core.revision = 1
+    core.identifier = meta.fingerprint
+
+
+def fixed_zip(data: bytes) -> bytes:
+    """Re-pack a .docx with fixed entry times so the same draft gives the same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
+
+
+@lru_cache(maxsize=8)
+def prepared_base(font_set: str, kinds: frozenset[str], centred: bool) -> tuple[bytes, dict[str, str]]:
+    """drafter's base document with this draft's styles and page already set up, as .docx bytes, and the style ids:
+    made once per process for each font set, set of block kinds and page-number placement (a county's drafts
+    share them), then opened afresh for each draft."""
+    document, keep = open_base(None)
+    ids = ensure_styles(document, P.FONT_SETS[font_set], keep, set(kinds))
+    setup_page(document, ids, keep, centred)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue(), ids
+
+
+def build_document(blocks: list[Block], meta: DocMeta, font_set: str = "gb2312", reference: Path | None = None):
+    """Blocks -> a python-docx Document (not yet saved)."""
+    fonts = P.FONT_SETS[font_set]
+    if reference is None:
+        data, ids = prepared_base(font_set, frozenset(b.kind for b in blocks), meta.centred_page_numbers)
+        document = docx.Document(io.BytesIO(data))
+    else:
+        document, keep = open_base(reference)
+        ids = ensure_styles(document, fonts, keep, {b.kind for b in blocks})
+        setup_page(document, ids, keep, meta.centred_page_numbers)
+    marker = Marker()
+    add_blocks(document, blocks, ids, marker, meta.stamp if meta.annotate else None)
+    place_signature(document, blocks)
+    if meta.toc and blocks and blocks[0].kind == "title":
+        add_contents(document, document.paragraphs[0], ids)
+    add_font_table(document, fonts)
+    props.set_custom_properties(document, marks.Manifest(meta.style, meta.seed, marker.written).properties(), marks.MANIFEST)
+    set_core(document, meta)
+    return document
+
+
+def document_bytes(document, stamp=None) -> bytes:
+    """A Document as .docx bytes, every part serialised once, with fixed zip times (the same draft gives the same
+    bytes). stamp(blobs) may set core properties from the other parts' bytes (the fingerprint) before the core
+    properties part is serialised: {part name: bytes} of every part but docProps/core.xml."""
+    from docx.opc.pkgwriter import _ContentTypesItem
+
+    package = document.part.package
+    parts = list(package.iter_parts())
+    core = document.core_properties._element.getroottree().getroot()
+    blobs = {str(part.partname): part.blob for part in parts if getattr(part, "_element", None) is not core}
+    if stamp is not None:
+        stamp({name.lstrip("/"): blob for name, blob in blobs.items()})
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        def put(name: str, data: bytes) -> None:
+            entry = zipfile.ZipInfo(name.lstrip("/"), FIXED_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, data)
+
+        put("[Content_Types].xml", _ContentTypesItem.from_parts(parts).blob)
+        put("_rels/.rels", package.rels.xml)
+        for part in parts:
+            put(str(part.partname), blobs.get(str(part.partname)) or part.blob)
+            if len(part.rels):
+                put(part.partname.rels_uri, part.rels.xml)
+    return out.getvalue()

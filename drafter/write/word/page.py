@@ -1,0 +1,87 @@
+"""The page around the text: A4, margins, line grid, GB/T page numbers, the signature's place, contents, fonts."""
+
+from __future__ import annotations
+
+from drafter import ooxml
+from drafter.markup import Block, width
+from drafter.ooxml import body
+from drafter.write import profile as P
+
+
+def setup_page(document, ids: dict[str, str], keep_existing: bool, centred: bool = False) -> None:
+    """A4 page, margins, line grid, and the '— N —' PAGE footers: odd pages right, even pages left (Std 7.5),
+    or one centred footer; a reference document's page setup and footers win."""
+    section = document.sections[0]
+    if not keep_existing:
+        section.page_width, section.page_height = P.PAGE_WIDTH, P.PAGE_HEIGHT
+        section.top_margin, section.bottom_margin = P.MARGIN_TOP, P.MARGIN_BOTTOM
+        section.left_margin, section.right_margin = P.MARGIN_LEFT, P.MARGIN_RIGHT
+        section.header_distance, section.footer_distance = P.HEADER_DISTANCE, P.FOOTER_DISTANCE
+        ooxml.set_line_grid(section._sectPr, P.LINE_PITCH)
+    if keep_existing and any(p.text.strip() or body.has_field(p._p) for p in section.footer.paragraphs):
+        return
+    footers = [(section.footer, ids["footer_center" if centred else "footer"])]
+    if not centred:
+        document.settings.odd_and_even_pages_header_footer = True
+        footers.append((section.even_page_footer, ids["footer_even"]))
+    for footer, style in footers:
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0]
+        paragraph._p.style = style
+        paragraph.add_run("— ")
+        body.add_field(paragraph, "PAGE", "1")
+        paragraph.add_run(" —")
+
+
+def signature_indents(unit: str, date: str) -> tuple[float, float]:
+    """Right indents (characters) of the unit and the date under GB/T 9704 7.3.5.2: the unit 2 from
+    the right and the date's first character 2 right of the unit's; a longer date takes the 2."""
+    unit_right = P.SIGN_RIGHT_CHARS / 100
+    date_right = unit_right + width(unit) - 2 - width(date)
+    if date_right < unit_right:
+        date_right = unit_right
+        unit_right = date_right + width(date) + 2 - width(unit)
+    return unit_right, date_right
+
+
+def place_signature(document, blocks: list[Block]) -> None:
+    """Indent the signature and date for this unit name and date, and keep them on the page of the body's
+    last lines: the last body paragraph keeps with the signature (at least two of its lines, by widow control),
+    the signature with the date, and neither of those breaks."""
+    kinds = [b.kind for b in blocks if b.kind != "row"]  # a table row is not a body paragraph
+    if "sign" not in kinds or "date" not in kinds:
+        return
+    paragraphs = document.paragraphs[-len(kinds) :]
+    at = kinds.index("sign")
+    sign, date = paragraphs[at], paragraphs[kinds.index("date")]
+    for paragraph, chars in zip((sign, date), signature_indents(sign.text, date.text)):
+        ooxml.set_indent(paragraph._p.get_or_add_pPr(), right_chars=round(chars * 100))
+    if at > 0 and sign._p.getprevious() is paragraphs[at - 1]._p:
+        last = paragraphs[at - 1]._p.get_or_add_pPr()
+        ooxml.set_flag(last, "w:keepNext", True)
+        ooxml.set_flag(last, "w:widowControl", True)
+    ooxml.set_flag(sign._p.get_or_add_pPr(), "w:keepNext", True)
+    for paragraph in (sign, date):
+        ooxml.set_flag(paragraph._p.get_or_add_pPr(), "w:keepLines", True)
+
+
+def add_contents(document, title_paragraph, ids: dict[str, str]) -> None:
+    """A table of contents (a centred 目录 and a TOC field of the three heading levels) after the title, and a page break."""
+    contents = document.add_paragraph()
+    contents._p.style = ids["toc_title"]
+    contents.add_run("目　录")
+    field = document.add_paragraph()
+    field._p.style = ids["toc"]
+    body.add_field(field, 'TOC \\o "1-3" \\h \\z \\u', "（在 Word 或 WPS 中右键此处，选“更新域”，生成目录）")
+    body.add_page_break(field)
+    title_paragraph._p.addnext(contents._p)
+    contents._p.addnext(field._p)
+
+
+def add_font_table(document, fonts: P.Fonts) -> None:
+    """word/fontTable.xml naming every font the draft uses with its alternate, character set and family."""
+    names = []
+    for name in (*fonts, *(alt for f in fonts for alt, _ in [P.FONT_TABLE.get(f, ("", ""))] if alt)):
+        if name not in names:
+            names.append(name)
+    body.add_font_table(document, [(n, *P.FONT_TABLE.get(n, ("", "auto"))) for n in names])
