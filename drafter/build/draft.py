@@ -113,7 +113,7 @@ def untouched_docx(path: Path) -> bool:
     except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError, ValueError):
         return False
     match = IDENTIFIER.search(core)
-    return bool(match) and match.group(1) == FINGERPRINT + package_digest(parts)
+    return match is not None and match.group(1) == FINGERPRINT + package_digest(parts)
 
 
 def sidecar(path: Path) -> Path:

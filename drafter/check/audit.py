@@ -9,12 +9,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.check.overlap import MASK, canonical_formulas, masked
 from drafter.errors import DraftError, Problem
 from drafter.files.textio import DRAFT_LIMIT, check_docx_body, decode, read_limited
 from drafter.town import derive
 from drafter.town.model import Town
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
 
 NUMBER = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?")
 # Years (2024年, 2024-), dates (12月, 5日) and ordinals (第3) are not figures.
@@ -57,7 +62,7 @@ class Audit:
         return dataclasses.asdict(self) | {"failed": self.failed}
 
 
-def town_values(value) -> tuple[list[str], list[Decimal]]:
+def town_values(value: object) -> tuple[list[str], list[Decimal]]:
     """Every string and every number the clerk wrote in the town file, in order (one walk, no recursion)."""
     strings: list[str] = []
     numbers: list[Decimal] = []
@@ -70,7 +75,7 @@ def town_values(value) -> tuple[list[str], list[Decimal]]:
             numbers.append(Decimal(item))
         elif isinstance(item, (list, tuple)):
             stack.extend(reversed(item))
-        elif dataclasses.is_dataclass(item):
+        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
             stack.extend(getattr(item, name) for name in reversed(field_names(type(item))))
     return strings, numbers
 
@@ -81,7 +86,7 @@ def field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
-def user_strings(value) -> list[str]:
+def user_strings(value: object) -> list[str]:
     """Every string the clerk wrote in the town file."""
     return town_values(value)[0]
 
@@ -220,7 +225,7 @@ def audit_originality(paragraphs: list[str], corpus: list, exempt: list[str], mi
     return list(findings.values()), longest
 
 
-def body_lines(document) -> list[str]:
+def body_lines(document: Document) -> list[str]:
     """A Word document's body in order: each paragraph, and each table row as its cells joined by tabs."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph

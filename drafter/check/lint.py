@@ -7,9 +7,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from drafter.compose.fit import Events, balanced, in_years, trend
 from drafter.town import derive
+
+if TYPE_CHECKING:
+    from drafter.compose.phrases import Bank
+    from drafter.compose.wording import Wording
+    from drafter.markup import Block
+    from drafter.town.lexicon import Lexicon
+    from drafter.town.model import Section, Town
+
 
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 ORDINAL = re.compile(r"(?<![第])([一二三四五六七八九十]+)是")
@@ -43,7 +52,7 @@ def repeated_sixes(text: str) -> Counter:
     return Counter({k: v for k, v in counts.items() if v >= 3 and MASK not in k and "\n" not in k})
 
 
-def drafter_text(blocks, town) -> str:
+def drafter_text(blocks: list[Block], town: Town) -> str:
     """A draft's body text (title, signature and date left out), a block a line, with figures, gaps and
     every string the clerk wrote blanked out: what remains is drafter's own."""
     from drafter.check.audit import user_strings
@@ -96,7 +105,7 @@ class PhraseIndex:
     """Which topics each known phrase may stand under: topic sheets, generic phrases and mined ones
     (heading fillers, verdicts and result tails, under the topic they name or were mined under)."""
 
-    def __init__(self, wording, bank, lexicon, min_len: int = 4) -> None:
+    def __init__(self, wording: Wording, bank: Bank, lexicon: Lexicon, min_len: int = 4) -> None:
         self.allowed: dict[str, set[str]] = {}
         self.rising: set[str] = set()
         self.events = Events(wording.usage.get("events", []))
@@ -113,14 +122,14 @@ class PhraseIndex:
                 for literal in re.split(r"\{label\}", e.text):
                     if len(literal) >= min_len:
                         self.add(literal, "*")
-        tails = [e for e in bank.phrases if e.get("role") == "tail"]
-        for e in list(bank.fillers) + list(bank.verdicts) + tails:
-            named = lexicon.named(e["text"])
-            for topic in e["topics"]:
+        tails = [m for m in bank.phrases if m.get("role") == "tail"]
+        for mined in list(bank.fillers) + list(bank.verdicts) + tails:
+            named = lexicon.named(mined["text"])
+            for topic in mined["topics"]:
                 if named is None or named == topic:
-                    self.add(e["text"], topic)
-            if not e["topics"]:
-                self.add(e["text"], "")
+                    self.add(mined["text"], topic)
+            if not mined["topics"]:
+                self.add(mined["text"], "")
 
     def add(self, text: str, topic: str) -> None:
         """Allow text under topic."""
@@ -146,18 +155,18 @@ class PhraseIndex:
         return out
 
 
-def direction(section, source: str, town) -> str | None:
+def direction(section: Section, source: str, town: Town) -> str | None:
     """Which way a section's figures went, computed from the town file."""
     return trend(derive.section_changes(section, source, town.settings))
 
 
-def first_span(block, kind: str) -> str | None:
+def first_span(block: Block, kind: str) -> str | None:
     """The text of a block's opening span of a kind (lead or runin), without its full stop."""
     span = block.spans[0] if block.spans else None
     return span.text.rstrip("。") if span is not None and span.kind == kind else None
 
 
-def units(blocks, style: str, town) -> list[tuple[str, str, str, str | None]]:
+def units(blocks: list[Block], style: str, town: Town) -> list[tuple[str, str, str, str | None]]:
     """(part, topic, text, direction) of every heading and verdict drafter wrote, read off the draft itself:
     the sections' headings (or topical verdicts) and the plans' headings, in order, and the economic verdict."""
     body = [b for b in blocks if b.kind not in ("title", "sign", "date")]
@@ -189,7 +198,7 @@ FALLING = ("fall", "mostly_down", "mixed")
 SAYS_FALL = ("回落", "下降", "下滑", "压力", "承压")
 
 
-def economy_unfit(verdict: str, town) -> list[str]:
+def economy_unfit(verdict: str, town: Town) -> list[str]:
     """The economic verdict, when it says the figures went another way than they did."""
     way = trend(derive.indicator_changes(town))
     if verdict and (way in FALLING) != any(w in verdict for w in SAYS_FALL):

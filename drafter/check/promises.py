@@ -3,7 +3,7 @@ with its words, or any item shares several of them; the others are listed ("去�
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from drafter.compose.fit import words
 from drafter.town.model import Town
@@ -16,7 +16,8 @@ PLAIN = {"推进", "推动", "加强", "加快", "持续", "全面", "深入", "
 ACROSS = 3
 
 
-class Unkept(NamedTuple):
+@dataclass(frozen=True)
+class Unkept:  # not a NamedTuple: its field would shadow tuple.index
     """A promise of last year's that this year's review does not answer."""
 
     index: int

@@ -48,6 +48,8 @@ def audit_sheet(files: list[Path], options: BuildOptions, err: Console) -> None:
     from drafter.errors import SheetError
     from drafter.town.sheet import load_sheet
 
+    if options.figures is None:
+        return
     problems = audit(load_sheet(options.figures, options.figures_map), files)
     if problems and not options.force:
         raise SheetError(problems)
@@ -60,9 +62,8 @@ def print_summary(outcomes: list[Outcome]) -> None:
     console = Console()
     failed = [o for o in outcomes if not o.ok]
     table = Table(title=f"批量生成：{len(outcomes)} 个数据文件，成功 {len(outcomes) - len(failed)} 个，失败 {len(failed)} 个")
-    for column, justify in (("数据文件", "left"), ("乡镇", "left"), ("样式", "left"), ("字数", "right"),
-                            ("待补充", "right"), ("输出", "left"), ("状态", "left")):
-        table.add_column(column, justify=justify)
+    for column in ("数据文件", "乡镇", "样式", "字数", "待补充", "输出", "状态"):
+        table.add_column(column, justify="right" if column in ("字数", "待补充") else "left")
     folders = {o.out.parent for o in outcomes if o.out is not None}
     if len(folders) == 1:
         table.caption = f"输出目录：{escape(str(folders.pop()))}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
@@ -14,6 +15,13 @@ from drafter.errors import CorpusError, Problem, TownFileError
 from drafter.files.resources import data_dir
 from drafter.town.load import load_town
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from drafter.town.model import Town
+    from drafter.town.sheet import Sheet
+
+
 CHECKS = (
     ("numbers", "数字核对", "不在数据文件中、也不是由其算出的数字"),
     ("coverage", "数据覆盖", "数据文件中有、初稿中没有的数字"),
@@ -22,7 +30,7 @@ CHECKS = (
 )
 
 
-def load_corpus(extra: list[Path], warn) -> list:
+def load_corpus(extra: list[Path], warn: Callable[[str], None]) -> list:
     """The packaged seed reports plus the user's corpora, each report once; unreadable files are warned about."""
     from drafter.mine.corpus import corpus_files, read_document
 
@@ -39,7 +47,7 @@ def load_corpus(extra: list[Path], warn) -> list:
     return documents
 
 
-def draft_paragraphs(town_path: Path, draft: Path | None, style: str, seed: int | None, sheet=None) -> tuple[str, list[str]]:
+def draft_paragraphs(town_path: Path, draft: Path | None, style: str, seed: int | None, sheet: Sheet | None = None) -> tuple[str, list[str]]:
     """The draft to check: the given file, the build's default output, or a fresh in-memory build."""
     if draft is None and town_path.with_suffix(".docx").exists():
         draft = town_path.with_suffix(".docx")
@@ -52,7 +60,7 @@ def draft_paragraphs(town_path: Path, draft: Path | None, style: str, seed: int 
     return f"（按 {style} 样式即时生成）", [block.text for block in parse(markup)]
 
 
-def last_report(town, town_path: Path, given: Path | None) -> Path | None:
+def last_report(town: Town, town_path: Path, given: Path | None) -> Path | None:
     """Last year's report for the originality check: --from, else the town file's last_report (beside the file)."""
     if given is not None:
         return given
@@ -63,7 +71,7 @@ def last_report(town, town_path: Path, given: Path | None) -> Path | None:
 
 
 def run_check(town_path: Path, draft: Path | None, corpus: list[Path], min_overlap: int,
-              style: str = "numbered", seed: int | None = None, as_json: bool = False, sheet=None,
+              style: str = "numbered", seed: int | None = None, as_json: bool = False, sheet: Sheet | None = None,
               last_year: Path | None = None) -> Audit:
     """Audit a draft and print the result; the caller turns a failed audit into the exit code. With the county's
     statistics sheet, the town's indicators are the sheet's (and a missing figure names its cell)."""
@@ -121,7 +129,7 @@ def print_table(result: Audit) -> None:
 
 
 def run_county_check(folder: Path, drafts: Path | None, corpus: list[Path], min_overlap: int, as_json: bool,
-                     sheet=None) -> bool:
+                     sheet: Sheet | None = None) -> bool:
     """Check every town of a folder against its draft and the drafts against each other; True when anything failed."""
     from drafter.county.audit import check_county
     from drafter.county.batch import town_files

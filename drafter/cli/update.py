@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.update.apply import Change, UpdateOptions, UpdateReport, update
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 
 
 def line(change: Change, with_before: bool = True) -> str:
@@ -44,7 +49,7 @@ def lines(report: UpdateReport, track: bool) -> list[str]:
     return out
 
 
-def run_update(town: Path, draft: Path, options: UpdateOptions, say) -> UpdateReport:
+def run_update(town: Path, draft: Path, options: UpdateOptions, say: Callable[[str], None]) -> UpdateReport:
     """Update and print the report through say."""
     report = update(town, draft, options)
     for text in lines(report, options.track):

@@ -87,4 +87,4 @@ def install() -> None:
     wrapped = chinese_echo(original)
     for module in (utils, core, decorators, exceptions, _click, typer):
         if getattr(module, "echo", None) is not None:
-            module.echo = wrapped
+            setattr(module, "echo", wrapped)  # noqa: B010  # the module's own name, patched in place

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from drafter.compose.base import (
     Context,
     cn_number,
@@ -14,6 +16,10 @@ from drafter.compose.base import (
 from drafter.compose.palette import Palette
 from drafter.town import derive
 from drafter.town.model import Fact, Item, Section
+
+if TYPE_CHECKING:
+    from drafter.town.model import Town
+
 
 
 class Facts:
@@ -161,7 +167,7 @@ class Facts:
         return f"{self.period()}，全{self.ctx.town.township}" + "；".join(clauses) + "。"
 
 
-def indicator_table(town) -> str:
+def indicator_table(town: Town) -> str:
     """The indicator table (settings.table): 指标 / 单位 / 本年 / 上年 / 同比 / 目标 / 完成率, every number a figure
     with its source, as @row markup lines after the indicator paragraph ('' when not asked for)."""
     if not (town.settings.table and town.indicators):

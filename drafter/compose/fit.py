@@ -32,7 +32,7 @@ def trend(words: Iterable[str]) -> str | None:
 class Events:
     """Words that date a phrase (usage.yaml's events: 疫情 2020–2022 …), with one pattern to find any of them."""
 
-    def __init__(self, events: list[dict]):
+    def __init__(self, events: list[dict]) -> None:
         self.events = events
         words = sorted({w for e in events for w in e["words"]}, key=len, reverse=True)
         self.any = re.compile("|".join(map(re.escape, words))) if words else None

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.compose.base import SLOT, Context, echoes, section_text, sentence
 from drafter.compose.fit import balanced, says_again, words
 from drafter.compose.palette import USAGE, Option, Palette, owned
 from drafter.town.model import Section
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 
 # The heading level each style gives a section of the review or the plan (mined formulas are matched on it).
 LEVEL = {"numbered": 2, "topical": 3, "congress": 1}
@@ -103,7 +107,8 @@ class Headings:
         slots = [slot for slot in dict.fromkeys(SLOT.findall(form)) if slot != "label"]
         return self.search(want, slots, {"label": label} if "{label}" in form else {}, [])
 
-    def search(self, want: Want, slots: list[str], values: dict[str, str], chosen: list[tuple[str, Option]]):
+    def search(self, want: Want, slots: list[str], values: dict[str, str],
+               chosen: list[tuple[str, Option]]) -> tuple[str, list[tuple[str, Option]]] | None:
         """Fill the remaining slots, trying a few candidates for each before giving up."""
         if not slots:
             text = SLOT.sub(lambda m: values.get(m.group(1), want.label), want.form)
@@ -123,7 +128,7 @@ class Headings:
                 return made
         return None
 
-    def candidates(self, slot: str, want: Want, keep) -> list[Option]:
+    def candidates(self, slot: str, want: Want, keep: Callable[[str], bool]) -> list[Option]:
         """Phrases for one slot, in a seeded order: a topic-sheet kind, or this topic's filler of a mined formula."""
         if slot in FIELD:  # the review's direction (plans have none) rules out every claim of a rise
             return self.palette.ranked(FIELD[slot], want.topic, want.direction, keep, want.about)

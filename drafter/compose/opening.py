@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from drafter.compose.base import Context
 from drafter.compose.palette import Palette
 from drafter.markup import width
 from drafter.town.model import Town
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 
 # A mined guidance clause longer than this is too particular to reuse (it names a visit, a province …).
 GUIDANCE_MAX = 24
@@ -35,7 +41,7 @@ class Opening:
         text = self.plain_title(self.ctx.town)
         return text.replace("和", "⟦br⟧和", 1) if width(text) > TITLE_WIDTH else text
 
-    def mined(self, role: str, keep=lambda t: True) -> list[str]:
+    def mined(self, role: str, keep: Callable[[str], bool] = lambda t: True) -> list[str]:
         """Mined opening clauses of a role, filled for this town, of this year, and kept by keep."""
         texts = [self.ctx.fill(e["text"]) for e in self.ctx.bank.role("openings", role)]
         return [t for t in texts if t and keep(t) and self.palette.fits_text(t) and not self.ctx.lexicon.rejected(t)]
@@ -55,10 +61,12 @@ class Opening:
 
     def goal(self) -> str | None:
         """The clause that sets the year's slogan as its aim (以打造“…”为总目标), never as an occasion (为契机)."""
-        if not self.ctx.town.goal:
+        goal = self.ctx.town.goal
+        if not goal:
             return None
-        mined = self.mined("goal", lambda t: "目标" in t.replace(self.ctx.town.goal, "") and t.count(self.ctx.town.goal) == 1)
-        return self.ctx.choose.pick("opening.goal", [*(self.ctx.fill(t) for t in self.words["goal"]), *mined])
+        mined = self.mined("goal", lambda t: "目标" in t.replace(goal, "") and t.count(goal) == 1)
+        own = [filled for filled in map(self.ctx.fill, self.words["goal"]) if filled is not None]
+        return self.ctx.choose.pick("opening.goal", [*own, *mined])
 
     def result(self) -> str:
         """The clause that sums up the year, true to the way the key indicators went."""
@@ -68,10 +76,10 @@ class Opening:
     def paragraph(self, congress: bool = False) -> str:
         """Opening paragraph: time, leadership, guidance, goal, resolve, result."""
         if congress:
-            clauses = [f"{self.ctx.town.year}年", self.ctx.say("opening.leadership", self.words["congress_leadership"])]
+            head = [f"{self.ctx.town.year}年", self.ctx.say("opening.leadership", self.words["congress_leadership"])]
         else:
-            clauses = [self.ctx.say("opening.time", self.words["time"]), self.ctx.say("opening.leadership", self.words["leadership"])]
-        clauses += [*self.guidance(), self.goal(), "、".join(self.resolve()), self.result()]
+            head = [self.ctx.say("opening.time", self.words["time"]), self.ctx.say("opening.leadership", self.words["leadership"])]
+        clauses = [*head, *self.guidance(), self.goal(), "、".join(self.resolve()), self.result()]
         return "，".join(c for c in clauses if c) + "。"
 
     def report(self) -> str:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from drafter.compose.base import Context, cn_number, gap, plan_cycle, sentence
 from drafter.compose.facts import Facts
 from drafter.compose.palette import Palette
 from drafter.town.model import Section
+
+if TYPE_CHECKING:
+    from drafter.town.model import Town
+
 
 # A targets paragraph needs at least this many plan figures.
 MIN_TARGETS = 2
@@ -89,7 +94,7 @@ class Plans:
                         clauses.append(self.facts.fact(fact, f"plans[{i}].items[{j}].facts[{k}]", plan=True))
         if len(clauses) < MIN_TARGETS:
             return ""
-        return self.ctx.fill(self.words["plan"]["targets"]) + "，".join(clauses) + "。"
+        return (self.ctx.fill(self.words["plan"]["targets"]) or "") + "，".join(clauses) + "。"
 
     def congress_intro(self, projects: bool, after_targets: bool) -> str:
         """'…重点实施“五大工程”：' when every plan heading names a 工程, else '…以下五个方面工作：';
@@ -100,7 +105,7 @@ class Plans:
         return self.ctx.fill(first if after_targets else second, {"数": count}) or ""
 
 
-def year_formulas(town) -> list[str]:
+def year_formulas(town: Town) -> list[str]:
     """What every report of the year says alike, town by town: the title's 2024年工作总结和2025年工作计划 and the plan
     year's place in the five-year plan (2025年是“十四五”规划收官之年…): not copying when two towns share them."""
     from drafter.compose.wording import load_wording

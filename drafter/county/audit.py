@@ -4,13 +4,17 @@ of the batch share a long span outside the towns' own facts and the canonical fo
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.check.audit import PLACEHOLDER, Audit, audit, read_draft, town_values
 from drafter.check.overlap import MASK, canonical_formulas, masked
 from drafter.compose.plans import year_formulas
 from drafter.errors import DrafterError
 from drafter.town.load import load_town
+
+if TYPE_CHECKING:
+    from drafter.town.sheet import Sheet
+
 
 DRAFT_SUFFIXES = (".docx", ".md", ".txt")
 
@@ -88,7 +92,7 @@ def shared_spans(drafts: list[tuple[str, list[str]]], min_len: int) -> list[Shar
 
 
 def check_county(town_files: list[Path], drafts: Path | None, corpus: list, min_overlap: int,
-                 sheet=None) -> tuple[list[TownCheck], list[Shared]]:
+                 sheet: Sheet | None = None) -> tuple[list[TownCheck], list[Shared]]:
     """Audit each town's draft, then look for spans any two drafts share."""
     checks: list[TownCheck] = []
     texts: list[tuple[str, list[str]]] = []

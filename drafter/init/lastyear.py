@@ -155,8 +155,9 @@ def review_parts(report: Report) -> list[Part]:
         runins = [p for p in section.paras if p.runin and not p.leadins]
         if len(runins) >= 2 and len(runins) == len(section.paras):
             for para in runins:
-                rest = para.text[len(para.runin) + 1 :]
-                out.append(Part(tagged(para.text, topic_of(section)), para.runin, [Item(None, first_sentence(rest))], para.runin))
+                runin = para.runin or ""
+                rest = para.text[len(runin) + 1 :]
+                out.append(Part(tagged(para.text, topic_of(section)), runin, [Item(None, first_sentence(rest))], runin))
             continue
         out.append(Part(topic_of(section), section.heading, items_of(section), first_sentence(section.body())))
     return out

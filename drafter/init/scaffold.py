@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.errors import OutputError, Problem
 from drafter.files.textio import atomic_write
+
+if TYPE_CHECKING:
+    from drafter.init.lastyear import Item, LastYear
+
 
 
 def scaffold_text() -> str:
@@ -39,7 +44,7 @@ def comment(text: str) -> str:
     return " ".join(text.split())
 
 
-def from_last_year_text(last) -> str:
+def from_last_year_text(last: LastYear) -> str:
     """A commented town file for this year, started from last year's report (drafter.init.lastyear.LastYear)."""
     masked = "*" in last.town or not last.town
     lines = [f"# drafter 乡镇数据文件：由去年的报告 {comment(last.path.name)} 生成（drafter init --from）。",
@@ -67,7 +72,8 @@ def from_last_year_text(last) -> str:
     for part in last.sections:
         lines += [f"  - topic: {part.topic}", f"    # 去年的标题：{comment(part.heading)}（今年的标题由 drafter 撰写，也可写 heading）",
                   "    items:"]
-        for item in part.items or [None]:
+        items: list[Item | None] = list(part.items) or [None]
+        for item in items:
             said = f"        # 去年：{comment(item.said)}" if item and item.said else None
             if item and item.title:
                 lines.append(f"      - title: {q(item.title)}")

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 
 # An entry lists at most this many of its sources (file:line); freq still counts them all.
 SOURCES_MAX = 10
@@ -42,7 +47,7 @@ class Collector:
     def __init__(self) -> None:
         self.buckets: dict[tuple[str, ...], Bucket] = {}
 
-    def add(self, key: tuple[str, ...], report: str, line: int, topics=(), **data) -> Bucket:
+    def add(self, key: tuple[str, ...], report: str, line: int, topics: Iterable[str] = (), **data: object) -> Bucket:
         """Count one occurrence of key at report:line, with its topics and extra data."""
         bucket = self.buckets.get(key)
         if bucket is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from drafter.mine.entries import YEAR, Collector, has_mask, slotify
 from drafter.mine.structure import Para, Report, Section
@@ -134,14 +135,17 @@ def align(headings: list[str], lexicon: Lexicon) -> tuple[str, list[tuple[str, s
     """Sibling headings -> (formula with {slots}, [(slot, heading, filler)])."""
     halves = [h.split("，", 1) if "，" in h else [h] for h in headings]
     width = min(len(h) for h in halves)
-    parts, fills = [], []
+    parts: list[str] = []
+    fills: list[tuple[str, str, str]] = []
     used: set[str] = set()
     for i in range(width):
         values = [h[i] for h in halves]
         pre, suf = common_affix(values, False), common_affix(values, True)
         pre, suf = (pre if quotes_paired(pre) else ""), (suf if quotes_paired(suf) else "")
-        inner = [v[len(pre) : len(v) - len(suf)] if v.startswith(pre) and v.endswith(suf) and len(v) > len(pre) + len(suf) else None for v in values]
-        if any(x is None for x in inner):
+        fits = all(v.startswith(pre) and v.endswith(suf) and len(v) > len(pre) + len(suf) for v in values)
+        if fits:
+            inner = [v[len(pre) : len(v) - len(suf)] for v in values]
+        else:
             pre, suf = "", ""
             inner = values
         share = sum(names_topic(x, lexicon) for x in inner) / len(inner)
@@ -163,16 +167,17 @@ def formula_parts(formula: str) -> list[dict[str, str]]:
 
 def heading_groups(report: Report) -> list[tuple[str, int, list[tuple[Section | Para, str]]]]:
     """Sibling heading groups of a report: (part kind, level, [(node, heading)])."""
-    groups = []
+    groups: list[tuple[str, int, list[tuple[Section | Para, str]]]] = []
     for part in report.parts:
         if part.children:
-            groups.append((part.kind, 2, [(c, c.heading) for c in part.children]))
-        runins = [(p, p.runin) for p in part.paras if p.runin and "，" in p.runin]
+            children: list[tuple[Section | Para, str]] = [(c, c.heading) for c in part.children]
+            groups.append((part.kind, 2, children))
+        runins: list[tuple[Section | Para, str]] = [(p, p.runin) for p in part.paras if p.runin and "，" in p.runin]
         if runins:
             groups.append((part.kind, 3, runins))
     top = [p for p in report.parts if p.level == 1 and not p.synthetic and p.heading and p.kind in ("review", "plan")]
     for kind in ("review", "plan"):
-        siblings = [(p, p.heading) for p in top if p.kind == kind and "，" in p.heading]
+        siblings: list[tuple[Section | Para, str]] = [(p, p.heading) for p in top if p.kind == kind and "，" in p.heading]
         if siblings:
             groups.append((kind, 1, siblings))
     return groups
@@ -211,7 +216,7 @@ def mine_headings(reports: list[Report], lexicon: Lexicon) -> dict[str, Collecto
     return {"formulas": formulas, "fillers": fillers}
 
 
-def section_paras(report: Report, kinds: tuple[str, ...]):
+def section_paras(report: Report, kinds: tuple[str, ...]) -> Iterator[tuple[Section, Para]]:
     """(section, para) pairs of the sections of the given kinds."""
     for section in report.sections():
         if section.kind in kinds:

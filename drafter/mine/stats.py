@@ -6,6 +6,7 @@ import logging
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from drafter.mine.entries import Collector, has_mask
 from drafter.mine.structure import Report
@@ -29,9 +30,11 @@ CJK_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 CLAUSE = re.compile(r"[，。；：！？、“”（）()《》]")
 
 Token = tuple[str, str]
+Tokens = list[tuple[Report, str, int, list[list[Token]]]]
+Progress = Callable[[Report], None]  # called after each report is tokenised
 
 
-def tokenize(reports: list[Report], progress=None) -> list[tuple[Report, str, int, list[list[Token]]]]:
+def tokenize(reports: list[Report], progress: Progress | None = None) -> list[tuple[Report, str, int, list[list[Token]]]]:
     """Every paragraph (opening included) -> clauses of (word, POS) tokens, via jieba.posseg."""
     import jieba
     import jieba.posseg as pseg
@@ -50,7 +53,7 @@ def tokenize(reports: list[Report], progress=None) -> list[tuple[Report, str, in
     return out
 
 
-def mine_collocations(tokens, lexicon: Lexicon) -> Collector:
+def mine_collocations(tokens: Tokens, lexicon: Lexicon) -> Collector:
     """Adverb+verb and verb+noun pairs (扎实推进, 全面落实, 推进建设) by jieba POS tags."""
     out = Collector()
     for report, _, line, clauses in tokens:
@@ -69,7 +72,7 @@ def mine_collocations(tokens, lexicon: Lexicon) -> Collector:
     return out
 
 
-def mine_idioms(tokens, lexicon: Lexicon) -> Collector:
+def mine_idioms(tokens: Tokens, lexicon: Lexicon) -> Collector:
     """Set phrases jieba keeps as one token and tags as idiom or locution (全面落实, 攻坚克难)."""
     out = Collector()
     for report, _, line, clauses in tokens:
@@ -86,7 +89,7 @@ def entropy(counter: Counter) -> float:
     return -sum(c / total * math.log2(c / total) for c in counter.values()) if total else 0.0
 
 
-def mine_ngrams(tokens) -> Collector:
+def mine_ngrams(tokens: Tokens) -> Collector:
     """Formulaic two-word phrases: frequent, high PMI, varied neighbours on both sides."""
     words: Counter = Counter()
     pairs: Counter = Counter()
@@ -118,7 +121,7 @@ def mine_ngrams(tokens) -> Collector:
     return out
 
 
-def mine_plan_openers(tokens, lexicon: Lexicon) -> Collector:
+def mine_plan_openers(tokens: Tokens, lexicon: Lexicon) -> Collector:
     """Clause openers of plan parts that start with a plan cue (力争, 确保, 全力推进 …)."""
     out = Collector()
     cues = set(lexicon.cues["plan"])

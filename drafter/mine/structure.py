@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from drafter.mine.corpus import Document
@@ -58,7 +59,7 @@ class Section:
     paras: list[Para] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
 
-    def walk(self):
+    def walk(self) -> Iterator[Section]:
         """This section and all below it, in order."""
         yield self
         for child in self.children:
@@ -79,7 +80,7 @@ class Report:
     parts: list[Section]
     style: str = "numbered"
 
-    def sections(self):
+    def sections(self) -> Iterator[Section]:
         """Every section in document order."""
         for part in self.parts:
             yield from part.walk()

@@ -3,8 +3,15 @@ body.py holds paragraphs, runs and fields, table.py the three-line table."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from lxml.etree import _Element as Element
+
 
 THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 # Schema order of the children drafter writes (ECMA-376 CT_PPrBase, CT_RPr, CT_SectPr); Word rejects
@@ -38,7 +45,7 @@ ORDER = {
 RANK = {qn(name): {qn(tag): i for i, tag in enumerate(tags)} for name, tags in ORDER.items()}
 
 
-def child(parent, tag: str):
+def child(parent: Element, tag: str) -> Element:
     """The first child with tag, created in schema order when missing."""
     name = qn(tag)
     found = parent.find(name)
@@ -56,42 +63,43 @@ def child(parent, tag: str):
     return found
 
 
-def remove(parent, *tags: str) -> None:
+def remove(parent: Element, *tags: str) -> None:
     """Remove parent's children with these tags."""
     for tag in tags:
         for element in parent.findall(qn(tag)):
             parent.remove(element)
 
 
-def set_attrs(element, **attrs: str) -> None:
+def set_attrs(element: Element, **attrs: str | int) -> None:
     """Set w:-namespaced attributes (keyword names without the prefix)."""
     for key, value in attrs.items():
         element.set(qn(f"w:{key}"), str(value))
 
 
-def set_fonts(rpr, name: str) -> None:
+def set_fonts(rpr: Element, name: str) -> None:
     """Every font slot (Latin, East Asian, complex) to name; theme fonts removed; zh-CN language."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
     for attr in THEME_ATTRS:
-        fonts.attrib.pop(qn(attr), None)
+        if qn(attr) in fonts.attrib:
+            del fonts.attrib[qn(attr)]
     set_attrs(fonts, ascii=name, hAnsi=name, eastAsia=name, cs=name, hint="eastAsia")
     set_attrs(child(rpr, "w:lang"), val="en-US", eastAsia="zh-CN")
 
 
-def set_character_spacing(rpr, twentieths: int) -> None:
+def set_character_spacing(rpr: Element, twentieths: int) -> None:
     """Character spacing (w:spacing in run properties), in twentieths of a point."""
     set_attrs(child(rpr, "w:spacing"), val=twentieths)
 
 
-def set_shading(rpr, fill: str) -> None:
+def set_shading(rpr: Element, fill: str) -> None:
     """Background shading of runs (visible placeholder marking that survives in styles)."""
     set_attrs(child(rpr, "w:shd"), val="clear", color="auto", fill=fill)
 
 
-def set_indent(ppr, first_chars: int = 0, first_twips: int = 0, right_chars: int = 0, left_chars: int = 0,
+def set_indent(ppr: Element, first_chars: int = 0, first_twips: int = 0, right_chars: int = 0, left_chars: int = 0,
                char_twips: int = 320) -> None:
     """Indents in both character units and twips (LibreOffice ignores the Chars form alone)."""
     ind = child(ppr, "w:ind")
@@ -105,7 +113,7 @@ def set_indent(ppr, first_chars: int = 0, first_twips: int = 0, right_chars: int
     set_attrs(ind, rightChars=right_chars, right=right_chars * char_twips // 100)
 
 
-def set_line_spacing(ppr, pitch: int, before: int = 0, after: int = 0) -> None:
+def set_line_spacing(ppr: Element, pitch: int, before: int = 0, after: int = 0) -> None:
     """Exact line spacing and space before/after, in twips."""
     spacing = child(ppr, "w:spacing")
     for attr in list(spacing.attrib):
@@ -113,12 +121,12 @@ def set_line_spacing(ppr, pitch: int, before: int = 0, after: int = 0) -> None:
     set_attrs(spacing, line=pitch, lineRule="exact", before=before, after=after, beforeLines=0, afterLines=0)
 
 
-def set_flag(ppr, tag: str, on: bool) -> None:
+def set_flag(ppr: Element, tag: str, on: bool) -> None:
     """A boolean paragraph property such as w:widowControl or w:keepNext."""
     set_attrs(child(ppr, tag), val="1" if on else "0")
 
 
-def set_run_look(rpr, half_points: int, bold: bool) -> None:
+def set_run_look(rpr: Element, half_points: int, bold: bool) -> None:
     """Size (half-points, Latin and complex script), bold or not, never italic, the automatic colour."""
     set_attrs(child(rpr, "w:sz"), val=half_points)
     set_attrs(child(rpr, "w:szCs"), val=half_points)
@@ -129,17 +137,17 @@ def set_run_look(rpr, half_points: int, bold: bool) -> None:
     remove(rpr, "w:color")
 
 
-def set_alignment(ppr, value: str) -> None:
+def set_alignment(ppr: Element, value: str) -> None:
     """Paragraph alignment: both, center, right, left."""
     set_attrs(child(ppr, "w:jc"), val=value)
 
 
-def set_outline_level(ppr, level: int) -> None:
+def set_outline_level(ppr: Element, level: int) -> None:
     """Outline level (0 = level 1) so headings show in Word's navigation pane."""
     set_attrs(child(ppr, "w:outlineLvl"), val=level)
 
 
-def set_line_grid(sect_pr, pitch: int) -> None:
+def set_line_grid(sect_pr: Element, pitch: int) -> None:
     """A line grid (type='lines'); never a character grid (LibreOffice then sets 14 characters a line)."""
     grid = child(sect_pr, "w:docGrid")
     for attr in list(grid.attrib):
@@ -147,7 +155,7 @@ def set_line_grid(sect_pr, pitch: int) -> None:
     set_attrs(grid, type="lines", linePitch=pitch)
 
 
-def clear_body(document) -> None:
+def clear_body(document: Document) -> None:
     """Remove every body element but the final section properties (reference documents)."""
     body = document.element.body
     for element in list(body):
@@ -155,7 +163,7 @@ def clear_body(document) -> None:
             body.remove(element)
 
 
-def doc_defaults_rpr(document):
+def doc_defaults_rpr(document: Document) -> Element:
     """The run properties of w:docDefaults (created when missing)."""
     styles = document.styles.element
     defaults = child(styles, "w:docDefaults")

@@ -3,16 +3,25 @@ page breaks, and the font table part."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from drafter.ooxml import set_attrs
 
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+    from lxml.etree import _Element as Element
+
+
 # Characters python-docx's run text setter turns into elements of their own (a tab, a line break).
 SPECIAL = set("\t\n\r")
 
 
-def add_paragraph(body, style_id: str):
+def add_paragraph(body: Element, style_id: str) -> Element:
     """A new w:p in a paragraph style at the end of body (before its section properties)."""
     p = OxmlElement("w:p")
     set_attrs(_sub(_sub(p, "w:pPr"), "w:pStyle"), val=style_id)
@@ -24,7 +33,7 @@ def add_paragraph(body, style_id: str):
     return p
 
 
-def add_run(p, text: str, style_id: str | None = None):
+def add_run(p: Element, text: str, style_id: str | None = None) -> Element:
     """A w:r with text (kept with its spaces) at the end of paragraph p, in a character style when given."""
     r = _sub(p, "w:r")
     if style_id:
@@ -37,25 +46,25 @@ def add_run(p, text: str, style_id: str | None = None):
     elif text:
         from docx.text.run import Run
 
-        Run(r, None).text = text
+        Run(r, None).text = text  # type: ignore[arg-type]  # a run's parent is needed for images and links, not text
     return r
 
 
-def add_break(p) -> None:
+def add_break(p: Element) -> None:
     """A line break (w:br) in a run of its own at the end of paragraph p."""
     _sub(_sub(p, "w:r"), "w:br")
 
 
-def _sub(parent, tag: str):
+def _sub(parent: Element, tag: str) -> Element:
     """Append a new child element with tag."""
     element = OxmlElement(tag)
     parent.append(element)
     return element
 
 
-def add_field(paragraph, instruction: str, placeholder: str) -> None:
+def add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
     """Append a field (begin, instruction, separate, placeholder result, end): PAGE, TOC …"""
-    def field_char(kind: str):
+    def field_char(kind: str) -> Run:
         run = paragraph.add_run()
         char = OxmlElement("w:fldChar")
         set_attrs(char, fldCharType=kind)
@@ -75,12 +84,12 @@ def add_field(paragraph, instruction: str, placeholder: str) -> None:
     field_char("end")
 
 
-def has_field(p) -> bool:
+def has_field(p: Element) -> bool:
     """True when a paragraph holds a field (a footer's page number, say)."""
     return bool(p.xpath(".//w:fldChar"))
 
 
-def add_page_break(paragraph) -> None:
+def add_page_break(paragraph: Paragraph) -> None:
     """A page break at the end of a paragraph."""
     br = OxmlElement("w:br")
     set_attrs(br, type="page")
@@ -104,7 +113,7 @@ def font_table_xml(fonts: list[tuple[str, str, str]]) -> bytes:
             + "".join(entries) + "</w:fonts>").encode("utf-8")
 
 
-def add_font_table(document, fonts: list[tuple[str, str, str]]) -> None:
+def add_font_table(document: Document, fonts: list[tuple[str, str, str]]) -> None:
     """Give the package a font table (a reference document's own is kept)."""
     from docx.opc.constants import CONTENT_TYPE as CT
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -117,7 +126,7 @@ def add_font_table(document, fonts: list[tuple[str, str, str]]) -> None:
     document.part.relate_to(part, RT.FONT_TABLE)
 
 
-def bookmark(r, ident: int, name: str) -> None:
+def bookmark(r: Element, ident: int, name: str) -> None:
     """Enclose run r in a bookmark (start before it, end after it)."""
     start = OxmlElement("w:bookmarkStart")
     set_attrs(start, id=ident, name=name)

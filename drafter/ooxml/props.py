@@ -3,7 +3,13 @@ where drafter keeps the manifest of its figure marks."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lxml import etree
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
 
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
@@ -44,7 +50,7 @@ def write_properties(xml: bytes | None, values: dict[str, str], prefix: str) -> 
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def set_custom_properties(document, values: dict[str, str], prefix: str) -> None:
+def set_custom_properties(document: Document, values: dict[str, str], prefix: str) -> None:
     """Write values into the package's custom properties part (created, with its relationship, when missing)."""
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part

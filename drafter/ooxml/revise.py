@@ -6,8 +6,15 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lxml import etree
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from lxml.etree import _Element as Element
+
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -27,10 +34,10 @@ class Found:
     """A bookmark as found in the body: its name, the text elements inside it, the paragraphs they are in."""
 
     name: str
-    start: object = None  # the w:bookmarkStart
-    end: object = None  # the w:bookmarkEnd
-    texts: list = field(default_factory=list)
-    paragraphs: list = field(default_factory=list)
+    start: Element  # the w:bookmarkStart
+    end: Element | None = None  # the w:bookmarkEnd, once found
+    texts: list[Element] = field(default_factory=list)
+    paragraphs: list[Element] = field(default_factory=list)
     closed: bool = False
 
     @property
@@ -51,17 +58,17 @@ class Found:
         return all(child.tag in RUN_PLAIN for r in self.runs for child in r)
 
 
-def parse_xml(data: bytes):
+def parse_xml(data: bytes) -> Element:
     """document.xml -> its root (no entities, no network)."""
     return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
 
 
-def to_bytes(root) -> bytes:
+def to_bytes(root: Element) -> bytes:
     """The root back to a standalone UTF-8 part."""
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def find_bookmarks(root, wanted) -> list[Found]:
+def find_bookmarks(root: Element, wanted: Callable[[str], bool]) -> list[Found]:
     """Bookmarks whose name wanted(name) accepts, in document order, with the live text inside each (text in a
     deletion not yet accepted is not text; an insertion's is)."""
     found: list[Found] = []
@@ -75,9 +82,9 @@ def find_bookmarks(root, wanted) -> list[Found]:
                 open_[element.get(w("id"), "")] = mark
                 found.append(mark)
         elif element.tag == end:
-            mark = open_.pop(element.get(w("id"), ""), None)
-            if mark is not None:
-                mark.closed, mark.end = True, element
+            closing = open_.pop(element.get(w("id"), ""), None)
+            if closing is not None:
+                closing.closed, closing.end = True, element
         elif open_:
             paragraph = next(element.iterancestors(w("p")), None)
             for mark in open_.values():
@@ -104,7 +111,7 @@ def heading_style_ids(styles: bytes) -> set[str]:
     return out
 
 
-def headings_above(root, heading_ids: set[str]) -> dict:
+def headings_above(root: Element, heading_ids: set[str]) -> dict:
     """Every paragraph -> (the ordinal of the heading it stands under, 0 before the first; that heading's text)."""
     out, ordinal, text = {}, 0, ""
     for p in root.iter(w("p")):
@@ -116,7 +123,7 @@ def headings_above(root, heading_ids: set[str]) -> dict:
     return out
 
 
-def split_run(t, at: int):
+def split_run(t: Element, at: int) -> tuple[Element, Element] | None:
     """Split the run holding text element t after `at` characters; the (first, second) text elements. None when the
     run holds more than its look and this one text (a tab, a field …), which is not split."""
     run = t.getparent()
@@ -160,11 +167,14 @@ def stretch(mark: Found, wrote: str) -> bool:
             covered += len(texts[i].text or "")
             i -= 1
         keep = len(texts[i].text or "") - (ahead - covered)
-        pair = split_run(texts[i], keep) if keep else (None, texts[i])
-        if pair is None:
-            return False
-        mark.texts = [pair[1]] + texts[i + 1 : first] + mark.texts
-        pair[1].getparent().addprevious(mark.start)
+        second = texts[i]
+        if keep:
+            pair = split_run(texts[i], keep)
+            if pair is None:
+                return False
+            second = pair[1]
+        mark.texts = [second] + texts[i + 1 : first] + mark.texts
+        second.getparent().addprevious(mark.start)
     return mark.text == wrote
 
 
@@ -174,12 +184,12 @@ def rename(mark: Found, name: str) -> None:
     mark.name = name
 
 
-def paragraph_text(p) -> str:
+def paragraph_text(p: Element) -> str:
     """A paragraph's live text."""
     return "".join(t.text or "" for t in p.iter(w("t")))
 
 
-def set_text(t, text: str) -> None:
+def set_text(t: Element, text: str) -> None:
     """A w:t's text, keeping its spaces."""
     t.text = text
     if text != text.strip():
@@ -203,12 +213,12 @@ def replace(mark: Found, text: str) -> None:
 class Reviser:
     """Writes replacements as tracked changes by one author at one time, with ids unused in the document."""
 
-    def __init__(self, root, author: str, when: dt.datetime) -> None:
+    def __init__(self, root: Element, author: str, when: dt.datetime) -> None:
         ids = [int(v) for v in root.xpath("//@w:id", namespaces={"w": W}) if v.lstrip("-").isdigit()]
         self.next_id = max(ids, default=0) + 1
         self.author, self.date = author, when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
-    def revision(self, tag: str):
+    def revision(self, tag: str) -> Element:
         element = etree.Element(w(tag))
         element.set(w("id"), str(self.next_id))
         element.set(w("author"), self.author)

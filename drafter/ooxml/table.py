@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from drafter.ooxml import child, set_attrs
 
+if TYPE_CHECKING:
+    from lxml.etree import _Element as Element
+
+
 # A three-line table's rules: 1.5 pt above and below the table, 0.75 pt under the header (eighths of a point).
 RULE, THIN_RULE = 12, 6
 
 
-def set_borders(parent, tag: str, **sides: int) -> None:
+def set_borders(parent: Element, tag: str, **sides: int) -> None:
     """A borders element (w:tblBorders, w:tcBorders): the sides given as single rules of that size, the rest none."""
     borders = child(parent, tag)
     for element in list(borders):
@@ -25,12 +31,12 @@ def set_borders(parent, tag: str, **sides: int) -> None:
         borders.append(element)
 
 
-def set_table_style_borders(style) -> None:
+def set_table_style_borders(style: Element) -> None:
     """A table style's own borders: the three-line table's top and bottom rules."""
     set_borders(child(style, "w:tblPr"), "w:tblBorders", top=RULE, bottom=RULE)
 
 
-def set_table_layout(tbl, style_id: str, widths: list[int]) -> None:
+def set_table_layout(tbl: Element, style_id: str, widths: list[int]) -> None:
     """A table in a style, centred, as wide as its columns, fixed layout and fixed column widths (WPS ignores
     the table width and autofit, but keeps w:gridCol)."""
     tbl_pr = tbl.tblPr
@@ -44,7 +50,7 @@ def set_table_layout(tbl, style_id: str, widths: list[int]) -> None:
         set_attrs(column, w=width)
 
 
-def set_cell(tc, width: int, header: bool) -> None:
+def set_cell(tc: Element, width: int, header: bool) -> None:
     """A cell's width, vertical centring, and for the header the rule under it."""
     tc_pr = tc.get_or_add_tcPr()
     set_attrs(child(tc_pr, "w:tcW"), w=width, type="dxa")
@@ -53,6 +59,6 @@ def set_cell(tc, width: int, header: bool) -> None:
     set_attrs(child(tc_pr, "w:vAlign"), val="center")
 
 
-def repeat_header(tr) -> None:
+def repeat_header(tr: Element) -> None:
     """Repeat this row at the top of every page the table runs onto."""
     set_attrs(child(tr.get_or_add_trPr(), "w:tblHeader"), val="1")

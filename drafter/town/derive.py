@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import NamedTuple
 
@@ -52,7 +53,8 @@ class Quantity(NamedTuple):
     completion: Figure | None = None
 
 
-class FactFigures(NamedTuple):
+@dataclass(frozen=True)
+class FactFigures:  # not a NamedTuple: its field would shadow tuple.count
     """The figures of one structured fact: its quantities (each with the words before it, for a fact with
     several), or a ratio's rate with, when asked, the count it is made of."""
 
@@ -138,7 +140,7 @@ def completion(value: Decimal, target: Decimal, source: str, digits: int) -> Fig
     return Figure(f"{number(rounded(exact, digits))}%", f"{source}.completion", formula, exact, "%", "rate")
 
 
-def quantity(value: Decimal, unit: str, approx: object, previous, target, source: str, settings: Settings) -> Quantity:
+def quantity(value: Decimal, unit: str, approx: object, previous: Decimal | None, target: Decimal | None, source: str, settings: Settings) -> Quantity:
     """A value with its optional previous-year value and target -> Quantity."""
     digits = settings.percent_digits
     return Quantity(
@@ -164,14 +166,17 @@ def indicator(ind: Indicator, source: str, settings: Settings) -> Quantity | Non
         cells = "、".join(f"{CELL_LABELS[kind]} {ind.cell(kind)}" for kind in kinds if ind.cell(kind))
         return f"{cells}；{formula}" if cells and formula else cells or formula
 
-    def cited(figure: Figure | None, kinds: tuple[str, ...]) -> Figure | None:
-        return figure._replace(formula=cite(figure.formula, kinds)) if figure is not None else None
+    def cited(figure: Figure, kinds: tuple[str, ...]) -> Figure:
+        return figure._replace(formula=cite(figure.formula, kinds))
 
-    change = q.change
+    change, completion = q.change, q.completion
     if change is not None:
         pair = ("value", "previous")
-        change = change._replace(figure=cited(change.figure, pair), formula=cite(change.formula, pair))
-    return Quantity(cited(q.value, ("value",)), change, cited(q.completion, ("value", "target")))
+        figure = cited(change.figure, pair) if change.figure is not None else None
+        change = change._replace(figure=figure, formula=cite(change.formula, pair))
+    if completion is not None:
+        completion = cited(completion, ("value", "target"))
+    return Quantity(cited(q.value, ("value",)), change, completion)
 
 
 def fact_figures(fact: Fact, source: str, settings: Settings) -> FactFigures | None:
@@ -224,14 +229,12 @@ def table_row(ind: Indicator, source: str, settings: Settings) -> TableRow | Non
     """An indicator for the indicator table: the whole row in the value's unit (亿元 when the value is shown in
     亿元, exactly), numbers without units, rates without the % (the header says it)."""
     q = indicator(ind, source, settings)
-    if q is None:
+    if q is None or ind.value is None:
         return None
     scaled = q.value.formula.endswith("÷ 10000")
     unit = "亿元" if scaled else ind.unit
 
-    def bare(amount: Decimal | None, key: str) -> Figure | None:
-        if amount is None:
-            return None
+    def bare(amount: Decimal, key: str) -> Figure:
         digits = trimmed(amount / WAN_PER_YI) if scaled else number(amount)
         formula = f"{source}.{key} {number(amount)}万元 ÷ 10000" if scaled else ""
         return Figure(digits, f"{source}.{key}", formula, amount, ind.unit)
@@ -243,13 +246,14 @@ def table_row(ind: Indicator, source: str, settings: Settings) -> TableRow | Non
     if change is not None and change.figure is not None:
         sign = "-" if change.word == "下降" else ""
         change = change._replace(figure=change.figure._replace(text=sign + change.figure.text.rstrip("%")))
-    return TableRow(unit, bare(ind.value, "value"), bare(ind.previous, "previous"), change,
-                    bare(ind.target, "target"), rate(q.completion))
+    previous = bare(ind.previous, "previous") if ind.previous is not None else None
+    target = bare(ind.target, "target") if ind.target is not None else None
+    return TableRow(unit, bare(ind.value, "value"), previous, change, target, rate(q.completion))
 
 
 def town_figures(town: Town) -> list[Figure]:
     """Every figure the draft must carry: indicators' and facts' values, changes, completions, counts, rates."""
-    out = []
+    out: list[Figure] = []
     for i, ind in enumerate(town.indicators):
         q = indicator(ind, f"indicators[{i}]", town.settings)
         out += FactFigures([("", q)]).all() if q is not None else []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -11,6 +12,10 @@ from drafter.errors import Problem, TownFileError
 from drafter.files.textio import TOWN_LIMIT, decode, read_limited
 from drafter.town.model import Town
 from drafter.town.schema import Invalid, Issue, Loc, validate
+
+if TYPE_CHECKING:
+    from drafter.town.sheet import Sheet
+
 
 # libyaml's parser when PyYAML has it (it keeps node marks just the same), else the pure-Python one.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -52,7 +57,7 @@ def shared_node(root: yaml.Node) -> yaml.Node | None:
     return None
 
 
-def bad_scalar(loader, root: yaml.Node) -> tuple[yaml.Node, Loc] | None:
+def bad_scalar(loader: yaml.SafeLoader, root: yaml.Node) -> tuple[yaml.Node, Loc] | None:
     """The first scalar the YAML library cannot construct (date: 2024-02-30, !!int abc, a 5000-digit integer),
     with its key path."""
     stack: list[tuple[yaml.Node, Loc]] = [(root, ())]
@@ -119,8 +124,9 @@ def syntax_problem(exc: yaml.YAMLError, text: str, name: str) -> Problem:
     mark = getattr(exc, "problem_mark", None)
     detail = getattr(exc, "problem", None) or getattr(exc, "reason", None) or str(exc)
     line = mark.line + 1 if mark else None
-    if line is None and isinstance(getattr(exc, "position", None), int):  # the reader's errors carry a position
-        line = text.encode("utf-8", "surrogatepass")[: exc.position].count(b"\n") + 1  # libyaml counts bytes
+    position = getattr(exc, "position", None)  # the reader's errors carry a position
+    if line is None and isinstance(position, int):
+        line = text.encode("utf-8", "surrogatepass")[:position].count(b"\n") + 1  # libyaml counts bytes
         detail = f"unacceptable character {detail}"
     message = next((text for start, text in SYNTAX.items() if detail.startswith(start)), None)
     if message and message.startswith("引号"):
@@ -177,7 +183,7 @@ def read_town_data(path: Path) -> tuple[dict, dict[Loc, int]]:
     return data, lines
 
 
-def load_town(path: Path, sheet=None, force: bool = False, warnings: list | None = None) -> Town:
+def load_town(path: Path, sheet: Sheet | None = None, force: bool = False, warnings: list | None = None) -> Town:
     """Read and validate a town file, its indicators filled from the county's statistics sheet when one is given;
     TownFileError lists every problem (a figure that disagrees with the sheet among them, unless force: then the
     sheet's figure is taken and the problem added to warnings)."""

@@ -129,7 +129,7 @@ def convert_value(tp: Any, raw: Any, loc: Loc, issues: list[Issue], meta: typing
         limits = meta.get("items", [{}] * len(args))
         items = [convert_value(a, r, loc + (i,), issues, m) for i, (a, r, m) in enumerate(zip(args, raw, limits))]
         return INVALID if any(i is INVALID for i in items) else tuple(items)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return convert(tp, raw, loc, issues)
     value = scalar(tp, raw, loc, issues, meta)
     message = meta["check"](value) if "check" in meta and value is not INVALID else None
@@ -161,10 +161,10 @@ def scalar(tp: Any, raw: Any, loc: Loc, issues: list[Issue], meta: typing.Mappin
         return fail(issues, loc, f"数字里不要写逗号：写成 {raw.strip().replace(',', '').replace('，', '')}")
     if isinstance(raw, bool) or not isinstance(raw, (int, float, Decimal)) or (tp is int and not isinstance(raw, int)):
         return fail(issues, loc, "应为整数" if tp is int else "应为数字")
-    value = raw if tp is int else Decimal(str(raw))
-    if tp is Decimal and not value.is_finite():
+    value: int | Decimal = raw if isinstance(raw, int) and tp is int else Decimal(str(raw))
+    if isinstance(value, Decimal) and not value.is_finite():
         return fail(issues, loc, "必须是有限的数值")
-    if tp is Decimal and abs(value) > LARGEST:
+    if isinstance(value, Decimal) and abs(value) > LARGEST:
         return fail(issues, loc, "数值过大（超过一万亿）", "请检查单位和位数")
     if "gt" in meta and value <= meta["gt"]:
         return fail(issues, loc, f"必须大于 {meta['gt']}")

@@ -5,13 +5,18 @@ rows inside the data, towns listed twice, values that are not numbers. openpyxl 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.errors import Problem, SheetError
 from drafter.files.textio import DRAFT_LIMIT, read_limited
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
 
 TOWN_HEADERS = ("乡镇", "乡镇名称", "乡（镇）", "乡(镇)", "乡镇（街道）", "乡镇(街道)", "单位", "单位名称", "地区")
 KINDS = {"previous": ("上年同期", "上年", "去年", "同期"), "target": ("目标任务", "年度目标", "目标", "任务", "计划"),
@@ -25,7 +30,8 @@ NUMBER_TEXT = re.compile(r"\s*-?[0-9][0-9,，]*(\.[0-9]+)?\s*")
 HEADER_SEARCH = 10
 
 
-class Column(NamedTuple):
+@dataclass(frozen=True)
+class Column:  # not a NamedTuple: its field would shadow tuple.index
     """A data column: the indicator it holds, the indicator's unit (from the header), and which figure."""
 
     index: int
@@ -91,7 +97,7 @@ def read_sheet(path: Path, mapping: dict[str, str] | None = None) -> Sheet:
 class Reader:
     """Reads one worksheet: its header, its data rows, and what is wrong with them."""
 
-    def __init__(self, path: Path, ws, where: str, mapping: dict[str, str]) -> None:
+    def __init__(self, path: Path, ws: Worksheet, where: str, mapping: dict[str, str]) -> None:
         self.path, self.ws, self.where, self.mapping = path, ws, where, mapping
         self.problems: list[Problem] = []
         self.merged = {}
@@ -197,7 +203,7 @@ class Reader:
                     ref = f"{self.where}!{self.ws.cell(row, column.index).coordinate}"
                     figures.setdefault(column.name, {})[column.kind] = Cell(value, ref)
             towns[name], rows[name] = figures, row
-        units = {}
+        units: dict[str, str] = {}
         for column in columns:
             units.setdefault(column.name, column.unit)
         order = list(dict.fromkeys(c.name for c in columns))

@@ -8,7 +8,7 @@ import datetime as dt
 import io
 import zipfile
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.errors import DraftError, OutputError, Problem
 from drafter.files.textio import (
@@ -24,6 +24,10 @@ from drafter.town.derive import forms, town_figures
 from drafter.town.load import load_town
 from drafter.town.model import Town
 from drafter.write import marks
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as Element
+
 
 DOCUMENT = "word/document.xml"
 CUSTOM = "docProps/custom.xml"
@@ -71,7 +75,7 @@ class UpdateReport(NamedTuple):
         return bool(self.conflicts or self.missing or self.dropped)
 
 
-def excerpt(paragraph) -> str:
+def excerpt(paragraph: Element) -> str:
     """The start of a paragraph, to say where a figure is."""
     text = revise.paragraph_text(paragraph).strip() if paragraph is not None else ""
     return text[:EXCERPT] + ("…" if len(text) > EXCERPT else "")
@@ -174,7 +178,7 @@ def update(town_path: Path, draft: Path, options: UpdateOptions) -> UpdateReport
         raise OutputError(Problem(str(path), None, "--out", "输出路径是一个文件夹", "请写出文件名"))
     replaced = {DOCUMENT: revise.to_bytes(root)}
     if plan.manifest is not None and CUSTOM in package.data:  # what the marks now hold, for the next update
-        manifest = plan.manifest._replace(marks=sorted(plan.wrote.values(), key=lambda m: marks.parse(m.name).number))
+        manifest = plan.manifest._replace(marks=sorted(plan.wrote.values(), key=lambda m: marks.number(m.name)))
         replaced[CUSTOM] = write_properties(package.data[CUSTOM], manifest.properties(), marks.MANIFEST)
     data = write_package(package, replaced)
     backup = None
@@ -188,7 +192,7 @@ def update(town_path: Path, draft: Path, options: UpdateOptions) -> UpdateReport
 class Planner:
     """Decides, mark by mark, what to rewrite and what to report, and rewrites."""
 
-    def __init__(self, town: Town, manifest: marks.Manifest | None, options: UpdateOptions, root, headings: dict) -> None:
+    def __init__(self, town: Town, manifest: marks.Manifest | None, options: UpdateOptions, root: Element, headings: dict) -> None:
         self.manifest, self.headings = manifest, headings
         style, seed = (manifest.style, manifest.seed) if manifest else ("numbered", None)
         self.texts = new_texts(town, style, seed)
@@ -206,19 +210,19 @@ class Planner:
 
     def run(self, found: list[revise.Found]) -> None:
         """Every mark found, then what the manifest lists but the draft has lost, then figures new to the draft."""
-        parsed = [(f, marks.parse(f.name)) for f in found]
-        wheres = [excerpt(f.paragraphs[0] if f.paragraphs else None) for f in found]  # before anything changes
+        # each mark with the paragraph it stood in, taken before anything changes
+        parsed = [(f, mark, excerpt(f.paragraphs[0] if f.paragraphs else None)) for f in found if (mark := marks.parse(f.name))]
         present = {f.name for f in found}
         lost = [m for name, m in self.wrote.items() if name not in present]
-        for i, (mark_found, mark) in enumerate(parsed):
-            self.one(mark_found, mark, self.moved(mark_found), wheres[i])
+        for mark_found, mark, where in parsed:
+            self.one(mark_found, mark, self.moved(mark_found), where)
         for written in lost:
             mark = marks.parse(written.name)
             if mark is not None:
                 after = self.texts.get((mark.key, mark.form))
                 if after is not None and after != written.text:
                     self.conflicts.append(Change(mark.key, written.text, after, "", "已被删除"))
-        placed = {(m.key, m.form) for _, m in parsed} | {(m.key, m.form) for m in map(marks.parse, self.wrote) if m}
+        placed = {(m.key, m.form) for _, m, _ in parsed} | {(m.key, m.form) for m in map(marks.parse, self.wrote) if m}
         for (key, form), text in self.texts.items():
             if (key, form) not in placed and form == "p":
                 self.missing.append(Change(key, "", text, ""))

@@ -87,6 +87,12 @@ def make(number: int, form: str, key: str, text: str) -> Mark | None:
         return None
 
 
+def number(name: str) -> int:
+    """A mark's position among the draft's figures (0 for a name that is not drafter's)."""
+    mark = parse(name)
+    return mark.number if mark else 0
+
+
 def parse(name: str) -> Mark | None:
     """A bookmark name -> its Mark; None for bookmarks that are not drafter's."""
     match = NAME.match(name)

@@ -9,7 +9,7 @@ import zipfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import docx
 from docx.text.run import Run
@@ -29,6 +29,13 @@ from drafter.write.word.page import (
     setup_page,
 )
 from drafter.write.word.styles import ensure_styles
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from docx.document import Document
+    from lxml.etree import _Element as Element
+
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -91,7 +98,7 @@ class Marker:
         self.headings += 1
         self.under = marks.crc(text)
 
-    def mark(self, r, span: Span, form: str) -> None:
+    def mark(self, r: Element, span: Span, form: str) -> None:
         """Enclose run r, which shows figure span, in its mark (a figure whose key cannot be named is left bare)."""
         mark = marks.make(len(self.written) + 1, form, span.source, span.shown)
         if mark is not None:
@@ -99,7 +106,7 @@ class Marker:
             self.written.append(marks.Written(mark.name, span.shown, self.headings, self.under))
 
 
-def add_spans(document, p, spans: list[Span], ids: dict[str, str], marker: Marker, annotate_on: dt.datetime | None,
+def add_spans(document: Document, p: Element, spans: list[Span], ids: dict[str, str], marker: Marker, annotate_on: dt.datetime | None,
               form: str = "p") -> None:
     """Spans as runs of paragraph element p, in their character styles; figures marked (form p in the prose, t in
     a table); with annotate_on, a comment on every figure."""
@@ -112,12 +119,12 @@ def add_spans(document, p, spans: list[Span], ids: dict[str, str], marker: Marke
         if span.kind == "fig":
             marker.mark(r, span, form)
             if annotate_on is not None:
-                comment = document.add_comment(Run(r, None), text=annotation(before, span), author="drafter", initials="D")
+                comment = document.add_comment(Run(r, document), text=annotation(before, span), author="drafter", initials="D")
                 comment._comment_elm.date = annotate_on
         before += span.shown
 
 
-def add_blocks(document, blocks: list[Block], ids: dict[str, str], marker: Marker,
+def add_blocks(document: Document, blocks: list[Block], ids: dict[str, str], marker: Marker,
                annotate_on: dt.datetime | None = None) -> None:
     """One paragraph per block in its named style, consecutive rows as one table; spans as runs in character
     styles. With annotate_on, every figure gets a Word comment naming its source, dated annotate_on."""
@@ -135,7 +142,7 @@ def add_blocks(document, blocks: list[Block], ids: dict[str, str], marker: Marke
         add_spans(document, body.add_paragraph(element, ids[block.kind]), block.spans, ids, marker, annotate_on)
 
 
-def add_table(document, rows: list[Block], ids: dict[str, str], marker: Marker, annotate_on: dt.datetime | None) -> None:
+def add_table(document: Document, rows: list[Block], ids: dict[str, str], marker: Marker, annotate_on: dt.datetime | None) -> None:
     """A three-line table (rules above and below it, and under its header) with fixed column widths, its cells
     in the table paragraph style; the first row is the header, repeated on a new page."""
     cells = [row.cells() for row in rows]
@@ -154,7 +161,7 @@ def add_table(document, rows: list[Block], ids: dict[str, str], marker: Marker, 
     tables.repeat_header(table.rows[0]._tr)
 
 
-def set_core(document, meta: DocMeta) -> None:
+def set_core(document: Document, meta: DocMeta) -> None:
     """Core properties: title, issuing unit, date; nothing left from python-docx's template."""
     core = document.core_properties
     stamp = meta.stamp
@@ -191,7 +198,7 @@ def prepared_base(font_set: str, kinds: frozenset[str], centred: bool) -> tuple[
     return buffer.getvalue(), ids
 
 
-def build_document(blocks: list[Block], meta: DocMeta, font_set: str = "gb2312", reference: Path | None = None):
+def build_document(blocks: list[Block], meta: DocMeta, font_set: str = "gb2312", reference: Path | None = None) -> Document:
     """Blocks -> a python-docx Document (not yet saved)."""
     fonts = P.FONT_SETS[font_set]
     if reference is None:
@@ -212,7 +219,7 @@ def build_document(blocks: list[Block], meta: DocMeta, font_set: str = "gb2312",
     return document
 
 
-def document_bytes(document, stamp=None) -> bytes:
+def document_bytes(document: Document, stamp: Callable[[dict[str, bytes]], None] | None = None) -> bytes:
     """A Document as .docx bytes, every part serialised once, with fixed zip times (the same draft gives the same
     bytes). stamp(blobs) may set core properties from the other parts' bytes (the fingerprint) before the core
     properties part is serialised: {part name: bytes} of every part but docProps/core.xml."""

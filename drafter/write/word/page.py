@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from drafter import ooxml
 from drafter.markup import Block, width
 from drafter.ooxml import body
 from drafter.write import profile as P
 
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.text.paragraph import Paragraph
 
-def setup_page(document, ids: dict[str, str], keep_existing: bool, centred: bool = False) -> None:
+
+
+def setup_page(document: Document, ids: dict[str, str], keep_existing: bool, centred: bool = False) -> None:
     """A4 page, margins, line grid, and the '— N —' PAGE footers: odd pages right, even pages left (Std 7.5),
     or one centred footer; a reference document's page setup and footers win."""
     section = document.sections[0]
@@ -44,7 +51,7 @@ def signature_indents(unit: str, date: str) -> tuple[float, float]:
     return unit_right, date_right
 
 
-def place_signature(document, blocks: list[Block]) -> None:
+def place_signature(document: Document, blocks: list[Block]) -> None:
     """Indent the signature and date for this unit name and date, and keep them on the page of the body's
     last lines: the last body paragraph keeps with the signature (at least two of its lines, by widow control),
     the signature with the date, and neither of those breaks."""
@@ -65,7 +72,7 @@ def place_signature(document, blocks: list[Block]) -> None:
         ooxml.set_flag(paragraph._p.get_or_add_pPr(), "w:keepLines", True)
 
 
-def add_contents(document, title_paragraph, ids: dict[str, str]) -> None:
+def add_contents(document: Document, title_paragraph: Paragraph, ids: dict[str, str]) -> None:
     """A table of contents (a centred 目录 and a TOC field of the three heading levels) after the title, and a page break."""
     contents = document.add_paragraph()
     contents._p.style = ids["toc_title"]
@@ -78,7 +85,7 @@ def add_contents(document, title_paragraph, ids: dict[str, str]) -> None:
     contents._p.addnext(field._p)
 
 
-def add_font_table(document, fonts: P.Fonts) -> None:
+def add_font_table(document: Document, fonts: P.Fonts) -> None:
     """word/fontTable.xml naming every font the draft uses with its alternate, character set and family."""
     names = []
     for name in (*fonts, *(alt for f in fonts for alt, _ in [P.FONT_TABLE.get(f, ("", ""))] if alt)):

@@ -3,17 +3,24 @@ and the comment styles python-docx refers to. A reference document's same-named 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docx.enum.style import WD_STYLE_TYPE
-from docx.styles.style import StyleFactory
+from docx.styles.style import ParagraphStyle, StyleFactory
 
 from drafter import ooxml
 from drafter.ooxml import table as tables
 from drafter.write import profile as P
 
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.styles.style import BaseStyle
+
+
 KINDS = {"paragraph": WD_STYLE_TYPE.PARAGRAPH, "character": WD_STYLE_TYPE.CHARACTER, "table": WD_STYLE_TYPE.TABLE}
 
 
-def apply_style(style, spec: P.StyleSpec, fonts: P.Fonts) -> None:
+def apply_style(style: BaseStyle, spec: P.StyleSpec, fonts: P.Fonts) -> None:
     """Write one StyleSpec into a Word style."""
     if spec.kind == "table":
         tables.set_table_style_borders(style.element)
@@ -45,7 +52,7 @@ def specs(kinds: set[str]) -> dict[str, P.StyleSpec]:
     return {**P.STYLES, **P.heading_styles(kinds)}
 
 
-def ensure_styles(document, fonts: P.Fonts, keep_existing: bool, kinds: set[str]) -> dict[str, str]:
+def ensure_styles(document: Document, fonts: P.Fonts, keep_existing: bool, kinds: set[str]) -> dict[str, str]:
     """Create the draft's styles (a reference document's same-named styles win) -> {block kind: style id}."""
     styles = document.styles
     by_name = {style.name: style for style in styles}
@@ -62,7 +69,7 @@ def ensure_styles(document, fonts: P.Fonts, keep_existing: bool, kinds: set[str]
                 style = StyleFactory(styles.element.add_style_of_type(spec.name, kind_, spec.style_id.startswith(("Heading", "Comment"))))
                 style.style_id = spec.style_id
             style.quick_style = spec.kind == "paragraph" or spec.name.startswith("公文")
-            if spec.kind == "paragraph":
+            if spec.kind == "paragraph" and isinstance(style, ParagraphStyle):
                 style.base_style = normal
             apply_style(style, spec, fonts)
         ids[kind] = style.style_id
