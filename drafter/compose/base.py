@@ -53,9 +53,9 @@ def echoes(text: str, other: str) -> bool:
 
 
 def item_text(item: Item) -> str:
-    """All the words of an item: its title and the words of its facts, a line each (so that no word
+    """All the clerk's words of an item: its title, how it was done and the words of its facts, a line each (so that no word
     is made of the end of one and the start of the next)."""
-    return "\n".join([item.title or "", *(f.text or f.what or "" for f in item.facts)])
+    return "\n".join([item.title or "", *item.measures, *(f.text or f.what or "" for f in item.facts)])
 
 
 def section_text(section: Section) -> str:

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from drafter.compose.claims import bears_out
 from drafter.compose.wording import Entry
 
 # Directions under which a phrase marked `needs: rise` is true: figures rose and none fell.
@@ -54,12 +55,29 @@ def in_years(text: str, year: int, events: Events, span: tuple[int, int] | None 
 
 def fits(entry: Entry, year: int, direction: str | None, events: Events, about: str | None = None) -> bool:
     """An entry fits a section of this year whose figures went this way and whose words are about
-    (an entry with `when` words needs one of them there; about=None skips that test)."""
+    (an entry with `when` words needs one of them there; about=None skips that test). What it claims must be true
+    of the clerk's words: an act is said only where they name it, an outcome only where they show it."""
     if entry.needs == "rise" and direction not in RISING:
         return False
     if entry.when and about is not None and not any(w in about for w in entry.when):
         return False
+    if not claim_holds(entry, about):
+        return False
     return in_years(entry.text, year, events, entry.years)
+
+
+def claim_holds(entry: Entry, about: str | None) -> bool:
+    """True when the clerk's words (about) bear out what the entry claims: every word an act names, one word that
+    shows an outcome; a phrase mined from the seeds that reads as an act or an outcome is held to the same test by the
+    words in it that make it one (claims.evidence)."""
+    if entry.claim in ("manner", "summary"):
+        return True
+    text = about or ""
+    if entry.claim == "act":
+        return bool(entry.names) and all(w in text for w in entry.names)
+    if entry.claim == "outcome":
+        return not entry.shows or any(w in text for w in entry.shows)
+    return bears_out(entry.text, text)  # mined, or not yet audited: judged by the words in it
 
 
 def senses(text: str, table: dict[str, list[str]]) -> set[str]:

@@ -98,8 +98,9 @@ class Palette:
         sheet = self.ctx.wording.sheets.get(kind)
         own = [Option(e.text, f"{kind}:{e.source}") for e in (sheet.get(field) if sheet else ()) if fit(e)]
         own += [Option(e.text, f"mined:{e.source}") for e in mined_entries(self.ctx, kind, field) if fit(e)]
-        generic = [Option(e.text.replace("{label}", label), f"通用:{e.source}", e.text) for e in self.ctx.wording.generic.get(field)]
-        return unique(own), unique([o for o in generic if fit(Entry(o.text, o.origin))])
+        generic = [Option(e.text.replace("{label}", label), f"通用:{e.source}", e.text) for e in self.ctx.wording.generic.get(field)
+                   if fit(e._replace(text=e.text.replace("{label}", label)))]
+        return unique(own), unique(generic)
 
     def ranked(self, field: str, topic: str, direction: str | None = None, keep: Callable[[str], bool] = lambda t: True,
                about: str | None = None) -> list[Option]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -14,7 +15,10 @@ from drafter.files.resources import DATA
 
 # The kinds of phrase a topic sheet lists (see drafter/data/topics/README.md).
 FIELDS = ("actions", "results", "gains", "aims", "projects", "leads", "plan_leads", "approaches")
-ENTRY_KEYS = {"text", "source", "needs", "years", "when"}
+ENTRY_KEYS = {"text", "source", "needs", "years", "when", "claim", "shows", "names"}
+# What a phrase claims (drafter/data/topics/README.md): how work is done, a summary of the section's own facts,
+# an outcome (shown by its figures or words), a concrete act or mechanism (named by the clerk).
+CLAIMS = ("manner", "summary", "outcome", "act")
 GENERIC = "通用"
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -27,6 +31,9 @@ class Entry(NamedTuple):
     needs: str = ""  # "rise": only over figures that rose
     years: tuple[int, int] | None = None  # only for summary years in this range
     when: tuple[str, ...] = ()  # only for items whose text holds one of these words
+    claim: str = ""  # manner, summary, outcome or act (CLAIMS); "" for phrases mined from the seeds
+    shows: tuple[str, ...] = ()  # an outcome: only where the clerk's words hold one of these
+    names: tuple[str, ...] = ()  # an act: only where the clerk's words hold every one of these
 
 
 class Sheet(NamedTuple):
@@ -93,7 +100,25 @@ def check_sheet(path: Path, raw: object) -> dict:
                 raise bad(f"{key}.years", "years 应为 [起始年, 截止年]")
             if entry.get("needs") not in (None, "rise"):
                 raise bad(f"{key}.needs", "needs 只能是 rise")
+            claim_problem(entry, key, bad)
     return raw
+
+
+def claim_problem(entry: dict, key: str, bad: Callable[[str, str], PhrasebankError]) -> None:
+    """An entry's claim and the condition it needs: an outcome is shown (shows words or needs: rise), an act named."""
+    claim = entry.get("claim")
+    for word_key in ("shows", "names"):
+        words = entry.get(word_key)
+        if words is not None and not (isinstance(words, list) and words and all(isinstance(w, str) and w for w in words)):
+            raise bad(f"{key}.{word_key}", f"{word_key} 应为词语的列表")
+    if claim is None:
+        return
+    if claim not in CLAIMS:
+        raise bad(f"{key}.claim", f"claim 只能是 {'、'.join(CLAIMS)}")
+    if claim == "outcome" and not entry.get("shows") and entry.get("needs") != "rise":
+        raise bad(f"{key}.shows", "断言成效的说法（outcome）要写 shows（本节含哪些词时才算有据）或 needs: rise")
+    if claim == "act" and not entry.get("names"):
+        raise bad(f"{key}.names", "点名具体做法的说法（act）要写 names（本节文字中都出现这些词时才用）")
 
 
 def parse_wording(root: Path) -> dict:
@@ -107,7 +132,8 @@ def to_sheet(raw: dict) -> Sheet:
     """Plain sheet data -> Sheet."""
     entries = {
         field: tuple(
-            Entry(e["text"], e["source"], e.get("needs", ""), tuple(e["years"]) if e.get("years") else None, tuple(e.get("when") or ()))
+            Entry(e["text"], e["source"], e.get("needs", ""), tuple(e["years"]) if e.get("years") else None,
+                  tuple(e.get("when") or ()), e.get("claim", ""), tuple(e.get("shows") or ()), tuple(e.get("names") or ()))
             for e in raw.get(field) or []
         )
         for field in FIELDS
