@@ -12,6 +12,7 @@ Inline spans inside a block:
     ⟦runin:（一）……。⟧     run-in level-2 heading at the start of a paragraph
     ⟦fig:文本|来源|公式⟧    a figure with its key path and, if derived, its formula
     ⟦gap:说明|来源⟧         a placeholder for something the town file lacks
+    ⟦how:文本⟧              a 做法 sentence drafter supplied, not the clerk (plain text; --annotate asks to confirm it)
     ⟦br⟧                   a line break (titles only)
     ⟦cell⟧                 the boundary between two cells of a row
 """
@@ -25,14 +26,14 @@ from typing import NamedTuple
 from drafter.errors import MarkupError, Problem
 
 BLOCK_KINDS = ("title", "division", "h1", "h2", "h3", "p", "row", "sign", "date")
-SPAN = re.compile(r"⟦(lead|runin|fig|gap|br|cell)(?::([^⟦⟧]*))?⟧")
+SPAN = re.compile(r"⟦(lead|runin|fig|gap|how|br|cell)(?::([^⟦⟧]*))?⟧")
 GAP_TEXT = "【待补充：{}】"
 # How a cell boundary reads in a block's plain text (check and the text writers see a row as one line).
 CELL_TEXT = "\t"
 
 
 class Span(NamedTuple):
-    """A run of text: plain, lead, runin, fig, gap or br, with source and formula for figures and gaps."""
+    """A run of text: plain, lead, runin, fig, gap, how or br, with source and formula for figures and gaps."""
 
     kind: str
     text: str

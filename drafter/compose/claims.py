@@ -11,7 +11,7 @@ import re
 # A verb that sets something up or carries it out, then (within a few characters) the thing: a mechanism, a list, a
 # platform, a campaign, a requirement. 建立小升规企业培育库, 开展“三服务”活动, 落实“四早”要求, 推行……模式.
 ACT_VERBS = "建立|建成|健全|出台|制定|开展|组建|成立|设立|落实|推行|实行|打造|实施|推出|构建|搭建|创建|启动|组织|举办"
-ACT_THINGS = ("库|机制|制度|平台|行动|活动|要求|方案|清单|台账|专班|模式|体系|制|工程|中心|联盟|基金|服务队|工作法|"
+ACT_THINGS = ("库|机制|制度|平台|行动|活动|要求|方案|计划|清单|台账|专班|模式|体系|制|工程|中心|联盟|基金|服务队|工作法|"
               "责任制|专项|会议|培训|夜校|驿站|小组|工作室|阵地")
 ACT = re.compile(rf"(?:{ACT_VERBS})([^，。；、：\n]{{0,12}}?(?:{ACT_THINGS}))(?![\u4e00-\u9fff]{{0,1}}(?:建设|管理))")
 # Practices named without such a verb: each is something a town did or did not do.

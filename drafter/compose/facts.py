@@ -39,7 +39,10 @@ class Facts:
         return self.ctx.choose.pick(f"verb.{'/'.join(verbs)}", verbs) or verbs[0]
 
     def needs_verb(self, what: str) -> bool:
-        """True when what names a measure (村级集体经济总收入) rather than an action (完成项目征地)."""
+        """True when what names a measure (村级集体经济总收入) rather than an action (完成项目征地, 完成规上工业总产值:
+        a what that opens with its own verb gets no second one)."""
+        if what.startswith(tuple(self.usage["verb_starts"])) or what.endswith(tuple(self.usage["attributes"])):
+            return False
         return what.endswith(tuple(self.usage["measures"])) and not what.endswith(tuple(self.usage["verb_endings"]))
 
     def fact(self, fact: Fact, source: str, plan: bool = False, opener: str = "") -> str:
@@ -54,13 +57,17 @@ class Facts:
             count = f"{fact.count}{fig(found.count)}，" if found.count is not None else ""
             return f"{count}{opener}{fact.what}{fact.verb or '达'}{fig(found.rate)}{bound}"
         quantities = found.quantities
-        fell = any(q.change is not None and q.change.word == "下降" for _, q in quantities)  # 达到 does not introduce a fall
-        verb = fact.verb or (self.verb(fact.what, plan) if self.needs_verb(fact.what) and not fell else "")
-        body = "".join(f"{'、' if k and label else ''}{label}{fig(q.value)}" for k, (label, q) in enumerate(quantities))
         if len(quantities) == 1:
             changes = self.change(quantities[0][1])
         else:
             changes = "".join(self.change(q, label) for label, q in quantities)
+        if SLOT in fact.what:  # the clerk put each figure where the phrase wants it: 某山庄等{}项目通过市项目预审
+            pieces = fact.what.split(SLOT)  # the model makes sure there is a slot for each figure
+            placed = pieces[0] + "".join(fig(q.value) + bound + rest for (_, q), rest in zip(quantities, pieces[1:]))
+            return f"{opener}{placed}{changes}"
+        fell = any(q.change is not None and q.change.word == "下降" for _, q in quantities)  # 达到 does not introduce a fall
+        verb = fact.verb or (self.verb(fact.what, plan) if self.needs_verb(fact.what) and not fell else "")
+        body = "".join(f"{'、' if k and label else ''}{label}{fig(q.value)}" for k, (label, q) in enumerate(quantities))
         return f"{opener}{fact.what}{verb}{body}{bound}{changes}"
 
     def change(self, q: derive.Quantity, label: str = "") -> str:
@@ -72,23 +79,24 @@ class Facts:
             out += f"，{label}完成全年目标任务的{fig(q.completion)}"
         return out
 
-    def clauses(self, item: Item, source: str, plan: bool = False) -> str:
-        """An item's facts as one sentence; in a plan the first figure gets 力争/确保 unless the item already has
-        one (in its words or a fact's resolve), and a fact's own resolve is kept."""
+    def clauses(self, item: Item, source: str, plan: bool = False, how: str = "") -> str:
+        """An item's facts as sentences the way real reports break them (see sentences()), how it was done (how)
+        opening the first; in a plan the first figure gets 力争/确保 unless the item already words its resolve (a
+        fact's resolve, 力争/确保, or the clerk's 拟/计划/预计, which stay as written)."""
         if not item.facts:
-            return gap(f"{item.title or '本项工作'}的具体做法和数据", f"{source}.facts") + "。"
-        openers = self.usage["plan_openers"]
+            return (f"{how}，" if how else "") + gap(f"{item.title or '本项工作'}的具体做法和数据", f"{source}.facts") + "。"
         opener = ""
         own = any(f.resolve is not None for f in item.facts)
-        if plan and not own and not any(o in item_text(item) for o in openers):
-            opener = self.ctx.choose.pick("plan.opener", openers) or ""
+        if plan and not own and not any(o in item_text(item) for o in self.usage["tentative"]):
+            opener = self.ctx.choose.pick("plan.opener", self.usage["plan_openers"]) or ""
         out = []
         for i, f in enumerate(item.facts):
             mine = (f.resolve or "") if plan and f.resolve is not None else (opener if f.text is None else "")
-            out.append(self.fact(f, f"{source}.facts[{i}]", plan, mine))
+            out.append((self.fact(f, f"{source}.facts[{i}]", plan, mine), f.text is not None))
             if f.text is None:
                 opener = ""
-        return "，".join(out) + "。"
+        said = sentences(out)
+        return (f"{how}，" if how else "") + "".join(s + "。" for s in said)
 
     # -- items ----------------------------------------------------------------------------------
     def approach(self, item: Item, topic: str, said: str = "") -> str | None:
@@ -113,8 +121,8 @@ class Facts:
         head = f"{ordinal}{item.title}。" if item.title else ordinal
         if head and lead:
             head = f"⟦lead:{head}⟧"
-        how = "，".join(sentence(m) for m in item.measures) or (None if plan else self.approach(item, section.topic, said))
-        return head + (f"{how}，" if how else "") + self.clauses(item, f"{source}.items[{index}]", plan)
+        how = "，".join(sentence(m) for m in item.measures) or (None if plan else supplied(self.approach(item, section.topic, said)))
+        return head + self.clauses(item, f"{source}.items[{index}]", plan, how or "")
 
     def items(self, section: Section, source: str, plan: bool = False, lead: bool = True, said: str = "") -> str:
         """All items of a section in one paragraph (a placeholder when there are none)."""
@@ -131,16 +139,18 @@ class Facts:
         if verdict is None and len(items) == 1 and items[0].title:
             title = sentence(items[0].title)
             lead = "" if items[0].measures else self.lead(section, title)  # the clerk said how: no lead of drafter's
-            how = "，".join(sentence(m) for m in items[0].measures) or self.approach(items[0], section.topic, title + lead)
-            return f"⟦lead:{title}。⟧{lead}" + (f"{how}，" if how else "") + self.clauses(items[0], f"{source}.items[0]")
+            how = "，".join(sentence(m) for m in items[0].measures) or supplied(self.approach(items[0], section.topic, title + lead))
+            return f"⟦lead:{title}。⟧{lead}" + self.clauses(items[0], f"{source}.items[0]", how=how or "")
         if verdict is None:
             return self.items(section, source, False, False)
         lead = self.lead(section, verdict)
         return f"⟦lead:{verdict}。⟧{lead}" + self.items(section, source, False, False, verdict + lead)
 
     def lead(self, section: Section, after: str = "") -> str:
-        """How a topic's work was done, as the topical style says it after the verdict (after)."""
-        return self.palette.sentence("leads", section, after)
+        """How a topic's work was done, as the topical style says it after the verdict (after): drafter's words,
+        marked as such for the clerk to confirm."""
+        said = self.palette.sentence("leads", section, after)
+        return f"⟦how:{said[:-1]}⟧。" if said else ""
 
     # -- indicators -----------------------------------------------------------------------------
     def period(self) -> str:
@@ -165,6 +175,34 @@ class Facts:
         """The indicator paragraph: '2024年1-10月，全镇…；…。'."""
         clauses = [self.indicator(i) for i in range(len(self.ctx.town.indicators))]
         return f"{self.period()}，全{self.ctx.town.township}" + "；".join(clauses) + "。"
+
+
+# How a clerk marks where a fact's figure goes in its phrase: 某山庄等{}项目通过市项目预审.
+SLOT = "{}"
+# A sentence of drafter's carries at most this many of the clerk's facts; a free-text fact longer than SHORT_TAIL
+# characters is an event of its own and stands as its own sentence.
+MOST_FACTS = 3
+SHORT_TAIL = 14
+
+
+def sentences(facts: list[tuple[str, bool]]) -> list[str]:
+    """An item's facts (clause markup, and whether it is the clerk's free text) -> sentences as real reports write
+    them: figures of one piece of work share a sentence (完成项目征地412.6亩，签订征迁协议63户), a free-text fact
+    is an event and stands alone, unless it is a short tail to the figures before it (全年未发生赴省进京集体访);
+    never more than MOST_FACTS facts to a sentence."""
+    out: list[list[tuple[str, bool]]] = []
+    for text, free in facts:
+        current = out[-1] if out else None
+        if current is None or len(current) >= MOST_FACTS or current[-1][1] or (free and len(text) > SHORT_TAIL):
+            out.append([(text, free)])
+        else:
+            current.append((text, free))
+    return ["，".join(text for text, _ in group) for group in out]
+
+
+def supplied(text: str | None) -> str | None:
+    """A 做法 drafter supplied (not the clerk's), marked so --annotate asks the clerk to confirm it."""
+    return f"⟦how:{text}⟧" if text else None
 
 
 def indicator_table(town: Town) -> str:

@@ -99,6 +99,9 @@ class Fact:
             out.append(("count", "count 只和 ratio 一起用：写出比率的分子，如 count: 参保"))
         if self.count is not None and not self.unit:
             out.append(("unit", "写了 count 时需要 unit（分子的单位，如 人）"))
+        slots, figures = (self.what or "").count("{}"), len(self.figures) if self.figures else 1
+        if slots and (self.ratio is not None or slots != figures):
+            out.append(("what", f"what 里的 {{}} 标出数字的位置，应与数字一样多（这里有 {slots} 处、{figures} 个数字；比率不用 {{}}）"))
         return out
 
 

@@ -16,6 +16,7 @@ from drafter.check.audit import MASK, NumberIndex, audit, expected_figures, mask
 from drafter.cli.main import app
 from drafter.mine.corpus import corpus_files, read_document
 from drafter.town.load import load_town
+from drafter.write.word import SUPPLIED
 from tests.conftest import EXAMPLES, MINIMAL, SEEDS, STYLES, write
 
 runner = CliRunner()
@@ -44,7 +45,10 @@ def test_annotate_comments_name_each_figure_source(tmp_path, town_file):
     texts = [c.text for c in comments]
     assert "同比增长14.1%：indicators[0] 18.91 / 16.58 − 1" in texts
     assert "调解成功率达98.9%：sections[2].items[0].facts[1] 359 / 363" in texts
-    assert len(comments) == sum(1 for b in noted.blocks for s in b.spans if s.kind == "fig")
+    figures = sum(1 for b in noted.blocks for s in b.spans if s.kind == "fig")
+    supplied = [s.text for b in noted.blocks for s in b.spans if s.kind == "how"]
+    assert supplied and len(comments) == figures + len(supplied)  # every figure, and every 做法 drafter wrote itself
+    assert texts.count(SUPPLIED) == len(supplied)
     assert {c.author for c in comments} == {"drafter"}
     assert {c._comment_elm.date.date().isoformat() for c in comments} == {"2024-12-05"}  # pinned, not "now"
     again = build(town_file, BuildOptions(out=tmp_path / "again.docx", annotate=True))

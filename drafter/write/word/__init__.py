@@ -77,6 +77,10 @@ def open_base(reference: Path | None) -> tuple[docx.document.Document, bool]:
 LABEL_STOP = "，。；：、（）“”"
 
 
+# --annotate's comment on a 做法 sentence drafter wrote itself: the clerk is asked to confirm the town did it so.
+SUPPLIED = "drafter 补写的做法，请核实：确实这样做了就保留，否则删去或改写"
+
+
 def annotation(before: str, span: Span) -> str:
     """'同比增长14.1%：indicators[0] 18.91 / 16.58 − 1': the words before a figure, the figure, its source."""
     cut = max(before.rfind(c) for c in LABEL_STOP)
@@ -116,11 +120,15 @@ def add_spans(document: Document, p: Element, spans: list[Span], ids: dict[str, 
             body.add_break(p)
             continue
         r = body.add_run(p, span.shown, ids[span.kind] if span.kind in ("lead", "runin", "gap") else None)
+        note = None
         if span.kind == "fig":
             marker.mark(r, span, form)
-            if annotate_on is not None:
-                comment = document.add_comment(Run(r, document), text=annotation(before, span), author="drafter", initials="D")
-                comment._comment_elm.date = annotate_on
+            note = annotation(before, span)
+        elif span.kind == "how":
+            note = SUPPLIED
+        if note is not None and annotate_on is not None:
+            comment = document.add_comment(Run(r, document), text=note, author="drafter", initials="D")
+            comment._comment_elm.date = annotate_on
         before += span.shown
 
 
