@@ -18,7 +18,8 @@ ACT = re.compile(rf"(?:{ACT_VERBS})([^，。；、：\n]{{0,12}}?(?:{ACT_THINGS}
 PRACTICES = ("挂图作战", "倒排工期", "专班", "包抓", "包保", "一名领导", "一套班子", "领导包", "清单化", "台账化", "销号",
              "夜访", "走访", "上门", "入户", "双月", "周调度", "月调度", "季考核", "晾晒", "亮晒", "擂台", "比武")
 PRACTICE = re.compile("|".join(PRACTICES))
-QUOTED = re.compile(r"“[^”]{2,16}”")
+# A quoted name (“提速工程”), but not the five-year plans (“十四五”) or a run the caller masked.
+QUOTED = re.compile(r"“(?![一二三四五六七八九十]+五”)[^”\s\x00]{2,16}”")
 # Outcomes, each with the words in the clerk's facts that would show it.
 OUTCOMES = {
     "增收": ("增收", "收入", "分红", "务工"),

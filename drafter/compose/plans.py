@@ -94,7 +94,7 @@ class Plans:
                         clauses.append(self.facts.fact(fact, f"plans[{i}].items[{j}].facts[{k}]", plan=True))
         if len(clauses) < MIN_TARGETS:
             return ""
-        return (self.ctx.fill(self.words["plan"]["targets"]) or "") + "，".join(clauses) + "。"
+        return (self.ctx.fill(self.words["plan"]["targets"]) or "") + "；".join(clauses) + "。"  # a list, as real reports set targets
 
     def congress_intro(self, projects: bool, after_targets: bool) -> str:
         """'…重点实施“五大工程”：' when every plan heading names a 工程, else '…以下五个方面工作：';
