@@ -1,0 +1,63 @@
+"""Issue #19.1, the sheets themselves: every entry of an audited topic sheet says what it claims, the claim agrees with
+compose/claims.py's pattern list, an approach is manner, and each sheet keeps enough phrases that fit anywhere."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.compose.claims import acts, outcomes
+from drafter.compose.wording import load_wording
+
+# Sheets whose every entry has been read and classified (drafter/data/topics/README.md, 说法断言了什么).
+AUDITED = ("通用", "项目建设", "疫情防控", "经济指标", "民生保障", "人居环境", "社会事业", "集体经济", "党建", "安全生产与应急",
+           "平安稳定与信访", "生态环保", "人才", "作风建设")
+# A county's batch builds need this much variety in every topic (the generic sheet aside).
+MIN_ACTIONS, MIN_AIMS, MIN_SHORT_PLAN_LEADS, SHORT = 7, 7, 5, 16
+
+
+def sheet(topic: str):
+    wording = load_wording()
+    return wording.generic if topic == wording.generic.topic else wording.sheets[topic]
+
+
+def every_entry():
+    wording = load_wording()
+    for s in [*wording.sheets.values(), wording.generic]:
+        for field, entries in s.entries.items():
+            for e in entries:
+                yield s.topic, field, e
+
+
+@pytest.mark.parametrize("topic", AUDITED)
+def test_every_entry_of_an_audited_sheet_says_what_it_claims(topic):
+    unclassified = [(field, e.text) for field, entries in sheet(topic).entries.items() for e in entries if not e.claim]
+    assert not unclassified
+
+
+def test_a_claim_agrees_with_the_pattern_list():
+    """What names an act is an act (said only where the clerk names it); what asserts an outcome is an outcome
+    (shown by the clerk's words or a rise) — never manner or summary."""
+    wrong = []
+    for topic, field, e in every_entry():
+        if not e.claim:
+            continue
+        if acts(e.text) and e.claim != "act":
+            wrong.append((topic, field, e.text, e.claim, acts(e.text)))
+        if outcomes(e.text) and e.claim not in ("outcome", "act"):
+            wrong.append((topic, field, e.text, e.claim, outcomes(e.text)))
+    assert not wrong
+
+
+@pytest.mark.parametrize("topic", AUDITED)
+def test_an_approach_says_only_how_the_work_was_done(topic):
+    assert all(e.claim == "manner" for e in sheet(topic).get("approaches"))
+
+
+@pytest.mark.parametrize("topic", [t for t in AUDITED if t != "通用"])
+def test_an_audited_sheet_keeps_enough_phrases_that_fit_anywhere(topic):
+    """Acts need the clerk's words, so they do not count towards the variety a sheet keeps."""
+    s = sheet(topic)
+    free = {field: [e for e in s.get(field) if e.claim in ("manner", "summary")] for field in ("actions", "aims", "plan_leads")}
+    assert len(free["actions"]) >= MIN_ACTIONS
+    assert len(free["aims"]) >= MIN_AIMS
+    assert len([e for e in free["plan_leads"] if len(e.text) <= SHORT]) >= MIN_SHORT_PLAN_LEADS
