@@ -10,16 +10,19 @@ import re
 
 # A verb that sets something up or carries it out, then (within a few characters) the thing: a mechanism, a list, a
 # platform, a campaign, a requirement. 建立小升规企业培育库, 开展“三服务”活动, 落实“四早”要求, 推行……模式.
-ACT_VERBS = "建立|建成|健全|出台|制定|开展|组建|成立|设立|落实|推行|实行|打造|实施|推出|构建|搭建|创建|启动|组织|举办"
-ACT_THINGS = ("库|机制|制度|平台|行动|活动|要求|方案|计划|清单|台账|专班|模式|体系|制|工程|中心|联盟|基金|服务队|工作法|"
+ACT_VERBS = "建立|建成|健全|出台|制定|开展|组建|成立|设立|落实|推行|实行|打造|实施|推出|构建|搭建|创建|启动|举办"
+ACT_THINGS = ("库|机制|制度|平台|行动|活动|(?<!总)要求|方案|计划|清单|台账|专班|模式|体系|制|工程|中心|联盟|基金|服务队|工作法|"
               "责任制|专项|会议|培训|夜校|驿站|小组|工作室|阵地")
 ACT = re.compile(rf"(?:{ACT_VERBS})([^，。；、：\n]{{0,12}}?(?:{ACT_THINGS}))(?![\u4e00-\u9fff]{{0,1}}(?:建设|管理))")
 # Practices named without such a verb: each is something a town did or did not do.
 PRACTICES = ("挂图作战", "倒排工期", "专班", "包抓", "包保", "一名领导", "一套班子", "领导包", "清单化", "台账化", "销号",
              "夜访", "走访", "上门", "入户", "双月", "周调度", "月调度", "季考核", "晾晒", "亮晒", "擂台", "比武")
 PRACTICE = re.compile("|".join(PRACTICES))
-# A quoted name (“提速工程”), but not the five-year plans (“十四五”) or a run the caller masked.
-QUOTED = re.compile(r"“(?![一二三四五六七八九十]+五”)[^”\s\x00]{2,16}”")
+# Quoted words that name no act of a town's: national formulas, policy terms and figures of speech every report uses.
+FIGURES = ("枫桥经验", "绿水青山就是金山银山", "牛鼻子", "一老一小", "三资", "三会一课", "时时放心不下", "输血", "造血",
+           "口袋", "两个确立", "两个维护", "四个意识", "四个自信", "两不愁三保障", "放管服", "最多跑一次", "一件事")
+# A quoted name (“提速工程”), but not the five-year plans (“十四五”), a figure of speech (FIGURES) or a run the caller masked.
+QUOTED = re.compile(r"“(?![一二三四五六七八九十]+五”)(?!(?:" + "|".join(FIGURES) + r")”)[^”\s\x00]{2,16}”")
 # Outcomes, each with the words in the clerk's facts that would show it.
 OUTCOMES = {
     "增收": ("增收", "收入", "分红", "务工"),
