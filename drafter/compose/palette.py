@@ -41,13 +41,13 @@ def owned(ctx: Context, entry: dict, topic: str) -> bool:
 
 
 def mined_entries(ctx: Context, topic: str, field: str) -> list[Entry]:
-    """Phrases mined under this topic that serve as its actions or results; never another topic's."""
-    if field == "actions":  # a flourish one report used (晾晒竞速) is that town's; two reports make it usage
-        found = [e for e in ctx.bank.fillers if e["slot"] == "举措" and len(e["text"]) == ACTION_LEN and e["reports"] >= USAGE]
-    elif field == "results":
-        found = list(ctx.bank.verdicts)
-    else:
+    """Phrases mined under this topic that serve as its actions; never another topic's. A mined verdict is not used
+    as a result: nothing says which part of the topic's work it is true of (招商引资成效显著 over a section on visits
+    to firms), so results come from the topic sheets, where each says when it holds."""
+    if field != "actions":
         return []
+    # a flourish one report used (晾晒竞速) is that town's; two reports make it usage
+    found = [e for e in ctx.bank.fillers if e["slot"] == "举措" and len(e["text"]) == ACTION_LEN and e["reports"] >= USAGE]
     return [Entry(e["text"], e["sources"][0] if e["sources"] else "") for e in found
             if owned(ctx, e, topic) and "“" not in e["text"] and not ctx.lexicon.rejected(e["text"])]
 

@@ -111,10 +111,8 @@ def claim_problem(entry: dict, key: str, bad: Callable[[str, str], PhrasebankErr
         words = entry.get(word_key)
         if words is not None and not (isinstance(words, list) and words and all(isinstance(w, str) and w for w in words)):
             raise bad(f"{key}.{word_key}", f"{word_key} 应为词语的列表")
-    if claim is None:
-        return
     if claim not in CLAIMS:
-        raise bad(f"{key}.claim", f"claim 只能是 {'、'.join(CLAIMS)}")
+        raise bad(f"{key}.claim", f"每一条都要写 claim（它断言了什么），只能是 {'、'.join(CLAIMS)}")
     if claim == "outcome" and not entry.get("shows") and entry.get("needs") != "rise":
         raise bad(f"{key}.shows", "断言成效的说法（outcome）要写 shows（本节含哪些词时才算有据）或 needs: rise")
     if claim == "act" and not entry.get("names"):

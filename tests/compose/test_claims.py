@@ -60,6 +60,7 @@ def test_fits_holds_each_claim_to_its_condition():
     ({"text": "建立培育库", "source": "authored", "claim": "act"}, "results[0].names"),
     ({"text": "带动增收", "source": "authored", "claim": "outcome"}, "results[0].shows"),
     ({"text": "x", "source": "authored", "claim": "maybe"}, "results[0].claim"),
+    ({"text": "x", "source": "authored"}, "results[0].claim"),
     ({"text": "x", "source": "authored", "claim": "act", "names": "培育库"}, "results[0].names"),
 ])
 def test_a_sheet_entry_without_the_condition_its_claim_needs_is_refused(tmp_path, bad, key):

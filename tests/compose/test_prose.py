@@ -147,9 +147,12 @@ def test_mined_phrases_keep_the_topic_they_name():
 
     town = load_town(EXAMPLES / "青石镇.yaml")
     palette = Palette(Context(town, load_bank(), Chooser(1), "topical"))
-    industry = [o.text for pool in palette.options("产业与招商", "results") for o in pool]
-    farming = [o.text for pool in palette.options("农业", "results") for o in pool]
-    assert "农业产业蓬勃发展" not in industry and "农业产业蓬勃发展" in farming
+    for topic in ("产业与招商", "农业", "平安稳定与信访"):
+        results = [o for pool in palette.options(topic, "results") for o in pool]
+        assert results and not [o for o in results if o.origin.startswith("mined:")]  # a verdict says not what it is true of
+        actions = [o for o in palette.options(topic, "actions")[0] if o.origin.startswith("mined:")]
+        assert all(palette.ctx.lexicon.named(o.text) in (None, topic) for o in actions)
+    assert "农业产业蓬勃发展" not in [o.text for pool in palette.options("产业与招商", "results") for o in pool]
 
 
 # -- words that fit the figure ---------------------------------------------------------------------

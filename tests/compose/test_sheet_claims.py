@@ -1,16 +1,17 @@
-"""Issue #19.1, the sheets themselves: every entry of an audited topic sheet says what it claims, the claim agrees with
-compose/claims.py's pattern list, an approach is manner, and each sheet keeps enough phrases that fit anywhere."""
+"""Issue #19.1, the sheets themselves: every entry of every topic sheet says what it claims (the loader refuses one
+that does not), the claim agrees with compose/claims.py's pattern list, an approach is manner, a 工程 name is the
+clerk's, and each sheet keeps enough phrases that fit anywhere."""
 
 from __future__ import annotations
 
 import pytest
 
 from drafter.compose.claims import acts, outcomes
-from drafter.compose.wording import load_wording
+from drafter.compose.wording import check_sheet, load_wording
+from drafter.errors import PhrasebankError
 
-# Sheets whose every entry has been read and classified (drafter/data/topics/README.md, 说法断言了什么).
-AUDITED = ("通用", "项目建设", "疫情防控", "经济指标", "民生保障", "人居环境", "社会事业", "集体经济", "党建", "安全生产与应急",
-           "平安稳定与信访", "生态环保", "人才", "作风建设")
+# Every sheet has been read and classified (drafter/data/topics/README.md, 说法断言了什么).
+AUDITED = ("通用", *sorted(load_wording().sheets))
 # A county's batch builds need this much variety in every topic (the generic sheet aside).
 MIN_ACTIONS, MIN_AIMS, MIN_SHORT_PLAN_LEADS, SHORT = 7, 7, 5, 16
 
@@ -49,8 +50,15 @@ def test_a_claim_agrees_with_the_pattern_list():
 
 
 @pytest.mark.parametrize("topic", AUDITED)
-def test_an_approach_says_only_how_the_work_was_done(topic):
+def test_an_approach_says_only_how_the_work_was_done_and_a_project_is_named_by_the_clerk(topic):
     assert all(e.claim == "manner" for e in sheet(topic).get("approaches"))
+    assert all(e.claim == "act" and e.names for e in sheet(topic).get("projects") if "“" in e.text)
+
+
+def test_the_loader_refuses_an_entry_that_does_not_say_what_it_claims(tmp_path):
+    with pytest.raises(PhrasebankError) as caught:
+        check_sheet(tmp_path / "x.yaml", {"topic": "项目建设", "label": "项目建设", "results": [{"text": "x", "source": "authored"}]})
+    assert caught.value.problems[0].key == "results[0].claim"
 
 
 @pytest.mark.parametrize("topic", [t for t in AUDITED if t != "通用"])
