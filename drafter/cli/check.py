@@ -107,7 +107,19 @@ def print_table(result: Audit) -> None:
         summary.add_row(label, "[red]未通过[/]" if found else "[green]通过[/]", notes[key])
     if result.promises:
         summary.add_row("去年计划", "[yellow]提醒[/]", f"{len(result.promises)} 项在今年总结中未见相应内容")
+    if result.promise_figures:
+        counts = {s: sum(f.text.endswith(s) for f in result.promise_figures) for s in ("超过", "达到", "未达到", "未提及")}
+        behind = counts["未达到"] + counts["未提及"]
+        summary.add_row("去年计划的数字", "[yellow]提醒[/]" if behind else "[green]通过[/]",
+                        f"{len(result.promise_figures)} 个数：" + "，".join(f"{k} {v}" for k, v in counts.items()))
     console.print(summary)
+    if result.promise_figures:
+        table = Table(title="去年计划的数字：今年总结的回应（未达到、未提及的请核对）")
+        table.add_column("数据文件中的位置")
+        table.add_column("比对")
+        for f in result.promise_figures:
+            table.add_row(f.detail, escape(f.text))
+        console.print(table)
     if result.promises:
         table = Table(title="去年计划的各项：今年总结中未见相应内容（请核对，已做的写进总结）")
         table.add_column("数据文件中的位置")
