@@ -19,8 +19,9 @@ TRAILING = re.compile(r"(?:累计|实现|完成|达到|达|为|共|超|近|约|�
 INDICATOR_UNITS = ("亿元", "万元", "元", "万吨", "吨", "万公斤", "公斤")
 NOT_INDICATOR = ("同比", "增长", "下降", "占", "任务的", "比重", "分别", "目标", "排名", "第")
 # An indicator names an economic aggregate: a figure named otherwise (内可竣工, 壬田) is not one.
-AGGREGATE = re.compile(r"生产总值|总产值|工农业总值|产值|财政|预算收入|税收|固定资产投资|投资|零售|营业收入|利润|可支配收入|纯收入|"
+AGGREGATE = re.compile(r"生产总值|总产值|工农业总值|产值|财政|预算收入|预算支出|税收|固定资产投资|投资|零售|营业收入|利润|可支配收入|纯收入|"
                        r"经济总收入|经营收入|招商引资|引资|到位资金|出口|进出口|总收入|总量|增加值|用电量")
+AMOUNT = re.compile(rf"({NUMBER})(?:余|多)?({UNITS})(以上)?")
 RESOLVE = re.compile(r"^(?:力争|确保|计划|拟|预计|争取|全年|年内|新的一年|明年|今年|\d{4}年)+")
 
 
@@ -58,7 +59,7 @@ def indicator_figures(text: str) -> list[Figure]:
                 break
             name = re.split(r"实现|完成|达到", match.group(1).split("、")[-1])[-1]
             name = TRAILING.sub("", LEADING.sub("", re.sub(r"^[万亿]?(?:公斤|吨|亩|元|个|人|户)", "", name)))
-            if len(name) < 2 or not AGGREGATE.search(name) or name in {f.what for f in out}:
+            if (len(name) < 4 and name != "税收") or not AGGREGATE.search(name) or name in {f.what for f in out}:
                 break
             out.append(Figure(name, number(match.group(2)), match.group(3), clause))
     return out
@@ -78,17 +79,19 @@ def promised(text: str) -> list[Figure]:
         clause = re.sub(rf"\d+(?:\.\d+)?[—\-~～至]\d+(?:\.\d+)?(?:{UNITS})", "", clause)
         start = 0
         last = ""
-        for match in FIGURE.finditer(clause):
-            value = number(match.group(2))
-            what = RESOLVE.sub("", TRAILING.sub("", clause[start: match.start(2)].strip("、，")))
+        for match in AMOUNT.finditer(clause):
+            if match.start() > 0 and re.match(r"[\d.]", clause[match.start() - 1]):
+                continue
+            value = number(match.group(1))
+            what = RESOLVE.sub("", TRAILING.sub("", clause[start: match.start()].strip("、，")))
             what = re.sub(r"^[、，和及]", "", what)
             after = re.match(rf"[{HAN}“”]{{2,16}}", clause[match.end():])
-            if after and len(what) <= 4 and not FIGURE.search(clause[match.end():]):
+            if after and len(what) <= 4 and not AMOUNT.search(clause[match.end():]):
                 what += after.group(0)
             start = match.end()
             what = what or last
             if value is None or not re.search(f"[{HAN}]", what):
                 continue
             last = what
-            out.append(Figure(what[-24:], value, match.group(3), clause))
+            out.append(Figure(what[-24:], value, match.group(2), clause))
     return out

@@ -102,7 +102,7 @@ def indicators_of(report: Report, opening: str) -> tuple[list[Figure], str]:
             candidates += [p.text for p in first.paras]
         scored = [(len(indicator_figures(t)), -i, t) for i, t in enumerate(candidates)]
         best = max(scored, default=(0, 0, ""))
-        texts = [best[2]] if best[0] >= 2 else []
+        texts = [best[2]] if best[0] >= 2 or (best[0] == 1 and ECONOMY.search(best[2][:12])) else []
     out: list[Figure] = []
     period = ""
     for text in texts:

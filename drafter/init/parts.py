@@ -14,9 +14,12 @@ from drafter.town.lexicon import load_lexicon
 NUM = "一二三四五六七八九十"
 # 一是/二是 after the start of a paragraph or the end of a sentence (restarts inside an item are items too).
 LEADIN = re.compile(rf"(?:^|(?<=[。；：！]))([{NUM}]+)是")
-NUMBERED = re.compile(r"^(\d{1,2})[、.．](?!\d)")
+NUMBERED = re.compile(r"(?:^|(?<=[。；！]))(\d{1,2})[、.．](?![\d%])")
 # A run-in lead: a short sentence with no figure and no comma, followed by its body.
 RUNIN = re.compile(rf"^[^，、：；0-9%*“”]{{4,12}}[。！]")
+# Words a heading names a topic by that the lexicon's keywords (made for mining bodies) do not hold.
+HEADING_CUES = {"平安稳定与信访": ("和谐稳定", "大局稳定", "社会稳定", "平安"), "乡村振兴": ("脱贫攻坚", "衔接"),
+                "人居环境": ("城乡环境", "环境整治"), "党风廉政": ("清廉", "廉洁")}
 ECONOMY_HEADING = re.compile(r"经济.{0,4}(?:增长|发展|运行|稳中|平稳|向好)|综合实力|经济总量|经济收入")
 SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 PART_HEAD = re.compile(r"\d{4}年.{0,14}(?:回顾|总结|主要工作|推进情况|开展情况|亮点|完成情况|计划|安排|打算|思路|谋划|要点|重点任务)")
@@ -57,18 +60,28 @@ def title_of(segment: str) -> tuple[str, str]:
     return first_sentence(segment, 30), segment
 
 
-def runin_split(text: str) -> list[tuple[str, str]]:
-    """A paragraph of run-in leads -> (lead, its text) for each; [] when the paragraph does not open with one."""
+def is_runin(sentence: str) -> bool:
+    """A run-in lead: a short sentence with no figure, comma or quotation, not an 一是."""
+    return bool(RUNIN.match(sentence)) and not re.match(rf"^[{NUM}]+是", sentence)
+
+
+def runin_split(text: str, anywhere: bool = False) -> list[tuple[str, str]]:
+    """A paragraph of run-in leads -> (lead, its text) for each ("" for the text before the first lead); []
+    unless it opens with one (anywhere: or holds two or more after an opening sentence)."""
     sentences = [s for s in SENTENCE.findall(text) if s.strip()]
-    if not sentences or not RUNIN.match(sentences[0]) or re.match(rf"^[{NUM}]+是", sentences[0]):
+    leads = [s for s in sentences if is_runin(s)]
+    if not sentences or not (is_runin(sentences[0]) or (anywhere and len(leads) >= 2)):
         return []
     out: list[tuple[str, str]] = []
     for sentence in sentences:
-        if RUNIN.match(sentence) and not re.match(rf"^[{NUM}]+是", sentence):
+        if is_runin(sentence):
             out.append((sentence.rstrip("。！"), ""))
-        else:
+        elif out:
             out[-1] = (out[-1][0], out[-1][1] + sentence)
-    return out if len(out) >= 2 or out[0][1] else []
+        else:
+            out.append(("", sentence))
+    titled = [o for o in out if o[0]]
+    return out if len(titled) >= 2 or titled[0][1] else []
 
 
 def items_in(text: str) -> list[Item]:
@@ -81,11 +94,15 @@ def items_in(text: str) -> list[Item]:
             title, rest = title_of(text[mark.end(): end])
             out.append(Item(title, first_sentence(rest)))
         return out
-    numbered = NUMBERED.match(text)
-    if numbered:
-        title, rest = title_of(text[numbered.end():])
-        return [Item(title, first_sentence(rest))]
-    return [Item(lead, first_sentence(rest)) for lead, rest in runin_split(text)]
+    numbers = list(NUMBERED.finditer(text))
+    if numbers and numbers[0].start() == 0:
+        out = []
+        for i, mark in enumerate(numbers):
+            end = numbers[i + 1].start() if i + 1 < len(numbers) else len(text)
+            title, rest = title_of(text[mark.end(): end])
+            out.append(Item(title, first_sentence(rest)))
+        return out
+    return [Item(lead or None, first_sentence(rest)) for lead, rest in runin_split(text, anywhere=True) if lead]
 
 
 def items_of(section: Section) -> list[Item]:
@@ -105,8 +122,8 @@ def topic_of(heading: str, titles: list[str], body: str) -> str:
     scores: dict[str, int] = {}
     plain = re.sub(r"产业发展|产业|发展", "", heading)
     for topic in lexicon.topics:
-        words = (topic.label, *topic.keywords)
-        score = 4 * sum(w in plain for w in words) + 2 * sum(t.count(w) for t in titles for w in words)
+        words = (topic.label, *topic.keywords, *HEADING_CUES.get(topic.name, ()))
+        score = 6 * sum(w in plain for w in words) + 2 * sum(t.count(w) for t in titles for w in words)
         score += sum(body.count(w) for w in topic.keywords)
         if score:
             scores[topic.name] = score
@@ -159,7 +176,7 @@ FRAMING = re.compile(r"新的一年|总体要求|之年|关键一年|以下几�
 
 def goals(text: str) -> bool:
     """A plan's 主要预期目标 paragraph."""
-    return bool(re.search(r"预期目标|主要目标", text[:24]))
+    return bool(re.search(r"(?:预期目标|主要目标)(?:是|为)?[：:]", text))
 
 
 def plan_promises(report: Report) -> list[Part]:
@@ -192,7 +209,9 @@ def plan_promises(report: Report) -> list[Part]:
 def paragraph_promises(text: str, heading: str, fallback: str = "") -> list[Part]:
     """The promises of one plan paragraph: its items, else the paragraph itself unless it only frames the plan."""
     if goals(text):
-        return [Part("经济指标", heading, [], first_sentence(text, 80), promised(text))]
+        start = re.search(r"[^。]*(?:预期目标|主要目标)", text)
+        said = text[start.start():] if start else text
+        return [Part("经济指标", heading, [], first_sentence(said, 80), promised(said))]
     pieces = items_in(text)
     if not pieces:
         if FRAMING.search(text) or len(text) < 8:

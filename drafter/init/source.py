@@ -38,6 +38,10 @@ def refuse(path: Path, message: str, hint: str = "") -> CorpusError:
 
 def read_source(path: Path) -> Source:
     """Read last year's report, whatever form it was kept in; CorpusError saying what to do when it cannot be read."""
+    if not path.exists() and not path.is_symlink():
+        near = sorted(p.name for p in path.parent.glob(f"*{path.suffix or '.*'}"))[:5] if path.parent.is_dir() else []
+        hint = f"同一文件夹中有：{'、'.join(near)}" if near else "请检查文件名和所在文件夹"
+        raise refuse(path, f"找不到{WHAT}（--from 后面的文件）", hint)
     data = textio.read_limited(path, textio.CORPUS_LIMIT, CorpusError, WHAT)
     if not data.strip():
         raise refuse(path, f"{WHAT}是空文件", "请检查是否选错了文件")
