@@ -16,7 +16,7 @@ NUM = "一二三四五六七八九十"
 LEADIN = re.compile(rf"(?:^|(?<=[。；：！]))([{NUM}]+)是")
 NUMBERED = re.compile(r"(?:^|(?<=[。；！]))(\d{1,2})[、.．](?![\d%])")
 # A run-in lead: a short sentence with no figure and no comma, followed by its body.
-RUNIN = re.compile(rf"^[^，、：；0-9%*“”]{{4,12}}[。！]")
+RUNIN = re.compile(r"^[^，、：；0-9%*“”]{4,12}[。！]")
 # Words a heading names a topic by that the lexicon's keywords (made for mining bodies) do not hold.
 HEADING_CUES = {"平安稳定与信访": ("和谐稳定", "大局稳定", "社会稳定", "平安"), "乡村振兴": ("脱贫攻坚", "衔接"),
                 "人居环境": ("城乡环境", "环境整治"), "党风廉政": ("清廉", "廉洁")}

@@ -193,4 +193,4 @@ def traditional(text: str) -> bool:
 
 def simplified(text: str) -> str:
     """Text in simplified characters, one character at a time."""
-    return text.translate(str.maketrans(table()))
+    return text.translate({ord(t): s for t, s in table().items()})

@@ -80,13 +80,15 @@ def metadata(lines: list[str]) -> dict[str, str]:
 
 
 def hard_wrapped(lines: list[str]) -> int:
-    """The width a PDF or page copy wrapped its lines at (0 when it did not): many long lines share one length."""
-    lengths = Counter(len(line) for line in lines if len(line) >= 15)
-    if not lengths:
-        return 0
-    width, count = max(lengths.items(), key=lambda kv: (kv[1], kv[0]))
-    near = sum(c for n, c in lengths.items() if abs(n - width) <= 3)
-    return width if near >= 5 and near >= 0.4 * len(lines) else 0
+    """The width a PDF or page copy wrapped its lines at (0 when it did not): several lines reach one length and
+    hardly any is longer."""
+    long = [len(line) for line in lines if len(line) >= 15]
+    counts = Counter(long)
+    widths = [w for w in counts if sum(c for n, c in counts.items() if abs(n - w) <= 2) >= 3]
+    for width in sorted(widths, reverse=True):
+        if sum(n > width + 3 for n in long) <= 0.1 * len(long):
+            return width
+    return 0
 
 
 def is_heading(line: str) -> bool:
@@ -107,7 +109,7 @@ def join_wraps(lines: list[str]) -> list[str]:
         if chunk:
             line = line[chunk.end():]
         prev = out[-1] if out else ""
-        wrapped = width and len(prev) >= width - 3 and not prev.endswith(tuple(SENTENCE_END)) and not is_heading(line)
+        wrapped = width and len(prev) >= width - 2 and not prev.endswith(tuple(SENTENCE_END)) and not is_heading(line)
         tiny = width and prev and len(prev) <= 2 and not prev.endswith(tuple(SENTENCE_END))
         occasion = prev.startswith("——") and "会议" not in prev and "会议" in line
         if wrapped or tiny or occasion:
