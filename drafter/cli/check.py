@@ -79,7 +79,14 @@ def run_check(town_path: Path, draft: Path | None, corpus: list[Path], min_overl
     town = load_town(town_path, sheet)
     name, paragraphs = draft_paragraphs(town_path, draft, style, seed, sheet)
     last = last_report(town, town_path, last_year)
-    documents = load_corpus(corpus + ([last] if last else []), lambda m: err.print(f"[yellow]警告[/]：{m}", highlight=False))
+    documents = load_corpus(corpus, lambda m: err.print(f"[yellow]警告[/]：{m}", highlight=False))
+    if last is not None:  # read as init reads it: .doc, .pdf and a page's copy too
+        from drafter.init.lastyear import report_document
+
+        try:
+            documents.append(report_document(last))
+        except CorpusError as exc:
+            err.print(f"[yellow]警告[/]：去年的报告已跳过：{exc}", highlight=False)
     result = audit(town, paragraphs, documents, name, min_overlap)
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))

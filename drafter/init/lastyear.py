@@ -20,7 +20,7 @@ from drafter.mine.corpus import Document, Line
 from drafter.mine.structure import Report, parse_report
 from drafter.town.lexicon import load_lexicon
 
-__all__ = ["Item", "LastYear", "Part", "read_last_year"]
+__all__ = ["Item", "LastYear", "Part", "read_last_year", "report_document"]
 
 # A report's marks: at least one must be there (a part or section heading, a lead-in, a report's title words).
 REPORT_MARKS = re.compile(r"工作总结|工作回顾|工作计划|工作报告|工作谋划|工作要点|工作打算|工作安排|各位代表|"
@@ -110,6 +110,16 @@ def indicators_of(report: Report, opening: str) -> tuple[list[Figure], str]:
         period = period or (re.sub("[—–至]", "-", found.group(1)) if found else "")
         out += [f for f in indicator_figures(text) if f.what not in {g.what for g in out}]
     return out, period
+
+
+def report_document(path: Path) -> Document:
+    """Last year's report, in whatever form it is kept, as a cleaned Document (check compares this year's draft
+    with it)."""
+    source = read_source(path)
+    cleaned = clean(source.text)
+    lines = [cleaned.title, *cleaned.front, *cleaned.lines]
+    digest = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
+    return Document(path.name, source.how, digest, tuple(Line(i, t) for i, t in enumerate(lines, start=1) if t))
 
 
 def read_last_year(path: Path) -> LastYear:
