@@ -4,6 +4,7 @@ through LibreOffice, .pdf through pypdf) -> its text, in simplified characters, 
 from __future__ import annotations
 
 import html
+import logging
 import re
 import shutil
 import subprocess
@@ -78,12 +79,15 @@ def pdf_text(path: Path) -> str:
         from pypdf.errors import PyPdfError
     except ImportError as exc:  # an install without the dependency
         raise refuse(path, "读取 .pdf 需要 pypdf，本机没有安装", "运行 pip install pypdf，或把报告另存为 .docx 或 .txt") from exc
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # a damaged file's warnings would reach the clerk's screen
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not reader.decrypt(""):
             raise refuse(path, f"{WHAT}是加密的 PDF，无法读取文字", "请用 WPS 或 PDF 阅读器去掉密码后另存，或另存为 .docx")
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+    except CorpusError:
+        raise
+    except (PyPdfError, Exception) as exc:  # pypdf raises many types for a damaged file
         raise refuse(path, f"{WHAT}无法作为 PDF 读取（文件可能已损坏）", "请用 WPS 打开后另存为 .docx") from exc
     text = "\n".join(pages)
     if len(CJK.findall(text)) < 20:
