@@ -48,6 +48,8 @@ class Audit:
     originality: list[Finding] = field(default_factory=list)
     placeholders: list[Finding] = field(default_factory=list)
     promises: list[Finding] = field(default_factory=list)  # last year's plans unanswered: a reminder, not a failure
+    # each figure last year's plans promised, with this year's answer (超过/达到/未达到/未提及): a reminder too
+    promise_figures: list[Finding] = field(default_factory=list)
     longest: int = 0
     min_overlap: int = MIN_OVERLAP
     counted: dict[str, int] = field(default_factory=dict)
@@ -265,9 +267,10 @@ def audit(town: Town, paragraphs: list[str], corpus: list, name: str, min_overla
     result.originality, result.longest = audit_originality(paragraphs, corpus, exempt, min_overlap)
     result.placeholders = audit_placeholders(paragraphs)
     if town.promises:
-        from drafter.check.promises import unkept
+        from drafter.check.promises import answers, unkept
 
         result.promises = [Finding(None, u.text, f"promises[{u.index}]") for u in unkept(town)]
+        result.promise_figures = [Finding(None, a.message, f"promises[{a.index}].figures[{a.figure}]") for a in answers(town)]
     result.counted = {"paragraphs": len(paragraphs), "numbers": numbers, "figures": figures,
                       "corpus": len(corpus), "characters": sum(len(p) for p in paragraphs)}
     return result

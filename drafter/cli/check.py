@@ -79,7 +79,14 @@ def run_check(town_path: Path, draft: Path | None, corpus: list[Path], min_overl
     town = load_town(town_path, sheet)
     name, paragraphs = draft_paragraphs(town_path, draft, style, seed, sheet)
     last = last_report(town, town_path, last_year)
-    documents = load_corpus(corpus + ([last] if last else []), lambda m: err.print(f"[yellow]警告[/]：{m}", highlight=False))
+    documents = load_corpus(corpus, lambda m: err.print(f"[yellow]警告[/]：{m}", highlight=False))
+    if last is not None:  # read as init reads it: .doc, .pdf and a page's copy too
+        from drafter.init.lastyear import report_document
+
+        try:
+            documents.append(report_document(last))
+        except CorpusError as exc:
+            err.print(f"[yellow]警告[/]：去年的报告已跳过：{exc}", highlight=False)
     result = audit(town, paragraphs, documents, name, min_overlap)
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -107,7 +114,19 @@ def print_table(result: Audit) -> None:
         summary.add_row(label, "[red]未通过[/]" if found else "[green]通过[/]", notes[key])
     if result.promises:
         summary.add_row("去年计划", "[yellow]提醒[/]", f"{len(result.promises)} 项在今年总结中未见相应内容")
+    if result.promise_figures:
+        counts = {s: sum(f.text.endswith(s) for f in result.promise_figures) for s in ("超过", "达到", "未达到", "未提及")}
+        behind = counts["未达到"] + counts["未提及"]
+        summary.add_row("去年计划的数字", "[yellow]提醒[/]" if behind else "[green]通过[/]",
+                        f"{len(result.promise_figures)} 个数：" + "，".join(f"{k} {v}" for k, v in counts.items()))
     console.print(summary)
+    if result.promise_figures:
+        table = Table(title="去年计划的数字：今年总结的回应（未达到、未提及的请核对）")
+        table.add_column("数据文件中的位置")
+        table.add_column("比对")
+        for f in result.promise_figures:
+            table.add_row(f.detail, escape(f.text))
+        console.print(table)
     if result.promises:
         table = Table(title="去年计划的各项：今年总结中未见相应内容（请核对，已做的写进总结）")
         table.add_column("数据文件中的位置")

@@ -194,19 +194,22 @@ def update(
 
 @app.command()
 def init(
-    path: Path = typer.Argument(Path("town.yaml"), metavar="[数据文件]", help="要生成的数据文件路径。"),
+    path: Path | None = typer.Argument(None, metavar="[数据文件]", help="要生成的数据文件路径（不加 --from 时默认 town.yaml）。"),
     source: Path | None = typer.Option(None, "--from", metavar="<去年的报告>",
-                                          help="从去年的报告（.docx 或 .txt）开始：预填乡镇信息、各节各项、上年指标数和去年的计划。"),
+                                          help="从去年的报告开始（.docx、.doc、.pdf、.txt 或从网页复制的文字）：预填乡镇信息、各节各项、上年指标数和去年的计划。"),
     force: bool = typer.Option(False, "--force", help="覆盖已存在的文件。"),
 ) -> None:
     """生成一个带中文注释的乡镇数据文件模板；加 --from 则从去年的报告开始。"""
     from drafter.init.scaffold import write_from_last_year, write_scaffold
 
     if source is not None:
-        written = call(lambda: write_from_last_year(path, source, force))
+        if path is None:
+            fail(DrafterError(f"缺少参数：要生成的数据文件名（今年的数据文件）。例如：drafter init 2025.yaml --from {source}"))
+        target = path or Path("town.yaml")
+        written = call(lambda: write_from_last_year(target, source, force))
         say(f"已从去年的报告生成：{written}。请核对注释中标明的各项，填入今年的事实和数字后运行：drafter build {written}")
         return
-    written = call(lambda: write_scaffold(path, force))
+    written = call(lambda: write_scaffold(path or Path("town.yaml"), force))
     say(f"已生成模板：{written}。按注释填写后运行：drafter build {written}")
 
 

@@ -169,11 +169,12 @@ class Indicator:
 class Promise:
     """One of last year's plans, which this year's review should answer: its topic and its words."""
 
-    SHAPE = " {topic: 话题, text: 去年计划的原话}"
+    SHAPE = " {topic: 话题, text: 去年计划的原话}（可加 figures: 去年许下的数）"
     FROM_STRING = "text"
 
     text: str
     topic: str | None = None
+    figures: list[Part] = field(default_factory=list)  # the figures promised (拟新增…500亩): check compares this year's
 
     @staticmethod
     def check_raw(data: dict) -> list[tuple[str, str]]:

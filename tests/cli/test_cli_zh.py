@@ -14,7 +14,7 @@ COMMANDS = ["build", "check", "update", "init", "styles", "mine"]
 # Words that are names, not frame: the program, file formats, style names, option names.
 NAMES = {"drafter", "YAML", "Word", "WPS", "docx", "md", "txt", "JSON", "json", "numbered", "topical", "congress",
          "mine", "build", "check", "update", "init", "styles", "seeds", "phrasebank", "out", "true", "false", "bogus", "nope",
-         "town", "yaml", "many", "abc", "xlsx", "Excel"}
+         "town", "yaml", "many", "abc", "xlsx", "Excel", "doc", "pdf"}
 
 
 def english_left(text: str) -> list[str]:
