@@ -25,6 +25,11 @@ def cn_number(n: int) -> str:
     return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
 
 
+def cn_count(n: int) -> str:
+    """A count before a measure word: 两 for 2 (两个方面, 两大工程), never 二; else as cn_number (十二个)."""
+    return "两" if n == 2 else cn_number(n)
+
+
 def fig(figure: derive.Figure) -> str:
     """Figure -> inline markup carrying its source and formula."""
     extra = f"|{figure.formula}" if figure.formula else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from drafter.compose.base import Context, cn_number, gap, plan_cycle, sentence
+from drafter.compose.base import Context, cn_count, cn_number, gap, plan_cycle, sentence
 from drafter.compose.facts import Facts
 from drafter.compose.palette import Palette
 from drafter.town.model import Section
@@ -99,7 +99,7 @@ class Plans:
     def congress_intro(self, projects: bool, after_targets: bool) -> str:
         """'…重点实施“五大工程”：' when every plan heading names a 工程, else '…以下五个方面工作：';
         '围绕上述目标任务' only right after the targets paragraph."""
-        count = cn_number(len(self.ctx.town.plans))
+        count = cn_count(len(self.ctx.town.plans))  # 两个方面, not 二个
         key = "congress_projects" if projects else "congress_parts"
         first, second = self.words["plan"][key]
         return self.ctx.fill(first if after_targets else second, {"数": count}) or ""

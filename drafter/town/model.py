@@ -189,7 +189,8 @@ class Settings:
     """Number formats and fonts."""
 
     percent_digits: int = field(default=1, metadata={"ge": 0, "le": 4})
-    yi_threshold: Decimal | None = field(default=Decimal(10000), metadata=AMOUNT)
+    # 万元 from this amount up are written in 亿元; null keeps 万元 (null is a value here, not "the default").
+    yi_threshold: Decimal | None = field(default=Decimal(10000), metadata={**AMOUNT, "null": True})
     fonts: Literal["gb2312", "plain"] = "gb2312"  # plain: the fonts every Windows office has
     page_numbers: Literal["gb", "center"] = "gb"  # gb: odd pages right, even left (GB/T 9704 7.5); center: centred
     table: bool = False  # a table of the key indicators after their paragraph

@@ -2,7 +2,7 @@
 
 A small replacement for pydantic on the build path: importing pydantic alone costs about as much
 as the whole import floor of `drafter build`. Field types come from annotations; limits from
-`dataclasses.field(metadata=...)` (ge, gt, le, items, single, and `check`: value -> message or None); checks across fields
+`dataclasses.field(metadata=...)` (ge, gt, le, items, single, null, and `check`: value -> message or None); checks across fields
 from `check()` (on the built instance) and `check_raw(data)` (on the raw mapping, so they run even when a field is invalid)."""
 
 from __future__ import annotations
@@ -85,6 +85,9 @@ def convert(cls: type, data: Any, loc: Loc, issues: list[Issue]) -> Any:
     values, ok = {}, True
     for name, f in fields.items():
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        if name in data and data[name] is None and f.metadata.get("null"):
+            values[name] = None  # null means something here (yi_threshold: null keeps 万元), not "the default"
+            continue
         if name not in data or (data[name] is None and not required):
             if required:
                 issues.append(Issue(loc + (name,), "缺少必填项", "请参考 drafter init 生成的模板"))
