@@ -136,8 +136,15 @@ def audit_coverage(paragraphs: list[str], town: Town) -> tuple[list[Finding], in
     figures = derive.town_figures(town)
     digits = town.settings.percent_digits
     missing = [f for f in figures if not any(numbers.shown(form) for form in derive.forms(f, digits))]
-    return [Finding(None, f.text, f"{f.source}（{f.formula.split('；')[0]}）" if ".xlsx!" in f.formula else f.source)
-            for f in missing], len(figures)
+    return [Finding(None, f.text, coverage_detail(f, numbers)) for f in missing], len(figures)
+
+
+def coverage_detail(figure: derive.Figure, numbers: NumberIndex) -> str:
+    """Where a missing figure comes from (its sheet cell when it has one), and, when the draft writes it with 余 or 多 on
+    the wrong side of 万/亿, that this is another amount (600万余元 for 600余万元)."""
+    detail = f"{figure.source}（{figure.formula.split('；')[0]}）" if ".xlsx!" in figure.formula else figure.source
+    wrong = next((w for w in sorted(derive.wrong_forms(figure)) if numbers.shown(w)), None)
+    return f"{detail}：稿中写作“{wrong}”，与“{figure.text}”不是同一个数" if wrong else detail
 
 
 class NumberIndex:

@@ -1,20 +1,26 @@
-"""Town -> derived figures (growth, completion, ratios, exact 亿元 scaling, 余/约) in half-up Decimal, with sources."""
+"""Town -> derived figures (growth, completion, ratios, exact 亿元 scaling, 余/约/近…) in half-up Decimal, with sources."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import Decimal
 from typing import NamedTuple
 
+from drafter.town.amounts import (  # noqa: F401 (number, rounded, percent, trimmed, mark are derive's API too)
+    ALIKE,
+    HUNDRED,
+    WAN_PER_YI,
+    mark,
+    misplaced,
+    number,
+    percent,
+    rounded,
+    scalings,
+    trimmed,
+    with_mark,
+)
 from drafter.town.model import Fact, Indicator, Section, Settings, Town
-
-HUNDRED = Decimal(100)
-# Digits Decimal keeps: amounts up to 10^12 over divisors down to 10^-6, as percentages, with decimals to spare.
-PRECISION = 40
-WAN_PER_YI = Decimal(10000)
-# Units whose first character is an order of magnitude: 余 goes after it (3.5万余亩).
-MAGNITUDES = "万亿千百"
 
 
 class Figure(NamedTuple):
@@ -27,7 +33,7 @@ class Figure(NamedTuple):
     value: Decimal | None = None
     unit: str = ""
     kind: str = "value"
-    approx: str = ""  # 余 or 约 when the value is approximate
+    approx: str = ""  # 余, 多, 约, 近, 超 or 逾 when the value is approximate (amounts.SIGNS)
 
 
 class Change(NamedTuple):
@@ -73,43 +79,16 @@ class FactFigures:  # not a NamedTuple: its field would shadow tuple.count
         yield from (f for f in (self.count, self.rate) if f is not None)
 
 
-def number(value: Decimal) -> str:
-    """Decimal -> plain digits, no exponent ('18.91', '35031')."""
-    return format(value, "f")
 
 
-def rounded(value: Decimal, digits: int) -> Decimal:
-    """Half-up rounding to `digits` decimals (98.89 -> 98.9 with 1), with room for any amount the schema admits."""
-    with localcontext() as context:
-        context.prec = PRECISION
-        return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 
-def trimmed(value: Decimal) -> str:
-    """Decimal without trailing zeros after the point ('3.50' -> '3.5', '4.00' -> '4')."""
-    text = number(value)
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def percent(part: Decimal, whole: Decimal, digits: int) -> Decimal:
-    """part / whole as a percentage, rounded half-up."""
-    return rounded(part / whole * HUNDRED, digits)
 
 
-def mark(approx: object) -> str:
-    """The town file's approx (true, 余, 约 or false) -> the mark it puts on a figure ('余', '约' or '')."""
-    if approx in ("余", "约"):
-        return str(approx)
-    return "余" if approx else ""
 
 
-def with_mark(digits: str, unit: str, sign: str) -> str:
-    """'3.5' + '万亩' with 余 -> '3.5万余亩'; with 约 -> '约3.5万亩'; '2300' + '吨' with 余 -> '2300余吨'."""
-    if sign == "约":
-        return f"约{digits}{unit}"
-    if sign == "余" and len(unit) > 1 and unit[0] in MAGNITUDES:
-        return f"{digits}{unit[0]}余{unit[1:]}"
-    return f"{digits}{sign}{unit}"
 
 
 def shown(value: Decimal, unit: str, approx: object, source: str, settings: Settings) -> Figure:
@@ -266,24 +245,23 @@ def town_figures(town: Town) -> list[Figure]:
     return out
 
 
-def scalings(value: Decimal, unit: str) -> list[tuple[Decimal, str]]:
-    """The same amount in the units a clerk may use for it: 23450万元 = 2.345亿元, 3.5万亩 = 35000亩."""
-    out = [(value, unit)]
-    if len(unit) > 1 and unit[0] == "万":
-        out += [(value * WAN_PER_YI, unit[1:]), (value / WAN_PER_YI, "亿" + unit[1:])]
-    elif len(unit) > 1 and unit[0] == "亿":
-        out += [(value * WAN_PER_YI, "万" + unit[1:])]
-    elif unit and unit[0] not in MAGNITUDES and unit != "%":
-        out += [(value / WAN_PER_YI, "万" + unit)]
-    return out
 
 
 def forms(figure: Figure, digits: int) -> set[str]:
     """Every correct way to write a figure: its text; a rate rounded to fewer places; an amount in another
-    unit of the same kind; an approximate amount with 余 or 约 (约3.5万亩 = 3.5万余亩 = 35000余亩)."""
+    unit of the same kind; an approximate amount with a mark alike in meaning, in its place (约3.5万亩 = 3.5万余亩 =
+    35000余亩; 600余万元 = 超600万元, never 600万余元)."""
     if figure.value is None:
         return {figure.text}
     if figure.kind == "rate":
         return {figure.text} | {f"{number(rounded(figure.value, d))}%" for d in range(digits + 1)}
-    signs = ("余", "约") if figure.approx else ("",)
+    signs = ALIKE.get(figure.approx, "") or ("",)
     return {figure.text} | {with_mark(trimmed(v), u, sign) for v, u in scalings(figure.value, figure.unit) for sign in signs}
+
+
+def wrong_forms(figure: Figure) -> set[str]:
+    """Forms of an approximate figure with 余 or 多 on the wrong side of 万/亿 (600万余元 for 600余万元): another amount."""
+    if figure.value is None or figure.approx not in ("余", "多"):
+        return set()
+    found = (misplaced(trimmed(v), u, figure.approx) for v, u in scalings(figure.value, figure.unit))
+    return {w for w in found if w} - forms(figure, 0)

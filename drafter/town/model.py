@@ -47,8 +47,9 @@ ONE_OR_MORE = {"single": True}  # a list field that also takes a single string
 
 
 PREVIOUS = {"ge": 0, "check": growth_base}
-# approx: true (= 余) writes 8500余人 / 3.5万余亩; 约 writes 约3.5万亩.
-Approx = Literal[True, False, "余", "约"]
+# approx: true (= 余) writes 8500余人 / 600余万元 / 3.5万余亩; 多 500多人; 约, 近, 超, 逾 before the number (约3.5万亩,
+# 近3.5万元, 超9.5亿元); see drafter.town.amounts.
+Approx = Literal[True, False, "余", "多", "约", "近", "超", "逾"]
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,8 @@ def convert(cls: type, data: Any, loc: Loc, issues: list[Issue]) -> Any:
             close = difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.5)
             hint = f"是不是“{close[0]}”？" if close else f"可用的键：{'、'.join(fields)}"
             issues.append(Issue(loc + (str(key),), f"未知的键“{key}”", hint))
-    values, ok = {}, True
+    values: dict[str, Any] = {}
+    ok = True
     for name, f in fields.items():
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
         if name in data and data[name] is None and f.metadata.get("null"):
