@@ -159,11 +159,16 @@ class Facts:
         return f"{town.year}年{town.period}" if town.period else f"{town.year}年"
 
     def indicator(self, index: int) -> str:
-        """One indicator clause: name, a verb that fits it, value, change, completion."""
+        """One indicator clause: name, a verb that fits it, value, change, completion; the rates alone when the
+        report gives no value (农村居民人均可支配收入增长6.5%)."""
         ind = self.ctx.town.indicators[index]
         q = derive.indicator(ind, f"indicators[{index}]", self.ctx.town.settings)
         if q is None:
             return f"{ind.name}{gap(f'{ind.name}本年数值', f'indicators[{index}].value')}"
+        if isinstance(q, derive.Rates):
+            rates = [fig(q.change.bare)] if q.change is not None else []
+            rates += [f"完成全年目标任务的{fig(q.completion)}"] if q.completion is not None else []
+            return ind.name + "，".join(rates)
         verb = "为" if q.change is not None and q.change.word == "下降" else self.verb(ind.name)  # not 实现 a fall
         return f"{ind.name}{verb}{fig(q.value)}{self.change(q)}"
 
@@ -219,7 +224,8 @@ def indicator_table(town: Town) -> str:
             rows.append("⟦cell⟧".join([ind.name, ind.unit or "—", gap("本年数值", f"indicators[{i}].value"), previous, "—", target, "—"]))
             continue
         change = "—" if row.change is None else fig(row.change.figure or row.change.phrase._replace(text="持平"))
-        cells = [ind.name, row.unit or "—", fig(row.value), *(fig(f) if f else "—" for f in (row.previous,)), change,
+        value = fig(row.value) if row.value is not None else "—"  # the report gives only the indicator's rates
+        cells = [ind.name, row.unit or "—", value, *(fig(f) if f else "—" for f in (row.previous,)), change,
                  *(fig(f) if f else "—" for f in (row.target, row.completion))]
         rows.append("⟦cell⟧".join(cells))
     return "".join(f"\n@row {row}" for row in rows)

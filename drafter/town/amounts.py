@@ -86,3 +86,19 @@ def scalings(value: Decimal, unit: str) -> list[tuple[Decimal, str]]:
     elif unit and unit[0] not in MAGNITUDES and unit != "%":
         out += [(value / WAN_PER_YI, "万" + unit)]
     return out
+
+
+def places(value: Decimal) -> int:
+    """Decimal places a number was written with (66.8 -> 1, 14 -> 0)."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def disagreement(stated: Decimal, part: Decimal, whole: Decimal, growth: bool) -> Decimal | None:
+    """None when a rate the clerk stated (growth over whole = last year, or completion of whole = the target) is the
+    one part and whole make, rounded to the places the clerk wrote it with; else the rate they make (to those places,
+    at least one)."""
+    exact = ((part - whole) if growth else part) / whole * HUNDRED
+    if rounded(exact, places(stated)) == stated:
+        return None
+    return rounded(exact, max(1, places(stated)))

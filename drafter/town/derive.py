@@ -50,6 +50,12 @@ class Change(NamedTuple):
         text = "与上年持平" if self.figure is None else f"同比{self.word}{self.figure.text}"
         return Figure(text, self.source, self.formula)
 
+    @property
+    def bare(self) -> Figure:
+        """The change said right after the indicator's name, when the report gives the rate alone: 增长6.5% / 与上年持平."""
+        text = "与上年持平" if self.figure is None else f"{self.word}{self.figure.text}"
+        return Figure(text, self.source, self.formula)
+
 
 class Quantity(NamedTuple):
     """A user's value with its unit, scaled for display, plus optional change and completion."""
@@ -57,6 +63,13 @@ class Quantity(NamedTuple):
     value: Figure
     change: Change | None = None
     completion: Figure | None = None
+
+
+class Rates(NamedTuple):
+    """An indicator the report gives only the rates of (农村居民人均可支配收入增长6.5%): no value, a change, a completion."""
+
+    change: Change | None
+    completion: Figure | None
 
 
 @dataclass(frozen=True)
@@ -119,25 +132,45 @@ def completion(value: Decimal, target: Decimal, source: str, digits: int) -> Fig
     return Figure(f"{number(rounded(exact, digits))}%", f"{source}.completion", formula, exact, "%", "rate")
 
 
-def quantity(value: Decimal, unit: str, approx: object, previous: Decimal | None, target: Decimal | None, source: str, settings: Settings) -> Quantity:
-    """A value with its optional previous-year value and target -> Quantity."""
+def stated_change(growth: Decimal, source: str) -> Change:
+    """A growth rate the clerk gave (66.8, -3.2, 0) as the draft says it: 增长66.8%, 下降3.2%, 持平; its key is growth."""
+    key = f"{source}.growth"
+    if growth == 0:
+        return Change("持平", None, key)
+    return Change("增长" if growth > 0 else "下降", Figure(f"{number(abs(growth))}%", key, "", abs(growth), "%", "rate"), key)
+
+
+def stated_completion(rate: Decimal, source: str) -> Figure:
+    """A completion rate the clerk gave (118) as the draft says it: 118%."""
+    return Figure(f"{number(rate)}%", f"{source}.completion", "", rate, "%", "rate")
+
+
+def quantity(value: Decimal, unit: str, approx: object, previous: Decimal | None, target: Decimal | None, source: str,
+             settings: Settings, growth: Decimal | None = None, rate: Decimal | None = None) -> Quantity:
+    """A value with its optional previous-year value and target -> Quantity; without them, the growth and completion
+    rate the clerk stated (with them, a stated rate only confirms the one they make: the schema checks it)."""
     digits = settings.percent_digits
+    said = stated_change(growth, source) if growth is not None else None
     return Quantity(
         shown(value, unit, approx, f"{source}.value", settings),
-        change(value, previous, source, digits) if previous is not None else None,
-        completion(value, target, source, digits) if target is not None else None,
+        change(value, previous, source, digits) if previous is not None else said,
+        completion(value, target, source, digits) if target is not None else
+        (stated_completion(rate, source) if rate is not None else None),
     )
 
 
 CELL_LABELS = {"value": "本年", "previous": "上年", "target": "目标"}
 
 
-def indicator(ind: Indicator, source: str, settings: Settings) -> Quantity | None:
-    """An indicator -> its figures (None while its value is not yet known); figures from the statistics sheet name
-    their cells in their formulas."""
+def indicator(ind: Indicator, source: str, settings: Settings) -> Quantity | Rates | None:
+    """An indicator -> its figures (None while neither its value nor a rate of it is known: only the rates when the
+    report gives them alone); figures from the statistics sheet name their cells in their formulas."""
     if ind.value is None:
-        return None
-    q = quantity(ind.value, ind.unit, ind.approx, ind.previous, ind.target, source, settings)
+        if ind.growth is None and ind.completion is None:
+            return None
+        return Rates(stated_change(ind.growth, source) if ind.growth is not None else None,
+                     stated_completion(ind.completion, source) if ind.completion is not None else None)
+    q = quantity(ind.value, ind.unit, ind.approx, ind.previous, ind.target, source, settings, ind.growth, ind.completion)
     if not ind.cells:
         return q
 
@@ -169,16 +202,18 @@ def fact_figures(fact: Fact, source: str, settings: Settings) -> FactFigures | N
         return FactFigures([], rate, count)
     if fact.figures:
         return FactFigures([
-            (p.what or "", quantity(p.value, p.unit, p.approx, p.previous, p.target, f"{source}.figures[{j}]", settings))
+            (p.what or "", quantity(p.value, p.unit, p.approx, p.previous, p.target, f"{source}.figures[{j}]", settings,
+                                    p.growth, p.completion))
             for j, p in enumerate(fact.figures)
         ])
     if fact.value is not None:
-        return FactFigures([("", quantity(fact.value, fact.unit, fact.approx, fact.previous, fact.target, source, settings))])
+        return FactFigures([("", quantity(fact.value, fact.unit, fact.approx, fact.previous, fact.target, source, settings,
+                                          fact.growth, fact.completion))])
     return None
 
 
 def section_changes(section: Section, source: str, settings: Settings) -> list[str]:
-    """增长/下降/持平 of every figure of a section that has a previous-year value."""
+    """增长/下降/持平 of every figure of a section that has a previous-year value or a stated growth."""
     words = []
     for i, item in enumerate(section.items):
         for j, fact in enumerate(item.facts):
@@ -188,7 +223,7 @@ def section_changes(section: Section, source: str, settings: Settings) -> list[s
 
 
 def indicator_changes(town: Town) -> list[str]:
-    """增长/下降/持平 of the key indicators that have a previous-year value."""
+    """增长/下降/持平 of the key indicators that have a previous-year value or a stated growth."""
     quantities = [indicator(ind, f"indicators[{i}]", town.settings) for i, ind in enumerate(town.indicators)]
     return [q.change.word for q in quantities if q is not None and q.change is not None]
 
@@ -197,7 +232,7 @@ class TableRow(NamedTuple):
     """An indicator as a table row: the unit the row is shown in, and its figures as bare numbers in that unit."""
 
     unit: str
-    value: Figure
+    value: Figure | None  # None for an indicator whose report gives only its rates (the table shows —)
     previous: Figure | None
     change: Change | None
     target: Figure | None
@@ -208,9 +243,9 @@ def table_row(ind: Indicator, source: str, settings: Settings) -> TableRow | Non
     """An indicator for the indicator table: the whole row in the value's unit (亿元 when the value is shown in
     亿元, exactly), numbers without units, rates without the % (the header says it)."""
     q = indicator(ind, source, settings)
-    if q is None or ind.value is None:
+    if q is None:
         return None
-    scaled = q.value.formula.endswith("÷ 10000")
+    scaled = isinstance(q, Quantity) and q.value.formula.endswith("÷ 10000")
     unit = "亿元" if scaled else ind.unit
 
     def bare(amount: Decimal, key: str) -> Figure:
@@ -227,7 +262,8 @@ def table_row(ind: Indicator, source: str, settings: Settings) -> TableRow | Non
         change = change._replace(figure=change.figure._replace(text=sign + change.figure.text.rstrip("%")))
     previous = bare(ind.previous, "previous") if ind.previous is not None else None
     target = bare(ind.target, "target") if ind.target is not None else None
-    return TableRow(unit, bare(ind.value, "value"), previous, change, target, rate(q.completion))
+    value = bare(ind.value, "value") if ind.value is not None else None
+    return TableRow(unit, value, previous, change, target, rate(q.completion))
 
 
 def town_figures(town: Town) -> list[Figure]:
@@ -235,7 +271,10 @@ def town_figures(town: Town) -> list[Figure]:
     out: list[Figure] = []
     for i, ind in enumerate(town.indicators):
         q = indicator(ind, f"indicators[{i}]", town.settings)
-        out += FactFigures([("", q)]).all() if q is not None else []
+        if isinstance(q, Rates):
+            out += [f for f in (q.change.figure if q.change else None, q.completion) if f is not None]
+        elif q is not None:
+            out += FactFigures([("", q)]).all()
     for group in ("sections", "plans"):
         for si, section in enumerate(getattr(town, group)):
             for ii, item in enumerate(section.items):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from drafter.town.amounts import disagreement, number
 from drafter.town.lexicon import load_lexicon
 
 AMOUNT = {"ge": 0}
@@ -47,6 +48,27 @@ ONE_OR_MORE = {"single": True}  # a list field that also takes a single string
 
 
 PREVIOUS = {"ge": 0, "check": growth_base}
+# A rate the clerk states: growth over last year (a fall is negative, and cannot pass -100), completion of the target.
+GROWTH = {"ge": Decimal(-100)}
+COMPLETION = AMOUNT
+
+
+def rates_problems(figure: Part | Fact | Indicator) -> list[tuple[str, str]]:
+    """A stated growth or completion that the figure's own previous or target contradicts (beyond rounding)."""
+    out = []
+    if figure.value is not None and figure.previous is not None and figure.growth is not None:
+        made = disagreement(figure.growth, figure.value, figure.previous, True)
+        if made is not None:
+            out.append(("growth", f"growth 写的是同比增长 {number(figure.growth)}%，而 value 与 previous 算出的是 {number(made)}%"
+                                  f"（{number(figure.value)} / {number(figure.previous)} − 1），两者不符："
+                                  "请改正其中一个；只知道增长率时删去 previous"))
+    if figure.value is not None and figure.target is not None and figure.completion is not None:
+        made = disagreement(figure.completion, figure.value, figure.target, False)
+        if made is not None:
+            out.append(("completion", f"completion 写的是完成率 {number(figure.completion)}%，而 value 与 target 算出的是 "
+                                      f"{number(made)}%（{number(figure.value)} / {number(figure.target)}），两者不符："
+                                      "请改正其中一个；只知道完成率时删去 target"))
+    return out
 # approx: true (= 余) writes 8500余人 / 600余万元 / 3.5万余亩; 多 500多人; 约, 近, 超, 逾 before the number (约3.5万亩,
 # 近3.5万元, 超9.5亿元); see drafter.town.amounts.
 Approx = Literal[True, False, "余", "多", "约", "近", "超", "逾"]
@@ -64,6 +86,12 @@ class Part:
     approx: Approx = False
     previous: Decimal | None = field(default=None, metadata=PREVIOUS)
     target: Decimal | None = field(default=None, metadata=DIVISOR)
+    growth: Decimal | None = field(default=None, metadata=GROWTH)  # 同比增长66.8% without last year's figure
+    completion: Decimal | None = field(default=None, metadata=COMPLETION)  # 完成全年目标任务的118% without the target
+
+    def check(self) -> list[tuple[str, str]]:
+        """A stated rate agrees with the previous value or target given beside it."""
+        return rates_problems(self)
 
 
 @dataclass(frozen=True)
@@ -79,6 +107,8 @@ class Fact:
     approx: Approx = False
     previous: Decimal | None = field(default=None, metadata=PREVIOUS)
     target: Decimal | None = field(default=None, metadata=DIVISOR)
+    growth: Decimal | None = field(default=None, metadata=GROWTH)  # 同比增长66.8% without last year's figure
+    completion: Decimal | None = field(default=None, metadata=COMPLETION)  # 完成全年目标任务的118% without the target
     ratio: tuple[Decimal, Decimal] | None = field(default=None, metadata={"items": [AMOUNT, DIVISOR]})
     figures: list[Part] = field(default_factory=list)
     count: str | None = None  # with ratio: also say the count (参保13480人，参保率达97.9%)
@@ -103,7 +133,10 @@ class Fact:
         slots, figures = (self.what or "").count("{}"), len(self.figures) if self.figures else 1
         if slots and (self.ratio is not None or slots != figures):
             out.append(("what", f"what 里的 {{}} 标出数字的位置，应与数字一样多（这里有 {slots} 处、{figures} 个数字；比率不用 {{}}）"))
-        return out
+        for key in ("growth", "completion"):
+            if getattr(self, key) is not None and self.value is None and self.what is not None:
+                out.append((key, f"{key} 只和 value 一起用（figures 中的每个数字可以各写 {key}）"))
+        return out + rates_problems(self)
 
 
 @dataclass(frozen=True)
@@ -157,9 +190,16 @@ class Indicator:
     approx: Approx = False
     previous: Decimal | None = field(default=None, metadata=PREVIOUS)
     target: Decimal | None = field(default=None, metadata=DIVISOR)
+    # The rates as the statistics give them: 同比增长6.5% (with or without value), 完成全年目标任务的118%.
+    growth: Decimal | None = field(default=None, metadata=GROWTH)
+    completion: Decimal | None = field(default=None, metadata=COMPLETION)
     column: str | None = None  # the indicator's name in the county's statistics sheet, when it differs
     # Where each figure came from in the statistics sheet: (("value", "统计表.xlsx!C5"), …); set by drafter, not the clerk.
     cells: tuple | None = field(default=None, metadata={"internal": True})
+
+    def check(self) -> list[tuple[str, str]]:
+        """A stated rate agrees with the previous value or target given beside it."""
+        return rates_problems(self)
 
     def cell(self, kind: str) -> str:
         """The sheet cell a figure (value, previous, target) came from; '' when it came from the town file."""

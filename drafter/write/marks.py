@@ -20,7 +20,8 @@ from typing import NamedTuple
 
 # Key segments with an index, and the attributes that end a key, each as one letter.
 LISTS = {"indicators": "I", "sections": "S", "plans": "P", "items": "T", "facts": "F", "figures": "G"}
-FIELDS = {"value": "v", "change": "c", "completion": "p", "ratio": "r", "count": "n", "previous": "u", "target": "g"}
+FIELDS = {"value": "v", "change": "c", "completion": "p", "ratio": "r", "count": "n", "previous": "u", "target": "g",
+          "growth": "w"}
 LIST_NAMES = {v: k for k, v in LISTS.items()}
 FIELD_NAMES = {v: k for k, v in FIELDS.items()}
 SEGMENT = re.compile(r"([a-z]+)(?:\[(\d+)\])?$")

@@ -105,3 +105,105 @@ def test_check_flags_600_wan_yu_yuan_for_600_yu_wan_yuan(tmp_path):
     assert "稿中写作“600万余元”，与“600余万元”不是同一个数" in result.coverage[0].detail
     near = audited(APPROX, tmp_path, {"近3.5万元": "3.5万余元"})  # 近 is less, 余 more: another amount
     assert [f.text for f in near.coverage] == ["近3.5万元"]
+
+
+# -- growth and completion without last year's figure or the target --------------------------------
+RATES = """town: 小溪乡
+year: 2024
+superior: 县委、县政府
+indicators:
+  - {name: 固定资产投资, value: 69341, unit: 万元, growth: 66.8}
+  - {name: 农村居民人均可支配收入, growth: 6.5}
+  - {name: 规上工业产值, value: 5.2, unit: 亿元, growth: -3.2, completion: 118}
+  - {name: 社会消费品零售总额, growth: 0}
+sections:
+  - topic: 项目建设
+    items:
+      - facts:
+          - {what: 低效用地再开发, value: 95, unit: 亩, completion: 118}
+          - {what: 争取上级资金, value: 3200, unit: 万元, growth: 12.5}
+          - {what: 新建, figures: [{what: 标准厂房, value: 2, unit: 栋, growth: 100}, {what: 仓储, value: 3, unit: 处}]}
+settings: {table: true}
+"""
+
+
+@pytest.mark.parametrize("style", ["numbered", "topical", "congress"])
+def test_stated_rates_are_said_as_reports_say_them(tmp_path, style):
+    text = draft(tmp_path, RATES, style)
+    paragraph = next(p for p in text.split("\n") if "固定资产投资" in p and "\t" not in p)
+    assert "6.9341亿元，同比增长66.8%" in paragraph
+    assert "；农村居民人均可支配收入增长6.5%；" in paragraph  # the rate alone, in the indicators paragraph
+    assert "5.2亿元，同比下降3.2%，完成全年目标任务的118%" in paragraph
+    assert "社会消费品零售总额与上年持平" in paragraph
+    assert "低效用地再开发95亩，完成全年目标任务的118%" in text
+    assert "3200万元，同比增长12.5%" in text and "标准厂房2栋" in text and "同比增长100%" in text
+
+
+def test_the_indicator_table_shows_a_dash_for_a_value_the_report_does_not_give(tmp_path):
+    rows = [line.split("\t") for line in draft(tmp_path, RATES).split("\n") if "\t" in line]
+    income = next(r for r in rows if r[0] == "农村居民人均可支配收入")
+    assert income[2] == "—" and income[4] == "6.5"
+    assert next(r for r in rows if r[0] == "规上工业产值")[4:] == ["-3.2", "—", "118"]
+
+
+def test_stated_rates_have_their_own_keys_and_pass_check(tmp_path):
+    found = figures(tmp_path, RATES)
+    assert found["同比增长66.8%"] == "indicators[0].growth"
+    assert found["增长6.5%"] == "indicators[1].growth"
+    assert found["118%"] in ("indicators[2].completion", "sections[0].items[0].facts[0].completion")
+    assert found["同比增长12.5%"] == "sections[0].items[0].facts[1].growth"
+    result = audited(RATES, tmp_path)
+    assert not (result.numbers or result.coverage), result
+    wrong = audited(RATES, tmp_path, {"增长6.5%": "增长5.6%"})
+    assert [f.detail for f in wrong.coverage] == ["indicators[1].growth"] and [f.text for f in wrong.numbers] == ["5.6"]
+
+
+def test_stated_growth_is_marked_and_updated_like_any_figure(tmp_path):
+    from drafter.build.draft import BuildOptions, build
+    from drafter.update.apply import UpdateOptions, update
+
+    path = write(tmp_path, RATES, "小溪乡.yaml")
+    build(path, BuildOptions())
+    path.write_text(RATES.replace("growth: 6.5}", "growth: -1.5}").replace("growth: 66.8}", "growth: 70}"), "utf-8")
+    report = update(path, path.with_suffix(".docx"), UpdateOptions())
+    assert {(c.key, c.before, c.after) for c in report.changed} >= {
+        ("indicators[1].growth", "增长6.5%", "下降1.5%"), ("indicators[0].growth", "同比增长66.8%", "同比增长70%")}
+    assert any(t.key == "indicators[1].growth" for t in report.turned)
+
+
+@pytest.mark.parametrize(("line", "key", "words"), [
+    ("{name: 产值, value: 18.91, unit: 亿元, previous: 16.58, growth: 15}", "indicators[0].growth",
+     "growth 写的是同比增长 15%，而 value 与 previous 算出的是 14.1%（18.91 / 16.58 − 1），两者不符"),
+    ("{name: 产值, value: 35031, unit: 万元, target: 40000, completion: 90}", "indicators[0].completion",
+     "completion 写的是完成率 90%，而 value 与 target 算出的是 87.6%（35031 / 40000），两者不符"),
+    ("{name: 产值, value: 1, growth: -120}", "indicators[0].growth", "不能小于 -100"),
+])
+def test_a_stated_rate_the_figures_beside_it_contradict_is_an_error(tmp_path, line, key, words):
+    from drafter.errors import TownFileError
+
+    path = write(tmp_path, f"town: 小溪乡\nyear: 2024\nindicators:\n  - {line}\n")
+    with pytest.raises(TownFileError) as caught:
+        load_town(path)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.key) == (4, key) and words in problem.message
+
+
+def test_a_stated_rate_that_agrees_to_the_clerks_places_is_fine(tmp_path):
+    lines = ("  - {name: 产值, value: 18.91, unit: 亿元, previous: 16.58, growth: 14.1}\n"   # 14.053… to one place
+             "  - {name: 投资, value: 18.91, unit: 亿元, previous: 16.58, growth: 14}\n"     # to none
+             "  - {name: 收入, value: 35031, unit: 万元, target: 40000, completion: 87.58}\n")
+    town = load_town(write(tmp_path, f"town: 小溪乡\nyear: 2024\nindicators:\n{lines}"))
+    assert str(town.indicators[0].growth) == "14.1"
+    text = draft(tmp_path, f"town: 小溪乡\nyear: 2024\nindicators:\n{lines}")
+    assert "同比增长14.1%" in text and "87.6%" in text  # previous and target make the rate said, as before
+
+
+def test_growth_on_a_fact_needs_its_value(tmp_path):
+    from drafter.errors import TownFileError
+
+    path = write(tmp_path, "town: 小溪乡\nyear: 2024\nsections:\n  - topic: 农业\n    items:\n      - facts:\n"
+                           "          - {what: 参保率, ratio: [9, 10], growth: 3}\n")
+    with pytest.raises(TownFileError) as caught:
+        load_town(path)
+    assert any(p.key == "sections[0].items[0].facts[0].growth" and "只和 value 一起用" in p.message
+               for p in caught.value.problems)
