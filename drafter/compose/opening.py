@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from drafter.compose.base import Context
+from drafter.compose.base import Context, sentence
 from drafter.compose.palette import Palette
 from drafter.markup import width
 from drafter.town.model import Town
@@ -73,24 +73,32 @@ class Opening:
         direction = self.ctx.indicator_trend() or "none"
         return self.ctx.say("opening.result", self.words["result"][direction])
 
+    def background(self) -> str:
+        """The clerk's sentences on the year itself (2022年是……第一年。), verbatim, each closed by a full stop."""
+        return "".join(s if s.endswith(("。", "！", "？")) else sentence(s) + "。" for s in self.ctx.town.background)
+
     def paragraph(self, congress: bool = False) -> str:
-        """Opening paragraph: time, leadership, guidance, goal, resolve, result."""
+        """Opening paragraph: the year's background when the clerk gives it, then time, leadership, guidance, goal,
+        resolve, result (after a sentence that names the year, the time clause does not name it again)."""
+        before = self.background()
         if congress:
-            head = [f"{self.ctx.town.year}年", self.ctx.say("opening.leadership", self.words["congress_leadership"])]
+            head = ["一年来" if before else f"{self.ctx.town.year}年", self.ctx.say("opening.leadership", self.words["congress_leadership"])]
         else:
-            head = [self.ctx.say("opening.time", self.words["time"]), self.ctx.say("opening.leadership", self.words["leadership"])]
+            times = [t for t in self.words["time"] if "{年}" not in t] if before else self.words["time"]
+            head = [self.ctx.say("opening.time", times), self.ctx.say("opening.leadership", self.words["leadership"])]
         clauses = [*head, *self.guidance(), self.goal(), "、".join(self.resolve()), self.result()]
-        return "，".join(c for c in clauses if c) + "。"
+        return before + "，".join(c for c in clauses if c) + "。"
 
     def report(self) -> str:
         """'现将…报告如下：' that ends the numbered style's opening paragraph."""
         return self.ctx.say("opening.report", self.words["report"]["numbered"])
 
     def submission(self) -> str:
-        """The topical style's single opening line: '根据…要求，现将…报送如下：' (the basis only when the file names one)."""
+        """The topical style's single opening line: '根据…要求，现将…报送如下：' (the basis only when the file names one),
+        after the clerk's sentences on the year when there are any."""
         notice = self.ctx.town.notice
         basis = self.ctx.fill(self.words["report"]["topical_basis"], {"依据": notice}) if notice else ""
-        return (basis or "") + self.ctx.say("opening.submission", self.words["report"]["topical"])
+        return self.background() + (basis or "") + self.ctx.say("opening.submission", self.words["report"]["topical"])
 
     def part(self, kind: str, fallback: str) -> str:
         """A part heading mined for this style (工作总结, 存在的问题和不足 …), not one the title already says."""

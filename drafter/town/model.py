@@ -45,6 +45,8 @@ def joined(names: list[str]) -> str:
 
 
 ONE_OR_MORE = {"single": True}  # a list field that also takes a single string
+# Sentences on the year itself that the opening paragraph holds.
+BACKGROUND = 2
 
 
 PREVIOUS = {"ge": 0, "check": growth_base}
@@ -251,6 +253,8 @@ class Town:
     date: dt.date | None = None
     goal: str | None = None
     notice: str | None = None
+    # One or two sentences on the year itself (2022年是新一轮财政体制执行的第一年), verbatim at the opening's head.
+    background: list[str] = field(default_factory=list, metadata=ONE_OR_MORE)
     indicators: list[Indicator] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list, metadata=NUMBERED)
     honours: list[str] = field(default_factory=list)
@@ -264,10 +268,14 @@ class Town:
     settings: Settings = field(default_factory=Settings)
 
     def check(self) -> list[tuple[str, str]]:
-        """乡 or 镇 must be given or readable from the town's name."""
+        """乡 or 镇 must be given or readable from the town's name; the year's background is a sentence or two."""
+        out = []
         if self.kind is None and self.town[-1] not in "乡镇":
-            return [("kind", "无法从乡镇名判断是乡还是镇，请填写 kind: 乡 或 kind: 镇")]
-        return []
+            out.append(("kind", "无法从乡镇名判断是乡还是镇，请填写 kind: 乡 或 kind: 镇"))
+        if len(self.background) > BACKGROUND:
+            out.append(("background", f"最多写 {BACKGROUND} 句（现有 {len(self.background)} 句）：开头段只放一两句关于这一年的话，"
+                                      "其余请写进各节的事实"))
+        return out
 
     @property
     def township(self) -> str:

@@ -8,7 +8,7 @@ from drafter.compose.phrases import load_bank
 from drafter.compose.render import render
 from drafter.markup import parse
 from drafter.town.load import load_town
-from tests.conftest import write
+from tests.conftest import STYLES, write
 
 
 def draft(tmp_path, text: str, style: str = "numbered", seed: int = 1) -> str:
@@ -207,3 +207,31 @@ def test_growth_on_a_fact_needs_its_value(tmp_path):
         load_town(path)
     assert any(p.key == "sections[0].items[0].facts[0].growth" and "只和 value 一起用" in p.message
                for p in caught.value.problems)
+
+
+# -- background: the year itself ----------------------------------------------------------------------
+BACKGROUND = "town: 小溪乡\nyear: 2022\nsuperior: 县委、县政府\nbackground: [2022年是新一轮财政体制执行的第一年, 这一年，全乡上下经受住了多重考验。]\n"
+
+
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_background_opens_the_opening_verbatim_in_every_style(tmp_path, style, seed):
+    lines = draft(tmp_path, BACKGROUND, style, seed).split("\n")
+    opening = lines[2 if style == "congress" else 1]  # the congress style's part heading comes first
+    assert opening.startswith("2022年是新一轮财政体制执行的第一年。这一年，全乡上下经受住了多重考验。"), opening
+    after = opening.split("考验。", 1)[1]
+    assert not after.startswith("2022年"), after  # the year is not named twice in a row
+    if style != "topical":
+        assert "在县委、县政府" in after
+
+
+def test_one_background_sentence_may_be_a_string_and_three_are_too_many(tmp_path):
+    from drafter.errors import TownFileError
+
+    one = draft(tmp_path, "town: 小溪乡\nyear: 2022\nbackground: 2022年是党的二十大召开之年\n")
+    assert one.split("\n")[1].startswith("2022年是党的二十大召开之年。")
+    path = write(tmp_path, "town: 小溪乡\nyear: 2022\nbackground: [一, 二, 三]\n")
+    with pytest.raises(TownFileError) as caught:
+        load_town(path)
+    assert [(p.line, p.key) for p in caught.value.problems] == [(3, "background")]
+    assert "最多写 2 句" in caught.value.problems[0].message
