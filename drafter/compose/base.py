@@ -15,6 +15,12 @@ from drafter.town.model import Item, Section, Town
 
 CN_DIGITS = "零一二三四五六七八九"
 SLOT = re.compile(r"\{([^{}]+)\}")
+# A level of government named as such: a run of levels (省市县委全会, 省、市各项决策部署), one level's bodies or rank
+# (县委, 市政府, 省级, 县里), or the whole of one (全县). Not 城市, 超市, 社区, 景区 … (the character before rules them out).
+LEVEL_CHARS = "省市县区州旗"
+LEVEL_RUN = re.compile(r"[省市县](?:、?[省市县])+")
+LEVEL_BODY = re.compile(r"(?<![城都超集门社园景小片辖街夜菜花灯坊校矿库])([省市县区州旗])(?=委|政府|人大|政协|级|里)")
+LEVEL_WHOLE = re.compile(r"全([县市])")
 
 
 def cn_number(n: int) -> str:
@@ -68,6 +74,19 @@ def section_text(section: Section) -> str:
     return "\n".join([section.heading or "", section.verdict or "", *(item_text(i) for i in section.items)])
 
 
+def levels(text: str) -> set[str]:
+    """The levels of government text names (省, 市, 县 …): 省市县委全会精神 -> {省, 市, 县}; 城市建设 -> none."""
+    found = {c for m in LEVEL_RUN.finditer(text) for c in m.group(0) if c in LEVEL_CHARS}
+    found |= {m.group(1) for m in LEVEL_BODY.finditer(text)} | {m.group(1) for m in LEVEL_WHOLE.finditer(text)}
+    return found
+
+
+def town_levels(town: Town) -> set[str]:
+    """The levels of government the town file gives: those its superior bodies name, and its county's (临溪县: 县)."""
+    named = {c for s in town.superior for c in levels(s)}
+    return named | ({town.county[-1]} if town.county and town.county[-1] in LEVEL_CHARS else set())
+
+
 def plan_cycle(year: int) -> tuple[str, str, int]:
     """The five-year plan a year falls in ('十四五'), the next one ('十五五'), and the year's place in it (1-5)."""
     number = (year - 2016) // 5 + 13  # the 13th plan ran 2016-2020
@@ -96,6 +115,7 @@ class Context:
             "规划": plan,
             "下个规划": following,
         }
+        self.levels = town_levels(town)
         # Six-character sequences of the phrases drafter has placed so far (a third use reads as a tic).
         self.sixes: Counter[str] = Counter()
 
@@ -119,6 +139,11 @@ class Context:
         choice = self.choose.pick(key, [t for t in filled if self.novel(t)] or filled) or filled[0]
         self.wrote(choice)
         return choice
+
+    def held(self, text: str) -> bool:
+        """True when every level of government a (mined) phrase names is one the town file gives: 省市县委全会精神 only
+        under a town whose superior or county names 省, 市 and 县."""
+        return levels(text) <= self.levels
 
     def novel(self, text: str) -> bool:
         """True when placing text would not make any six-character sequence occur a third time."""

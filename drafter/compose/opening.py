@@ -104,6 +104,6 @@ class Opening:
         """A part heading mined for this style (工作总结, 存在的问题和不足 …), not one the title already says."""
         parts = self.ctx.bank.skeletons.get(self.ctx.style, {}).get("parts", [])
         options = [t for t in (self.ctx.fill(h) for p in parts if p["kind"] == kind for h in p["headings"])
-                   if t and not any(w in t for w in OTHER_NAMES)]
+                   if t and not any(w in t for w in OTHER_NAMES) and self.ctx.held(t)]
         fresh = [o for o in options if o not in self.plain_title(self.ctx.town)]
         return self.ctx.choose.pick(f"part.{kind}", fresh or options) or fallback

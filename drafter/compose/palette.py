@@ -49,7 +49,7 @@ def mined_entries(ctx: Context, topic: str, field: str) -> list[Entry]:
     # a flourish one report used (晾晒竞速) is that town's; two reports make it usage
     found = [e for e in ctx.bank.fillers if e["slot"] == "举措" and len(e["text"]) == ACTION_LEN and e["reports"] >= USAGE]
     return [Entry(e["text"], e["sources"][0] if e["sources"] else "") for e in found
-            if owned(ctx, e, topic) and "“" not in e["text"] and not ctx.lexicon.rejected(e["text"])]
+            if owned(ctx, e, topic) and "“" not in e["text"] and not ctx.lexicon.rejected(e["text"]) and ctx.held(e["text"])]
 
 
 def unique(options: list[Option]) -> list[Option]:
@@ -128,8 +128,9 @@ class Palette:
         self.ctx.wrote(option.text)
 
     def fits_text(self, text: str) -> bool:
-        """True when a phrase belongs to no period other than the summary year."""
-        return in_years(text, self.ctx.town.year, self.events)
+        """True when a phrase belongs to no period other than the summary year and names no level of government
+        the town file does not give."""
+        return in_years(text, self.ctx.town.year, self.events) and self.ctx.held(text)
 
     def entries(self, topic: str, field: str, about: str) -> list[Entry]:
         """A topic sheet's entries of a kind that fit words about (approaches: one of their `when` words is there)."""

@@ -74,7 +74,7 @@ class Plans:
     def resolve_words(self) -> list[str]:
         """Four-character idioms of resolve mined from openings (攻坚克难 …)."""
         texts = [self.ctx.fill(e["text"]) for e in self.ctx.bank.role("openings", "other")]
-        return [t for t in texts if t and len(t) == 4 and not self.ctx.lexicon.rejected(t)]
+        return [t for t in texts if t and len(t) == 4 and not self.ctx.lexicon.rejected(t) and self.ctx.held(t)]
 
     def close(self) -> str:
         """'重点抓好以下几方面工作：' after the numbered style's preamble."""

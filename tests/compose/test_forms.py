@@ -235,3 +235,44 @@ def test_one_background_sentence_may_be_a_string_and_three_are_too_many(tmp_path
         load_town(path)
     assert [(p.line, p.key) for p in caught.value.problems] == [(3, "background")]
     assert "最多写 2 句" in caught.value.problems[0].message
+
+
+# -- no level of government the town file does not give ------------------------------------------
+@pytest.mark.parametrize("style", STYLES)
+def test_without_superior_or_county_the_leadership_is_a_gap_not_an_invented_county(tmp_path, style):
+    for seed in range(1, 6):
+        text = draft(tmp_path, "town: 小溪乡\nyear: 2024\n" + TWO_PLANS.split("year: 2024\nsuperior: 县委、县政府\n")[1],
+                     style, seed)
+        assert "县委" not in text and "县政府" not in text and "市委" not in text
+        if style != "topical":  # the topical style's opening is the submission line alone
+            assert "在【待补充：上级领导机关（superior）】" in text
+
+
+def mined_guidance(tmp_path, head: str) -> list[str]:
+    from drafter.compose.composer import Composer
+    from drafter.compose.phrases import Chooser
+
+    town = load_town(write(tmp_path, head + "year: 2022\n"))  # 二十大 phrases belong to 2022-2023
+    return Composer(town, load_bank(), Chooser(1), "numbered").opening.mined("guidance")
+
+
+def test_a_mined_phrase_naming_levels_is_used_only_where_the_town_has_them(tmp_path):
+    phrase = "全面贯彻落实党的二十大精神以及省市县委全会精神"
+    assert phrase not in mined_guidance(tmp_path, "town: 小溪乡\nsuperior: 市委、市政府\n")
+    assert phrase not in mined_guidance(tmp_path, "town: 小溪乡\ncounty: 临溪县\n")
+    assert phrase in mined_guidance(tmp_path, "town: 小溪乡\nsuperior: [省委, 市委, 县委、县政府]\n")
+    for seed in range(1, 21):
+        assert "省市县" not in draft(tmp_path, "town: 小溪乡\nyear: 2022\nsuperior: 市委、市政府\n", "numbered", seed)
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("全面贯彻落实党的二十大精神以及省市县委全会精神", {"省", "市", "县"}),
+    ("深入贯彻省、市各项决策部署", {"省", "市"}),
+    ("指标排名位列全县二类乡镇第1", {"县"}),
+    ("创建省级卫生乡镇", {"省"}),
+    ("城市建设和超市、社区、景区、园区、市场主体、省道、县道", set()),
+])
+def test_levels_named_in_a_phrase(text, named):
+    from drafter.compose.base import levels
+
+    assert levels(text) == named
