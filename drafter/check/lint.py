@@ -131,22 +131,27 @@ class PhraseIndex:
             if not mined["topics"]:
                 self.add(mined["text"], "")
 
+    def fits(self, phrase: str, topic: str) -> bool:
+        """True when a known phrase may stand under a topic, or under every one of a section's topics (A+B)."""
+        allowed = self.allowed[phrase]
+        return "*" in allowed or all(t in allowed for t in topic.split("+"))
+
     def add(self, text: str, topic: str) -> None:
         """Allow text under topic."""
         if len(text) >= self.min_len:
             self.allowed.setdefault(text, set()).add(topic)
 
     def unfit(self, text: str, topic: str, year: int, direction: str | None) -> list[str]:
-        """Known phrases in text that may not stand under topic, belong to another period, or claim a rise
-        the figures do not show."""
+        """Known phrases in text that may not stand under topic (a section of two topics, 项目建设+文化旅游: under
+        both), belong to another period, or claim a rise the figures do not show."""
         found = [p for p in self.allowed if p in text]
-        fitting = [p for p in found if topic in self.allowed[p] or "*" in self.allowed[p]]
+        fitting = [p for p in found if self.fits(p, topic)]
         out = []
         for phrase in found:
             topics = self.allowed[phrase]
             if any(phrase in longer and phrase != longer for longer in fitting):
                 continue  # part of a longer phrase that belongs here (不断优化 in 营商环境不断优化)
-            if topic not in topics and "*" not in topics:
+            if not self.fits(phrase, topic):
                 out.append(f"{phrase}（属于{'、'.join(sorted(t or '无话题' for t in topics))}）")
             elif phrase in self.rising and direction not in ("rise", "steady"):
                 out.append(f"{phrase}（数字未见增长）")
@@ -184,10 +189,10 @@ def units(blocks: list[Block], style: str, town: Town) -> list[tuple[str, str, s
     for i, (section, text) in enumerate(zip(town.sections, review)):
         titles = {item.title for item in section.items}
         if not section.heading and not section.verdict and text not in titles:  # a title leading its paragraph is the clerk's
-            out.append(("review", section.kind, HEADING.sub("", text), direction(section, f"sections[{i}]", town)))
+            out.append(("review", "+".join(section.kinds), HEADING.sub("", text), direction(section, f"sections[{i}]", town)))
     for section, text in zip(town.plans, plan):
         if not section.heading:
-            out.append(("plan", section.kind, HEADING.sub("", text), None))
+            out.append(("plan", "+".join(section.kinds), HEADING.sub("", text), None))
     if style == "topical" and parts[0]:
         out.append(("economy", "经济指标", first_span(parts[0][0], "lead") or "", None))
     return out

@@ -40,13 +40,11 @@ def review_texts(town: Town) -> list[tuple[str, str]]:
     """(topic, words) of each item of this year's review, and of each section as a whole."""
     out = []
     for section in town.sections:
-        topic = section.kind
         pieces = [section.heading or "", section.verdict or ""]
-        for item in section.items:
-            text = " ".join([item.title or "", *(item.measures or []), *(f.text or f.what or "" for f in item.facts)])
-            out.append((topic, text))
-            pieces.append(text)
-        out.append((topic, " ".join(pieces)))
+        texts = [" ".join([item.title or "", *(item.measures or []), *(f.text or f.what or "" for f in item.facts)])
+                 for item in section.items]
+        for topic in section.kinds:  # a section of two topics answers the promises of either
+            out += [(topic, text) for text in texts] + [(topic, " ".join(pieces + texts))]
     return out
 
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.compose.base import SLOT, Context, echoes, section_text, sentence
 from drafter.compose.fit import balanced, says_again, words
-from drafter.compose.palette import USAGE, Option, Palette, owned
+from drafter.compose.palette import USAGE, Option, Palette, Topics
 from drafter.town.model import Section
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ class Want(NamedTuple):
     """What a heading is being filled for: its form, the section's topic, part, figures' way, words and label."""
 
     form: str
-    topic: str
+    topic: Topics
     part: str
     direction: str | None
     about: str
@@ -98,14 +98,13 @@ class Headings:
                     elif field in ("results", "gains"):
                         self.claims |= triples(option.text)
                 return text
-        label = self.palette.label(section.topic)
-        return label
+        return self.palette.label(tuple(section.topics))
 
     def fill(self, form: str, section: Section, part: str, direction: str | None) -> tuple[str, list[tuple[str, Option]]] | None:
         """A form with every slot filled by a fitting, unused phrase that shares no word with the rest of the
         heading and repeats no words of the clerk's items; the first such filling in a seeded order, else None."""
-        label = self.palette.label(section.topic)
-        want = Want(form, section.topic, part, direction, section_text(section), label)
+        label = self.palette.label(tuple(section.topics))
+        want = Want(form, tuple(section.topics), part, direction, section_text(section), label)
         slots = [slot for slot in dict.fromkeys(SLOT.findall(form)) if slot != "label"]
         return self.search(want, slots, {"label": label} if "{label}" in form else {}, [])
 
@@ -136,7 +135,7 @@ class Headings:
             return self.palette.ranked(FIELD[slot], want.topic, want.direction, keep, want.about)
         fillers = [e for e in self.ctx.bank.fillers
                    if e["slot"] == slot and e["pattern"] == want.form and e.get("style") == self.ctx.style and e.get("part") == want.part
-                   and e["reports"] >= USAGE and owned(self.ctx, e, self.palette.like.get(want.topic, want.topic)) and "“" not in e["text"]
+                   and e["reports"] >= USAGE and self.palette.owns(e, want.topic) and "“" not in e["text"]
                    and not self.ctx.lexicon.rejected(e["text"])]
         fitting = {e["text"]: e for e in fillers if self.palette.fits_text(e["text"]) and keep(e["text"])}
         order = self.ctx.choose.order(f"filler.{slot}", list(fitting))
@@ -158,7 +157,7 @@ class Headings:
         def keep(t: str) -> bool:
             return not says_again(t, titles, table) and not (triples(t) & said)
 
-        option = self.palette.take("results", section.topic, direction, keep, section_text(section))
+        option = self.palette.take("results", tuple(section.topics), direction, keep, section_text(section))
         if option is None:
             return None
         self.claims |= triples(option.text)

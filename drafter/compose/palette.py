@@ -22,6 +22,20 @@ USAGE = 2
 COUNTY_SAFE = 16
 
 
+# A section's topic, or its topics when it covers two under one heading (项目建设 and 文化旅游).
+Topics = str | tuple[str, ...]
+
+
+def as_topics(topic: Topics) -> tuple[str, ...]:
+    """One topic or several -> a tuple of them."""
+    return (topic,) if isinstance(topic, str) else topic
+
+
+def joined_labels(labels: list[str]) -> str:
+    """Two topics' plain names as one: 项目建设和文化旅游 (安全生产和应急管理、平安建设 when one says 和 already)."""
+    return ("、" if any("和" in label for label in labels) else "和").join(labels)
+
+
 class Option(NamedTuple):
     """A fitting phrase and where it comes from (topic sheet, mined bank or generic sheet, with its source);
     a generic phrase keeps its template ({label}取得新成效), which serves once a draft whatever the label."""
@@ -67,11 +81,15 @@ class Palette:
         self.ctx = ctx
         self.events = Events(ctx.usage.get("events", []))
         # A town's own topic (茶产业) takes the phrases of the built-in one it is like (农业), under its own name.
-        self.like = {s.topic: s.like for s in (*ctx.town.sections, *ctx.town.plans) if s.like}
+        self.like = {t: kind for s in (*ctx.town.sections, *ctx.town.plans) if s.like
+                     for t, kind in zip(s.topics, s.kinds) if len(s.topics) == 1 or t != kind}
         self.fitting: dict[tuple, tuple[list[Option], list[Option]]] = {}
 
-    def label(self, topic: str) -> str:
-        """The plain name of a topic's work (人居环境整治), from its sheet or the lexicon; a town's own topic's name."""
+    def label(self, topic: Topics) -> str:
+        """The plain name of a topic's work (人居环境整治), from its sheet or the lexicon; a town's own topic's name;
+        two topics' names joined (项目建设和文化旅游)."""
+        if not isinstance(topic, str):
+            return joined_labels([self.label(t) for t in topic])
         if topic in self.like:
             return topic
         sheet = self.ctx.wording.sheets.get(topic)
@@ -80,7 +98,7 @@ class Palette:
         found = self.ctx.lexicon.topic(topic)
         return found.label if found else topic
 
-    def options(self, topic: str, field: str, direction: str | None = None, about: str | None = None) -> tuple[list[Option], list[Option]]:
+    def options(self, topic: Topics, field: str, direction: str | None = None, about: str | None = None) -> tuple[list[Option], list[Option]]:
         """(this topic's fitting phrases, the generic fitting ones with the label filled in and their template
         not yet used), for a section whose figures went direction and whose words are about."""
         key = (topic, field, direction, about)
@@ -89,20 +107,25 @@ class Palette:
         own, generic = self.fitting[key]
         return own, [o for o in generic if o.template not in self.ctx.choose.used[f"{field}.通用"]]
 
-    def fit_options(self, topic: str, field: str, direction: str | None, about: str | None) -> tuple[list[Option], list[Option]]:
-        """Every phrase of a kind that fits (the same all through a draft, so options keeps it)."""
+    def fit_options(self, topic: Topics, field: str, direction: str | None, about: str | None) -> tuple[list[Option], list[Option]]:
+        """Every phrase of a kind that fits (the same all through a draft, so options keeps it). A section of two
+        topics takes only what fits both: the phrases both topics have, and the generic ones under the joined label;
+        a phrase of one topic would speak of half the section as if it were the whole."""
         def fit(e: Entry) -> bool:
             return fits(e, self.ctx.town.year, direction, self.events, about)
 
-        label, kind = self.label(topic), self.like.get(topic, topic)
-        sheet = self.ctx.wording.sheets.get(kind)
-        own = [Option(e.text, f"{kind}:{e.source}") for e in (sheet.get(field) if sheet else ()) if fit(e)]
-        own += [Option(e.text, f"mined:{e.source}") for e in mined_entries(self.ctx, kind, field) if fit(e)]
+        label, pools = self.label(topic), []
+        for kind in (self.like.get(t, t) for t in as_topics(topic)):
+            sheet = self.ctx.wording.sheets.get(kind)
+            pool = [Option(e.text, f"{kind}:{e.source}") for e in (sheet.get(field) if sheet else ()) if fit(e)]
+            pools.append(pool + [Option(e.text, f"mined:{e.source}") for e in mined_entries(self.ctx, kind, field) if fit(e)])
+        shared = set.intersection(*({o.text for o in pool} for pool in pools))
+        own = [o for o in pools[0] if o.text in shared]
         generic = [Option(e.text.replace("{label}", label), f"通用:{e.source}", e.text) for e in self.ctx.wording.generic.get(field)
                    if fit(e._replace(text=e.text.replace("{label}", label)))]
         return unique(own), unique(generic)
 
-    def ranked(self, field: str, topic: str, direction: str | None = None, keep: Callable[[str], bool] = lambda t: True,
+    def ranked(self, field: str, topic: Topics, direction: str | None = None, keep: Callable[[str], bool] = lambda t: True,
                about: str | None = None) -> list[Option]:
         """Every unused fitting phrase kept by keep: the topic's own in a seeded order, then the generic ones."""
         out = []
@@ -111,7 +134,7 @@ class Palette:
             out += [next(o for o in pool if o.text == t) for t in texts]
         return out
 
-    def take(self, field: str, topic: str, direction: str | None = None, keep: Callable[[str], bool] = lambda t: True,
+    def take(self, field: str, topic: Topics, direction: str | None = None, keep: Callable[[str], bool] = lambda t: True,
              about: str | None = None) -> Option | None:
         """An unused fitting phrase (the topic's own first, then a generic one), now marked used; None when none is left."""
         options = self.ranked(field, topic, direction, keep, about)
@@ -132,10 +155,16 @@ class Palette:
         the town file does not give."""
         return in_years(text, self.ctx.town.year, self.events) and self.ctx.held(text)
 
-    def entries(self, topic: str, field: str, about: str) -> list[Entry]:
-        """A topic sheet's entries of a kind that fit words about (approaches: one of their `when` words is there)."""
-        sheet = self.ctx.wording.sheets.get(self.like.get(topic, topic))
-        return [e for e in (sheet.get(field) if sheet else ()) if fits(e, self.ctx.town.year, None, self.events, about)]
+    def entries(self, topic: Topics, field: str, about: str) -> list[Entry]:
+        """A topic sheet's entries of a kind that fit words about (approaches: one of their `when` words is there);
+        of two topics, those of either (an item's own words choose)."""
+        sheets = [self.ctx.wording.sheets.get(self.like.get(t, t)) for t in as_topics(topic)]
+        return [e for sheet in sheets for e in (sheet.get(field) if sheet else ())
+                if fits(e, self.ctx.town.year, None, self.events, about)]
+
+    def owns(self, entry: dict, topic: Topics) -> bool:
+        """A mined phrase belongs to every topic of a section (and so names none of two as if it were the whole)."""
+        return all(owned(self.ctx, entry, self.like.get(t, t)) for t in as_topics(topic))
 
     def sentence(self, field: str, section: Section, said: str = "") -> str:
         """A topic's lead sentence (leads, plan_leads) that fits the section and repeats no words of what
@@ -146,6 +175,6 @@ class Palette:
 
         option = None
         if self.ctx.choose.rotation is not None:  # one of a county's drafts: a short lead no other draft can share
-            option = self.take(field, section.topic, None, lambda t: keep(t) and len(t) <= COUNTY_SAFE, about)
-        option = option or self.take(field, section.topic, None, keep, about)
+            option = self.take(field, tuple(section.topics), None, lambda t: keep(t) and len(t) <= COUNTY_SAFE, about)
+        option = option or self.take(field, tuple(section.topics), None, keep, about)
         return option.text + "。" if option else ""

@@ -1,5 +1,6 @@
-"""Decimal + unit + approx -> the text a report writes for an amount: exact digits, 亿元 scaling, half-up rounding, and
-the marks of an approximate figure (余, 多, 约, 近, 超, 逾) where a clerk puts them."""
+"""Decimal + unit + approx -> the text a report writes for an amount: exact digits, 亿元 scaling, half-up rounding, the
+marks of an approximate figure (余, 多, 约, 近, 超, 逾) where a clerk puts them; and whether a rate the clerk stated
+agrees with the figures beside it."""
 
 from __future__ import annotations
 
@@ -102,3 +103,25 @@ def disagreement(stated: Decimal, part: Decimal, whole: Decimal, growth: bool) -
     if rounded(exact, places(stated)) == stated:
         return None
     return rounded(exact, max(1, places(stated)))
+
+
+def growth_base(value: Decimal) -> str | None:
+    """A previous-year value of 0 leaves growth undefined."""
+    return "previous（上年值）为 0，无法计算同比增长率；请删除 previous 或改为非零值" if value == 0 else None
+
+
+def stated_problems(value: Decimal | None, previous: Decimal | None, growth: Decimal | None, target: Decimal | None,
+                    completion: Decimal | None) -> list[tuple[str, str]]:
+    """(key, message) for a stated growth or completion that the previous value or target beside it contradicts."""
+    out = []
+    if value is not None and previous is not None and growth is not None:
+        made = disagreement(growth, value, previous, True)
+        if made is not None:
+            out.append(("growth", f"growth 写的是同比增长 {number(growth)}%，而 value 与 previous 算出的是 {number(made)}%"
+                                  f"（{number(value)} / {number(previous)} − 1），两者不符：请改正其中一个；只知道增长率时删去 previous"))
+    if value is not None and target is not None and completion is not None:
+        made = disagreement(completion, value, target, False)
+        if made is not None:
+            out.append(("completion", f"completion 写的是完成率 {number(completion)}%，而 value 与 target 算出的是 {number(made)}%"
+                                      f"（{number(value)} / {number(target)}），两者不符：请改正其中一个；只知道完成率时删去 target"))
+    return out

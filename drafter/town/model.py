@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from drafter.town.amounts import disagreement, number
+from drafter.town.amounts import growth_base, stated_problems
 from drafter.town.lexicon import load_lexicon
 
 AMOUNT = {"ge": 0}
@@ -16,11 +16,6 @@ DIVISOR = {"gt": 0, "ge": Decimal("0.000001")}
 # Lists the draft numbers (一、… 九十九、; 一是 … 九十九是) hold at most this many.
 NUMBERED = {"most": 99}
 UNIT = {"empty": True}  # a count without a unit may write unit: ""
-
-
-def growth_base(value: Decimal) -> str | None:
-    """A previous-year value of 0 leaves growth undefined."""
-    return "previous（上年值）为 0，无法计算同比增长率；请删除 previous 或改为非零值" if value == 0 else None
 
 
 def topic_problem(value: str, key: str = "topic") -> str | None:
@@ -47,6 +42,8 @@ def joined(names: list[str]) -> str:
 ONE_OR_MORE = {"single": True}  # a list field that also takes a single string
 # Sentences on the year itself that the opening paragraph holds.
 BACKGROUND = 2
+# Topics one section may cover under one heading (项目建设 and 文化旅游).
+TOPICS = 2
 
 
 PREVIOUS = {"ge": 0, "check": growth_base}
@@ -55,22 +52,6 @@ GROWTH = {"ge": Decimal(-100)}
 COMPLETION = AMOUNT
 
 
-def rates_problems(figure: Part | Fact | Indicator) -> list[tuple[str, str]]:
-    """A stated growth or completion that the figure's own previous or target contradicts (beyond rounding)."""
-    out = []
-    if figure.value is not None and figure.previous is not None and figure.growth is not None:
-        made = disagreement(figure.growth, figure.value, figure.previous, True)
-        if made is not None:
-            out.append(("growth", f"growth 写的是同比增长 {number(figure.growth)}%，而 value 与 previous 算出的是 {number(made)}%"
-                                  f"（{number(figure.value)} / {number(figure.previous)} − 1），两者不符："
-                                  "请改正其中一个；只知道增长率时删去 previous"))
-    if figure.value is not None and figure.target is not None and figure.completion is not None:
-        made = disagreement(figure.completion, figure.value, figure.target, False)
-        if made is not None:
-            out.append(("completion", f"completion 写的是完成率 {number(figure.completion)}%，而 value 与 target 算出的是 "
-                                      f"{number(made)}%（{number(figure.value)} / {number(figure.target)}），两者不符："
-                                      "请改正其中一个；只知道完成率时删去 target"))
-    return out
 # approx: true (= 余) writes 8500余人 / 600余万元 / 3.5万余亩; 多 500多人; 约, 近, 超, 逾 before the number (约3.5万亩,
 # 近3.5万元, 超9.5亿元); see drafter.town.amounts.
 Approx = Literal[True, False, "余", "多", "约", "近", "超", "逾"]
@@ -93,7 +74,7 @@ class Part:
 
     def check(self) -> list[tuple[str, str]]:
         """A stated rate agrees with the previous value or target given beside it."""
-        return rates_problems(self)
+        return stated_problems(self.value, self.previous, self.growth, self.target, self.completion)
 
 
 @dataclass(frozen=True)
@@ -138,7 +119,7 @@ class Fact:
         for key in ("growth", "completion"):
             if getattr(self, key) is not None and self.value is None and self.what is not None:
                 out.append((key, f"{key} 只和 value 一起用（figures 中的每个数字可以各写 {key}）"))
-        return out + rates_problems(self)
+        return out + stated_problems(self.value, self.previous, self.growth, self.target, self.completion)
 
 
 @dataclass(frozen=True)
@@ -154,11 +135,13 @@ class Item:
 
 @dataclass(frozen=True)
 class Section:
-    """A review section or a plan section on one topic (a topic of the lexicon, or the town's own with like)."""
+    """A review section or a plan section on one topic, or two under one heading (each a topic of the lexicon, or
+    the town's own with like)."""
 
     SHAPE = " topic: 话题 加 items: 各项列表"
 
-    topic: str
+    # The YAML key is topic: one topic (topic: 项目建设) or two (topic: [项目建设, 文化旅游]).
+    topics: list[str] = field(metadata={**ONE_OR_MORE, "key": "topic"})
     like: str | None = None  # the built-in topic a town's own topic behaves like (茶产业 -> 农业)
     heading: str | None = None
     verdict: str | None = None
@@ -166,18 +149,38 @@ class Section:
 
     @staticmethod
     def check_raw(data: dict) -> list[tuple[str, str]]:
-        """The topic is the lexicon's, or like names the lexicon topic it behaves like."""
+        """One topic or two different ones; each the lexicon's, or like names the lexicon topic it behaves like."""
         like, topic = data.get("like"), data.get("topic")
+        names = topic if isinstance(topic, list) else [topic]
+        out = []
+        if isinstance(topic, list) and not 1 <= len(topic) <= TOPICS:
+            out.append(("topic", f"一节写一个话题，或两个合为一节（topic: [项目建设, 文化旅游]），现有 {len(topic)} 个"))
+        elif isinstance(topic, list) and len(set(map(str, topic))) < len(topic):
+            out.append(("topic", "两个话题相同，只写一个即可"))
         if isinstance(like, str):
             problem = topic_problem(like, "like")
-            return [("like", problem)] if problem else []
-        problem = topic_problem(topic) if isinstance(topic, str) else None
-        return [("topic", problem)] if problem else []
+            return out + ([("like", problem)] if problem else [])
+        problems = [topic_problem(name) for name in names if isinstance(name, str)]
+        return out + [("topic", p) for p in problems if p]
+
+    @property
+    def topic(self) -> str:
+        """The section's (first) topic."""
+        return self.topics[0]
 
     @property
     def kind(self) -> str:
-        """The lexicon topic whose phrases fit this section."""
-        return self.like or self.topic
+        """The lexicon topic whose phrases fit this section (of its first topic)."""
+        return self.kinds[0]
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The lexicon topic each of the section's topics behaves like: like for a town's own topic (with one topic,
+        like is what it behaves like, as it always was)."""
+        if not self.like:
+            return tuple(self.topics)
+        known = {t.name for t in load_lexicon().topics}
+        return tuple(self.like if len(self.topics) == 1 or t not in known else t for t in self.topics)
 
 
 @dataclass(frozen=True)
@@ -201,7 +204,7 @@ class Indicator:
 
     def check(self) -> list[tuple[str, str]]:
         """A stated rate agrees with the previous value or target given beside it."""
-        return rates_problems(self)
+        return stated_problems(self.value, self.previous, self.growth, self.target, self.completion)
 
     def cell(self, kind: str) -> str:
         """The sheet cell a figure (value, previous, target) came from; '' when it came from the town file."""

@@ -2,7 +2,7 @@
 
 A small replacement for pydantic on the build path: importing pydantic alone costs about as much
 as the whole import floor of `drafter build`. Field types come from annotations; limits from
-`dataclasses.field(metadata=...)` (ge, gt, le, items, single, null, and `check`: value -> message or None); checks across fields
+`dataclasses.field(metadata=...)` (ge, gt, le, items, single, null, key, and `check`: value -> message or None); checks across fields
 from `check()` (on the built instance) and `check_raw(data)` (on the raw mapping, so they run even when a field is invalid)."""
 
 from __future__ import annotations
@@ -67,7 +67,8 @@ def convert(cls: type, data: Any, loc: Loc, issues: list[Issue]) -> Any:
         shape = getattr(cls, "SHAPE", "")
         issues.append(Issue(loc, f"这一项应写成{shape}" if shape else "应为键值映射（键: 值）"))
         return INVALID
-    fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}  # internal: set by drafter
+    # Keyed as the clerk writes them (metadata key: the YAML key of a field named otherwise); internal: set by drafter.
+    fields = {f.metadata.get("key", f.name): f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
     for key, message in cls.check_raw(data) if hasattr(cls, "check_raw") else ():
         issues.append(Issue(loc + ((key,) if key else ()), message))
     for key in data:
@@ -87,18 +88,18 @@ def convert(cls: type, data: Any, loc: Loc, issues: list[Issue]) -> Any:
     for name, f in fields.items():
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
         if name in data and data[name] is None and f.metadata.get("null"):
-            values[name] = None  # null means something here (yi_threshold: null keeps 万元), not "the default"
+            values[f.name] = None  # null means something here (yi_threshold: null keeps 万元), not "the default"
             continue
         if name not in data or (data[name] is None and not required):
             if required:
                 issues.append(Issue(loc + (name,), "缺少必填项", "请参考 drafter init 生成的模板"))
                 ok = False
             continue
-        value = convert_value(hints(cls)[name], data[name], loc + (name,), issues, f.metadata)
+        value = convert_value(hints(cls)[f.name], data[name], loc + (name,), issues, f.metadata)
         if value is INVALID:
             ok = False
         else:
-            values[name] = value
+            values[f.name] = value
     if not ok or any(k not in fields for k in data):
         return INVALID
     instance = cls(**values)

@@ -276,3 +276,94 @@ def test_levels_named_in_a_phrase(text, named):
     from drafter.compose.base import levels
 
     assert levels(text) == named
+
+
+# -- a section of two topics --------------------------------------------------------------------------
+TWO_TOPICS = """town: 小溪乡
+year: 2024
+superior: 县委、县政府
+sections:
+  - topic: [项目建设, 文化旅游]
+    items:
+      - title: 重点项目加快推进
+        facts:
+          - {what: 新签约农旅项目, value: 6, unit: 个}
+          - {what: 总投资, value: 181500, unit: 万元}
+      - title: 全域旅游提档升级
+        facts:
+          - {what: 接待游客, value: 120, unit: 万人次, previous: 100}
+          - {what: 实现旅游综合收入, value: 3.2, unit: 亿元, previous: 2.8}
+  - topic: [农业, 特色产业]
+    items:
+      - facts:
+          - {what: 粮食播种面积, value: 5200, unit: 亩}
+          - {what: 新建茶园, value: 860, unit: 亩}
+plans:
+  - topic: [项目建设, 文化旅游]
+    items:
+      - facts:
+          - {what: 新开工项目, value: 5, unit: 个}
+"""
+
+
+def one_sided(wording, pair: tuple[str, str]) -> set[str]:
+    """Phrases of one sheet of the pair that the other does not have (each speaks of half a two-topic section)."""
+    fields = ("actions", "results", "gains", "aims", "projects", "leads", "plan_leads")
+    texts = [{e.text for f in fields for e in wording.sheets[t].get(f)} for t in pair]
+    return texts[0] ^ texts[1]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_a_two_topic_section_is_headed_in_words_that_fit_both(tmp_path, style):
+    from drafter.check.lint import PhraseIndex, units
+    from drafter.compose.wording import load_wording
+    from drafter.town.lexicon import load_lexicon
+
+    wording = load_wording()
+    index = PhraseIndex(wording, load_bank(), load_lexicon())
+    half = one_sided(wording, ("项目建设", "文化旅游")) | one_sided(wording, ("农业", "特色产业"))
+    town = load_town(write(tmp_path, TWO_TOPICS))
+    said = []
+    for seed in range(1, 11):
+        blocks = parse(render(town, load_bank(), style, seed))
+        for part, topic, unit, way in units(blocks, style, town):
+            if part != "economy":
+                assert "+" in topic and index.unfit(unit, topic, 2024, way) == [], (seed, unit)
+                said.append(unit)
+                assert not [p for p in half if p in unit], (seed, unit)
+        leads = [s.text for b in blocks for s in b.spans if s.kind in ("lead", "runin")]
+        assert not [p for p in half for lead in leads if p in lead and len(p) > 4], (seed, leads)
+    assert any("项目建设和文化旅游" in u for u in said), said  # the labels joined, not one of them as the whole
+    assert not any(u in ("项目建设", "文化旅游") for u in said)
+
+
+def test_a_two_topic_section_with_a_towns_own_topic(tmp_path):
+    text = draft(tmp_path, TWO_TOPICS.replace("topic: [农业, 特色产业]", "topic: [茶产业, 文化旅游]\n    like: 农业"))
+    assert "茶产业和文化旅游" in text
+
+
+def test_a_two_topic_section_answers_last_years_promise_on_either(tmp_path):
+    from drafter.check.promises import unkept
+
+    town = load_town(write(tmp_path, TWO_TOPICS + "promises:\n  - {topic: 文化旅游, text: 全域旅游接待游客突破百万}\n"))
+    assert unkept(town) == []
+
+
+@pytest.mark.parametrize(("topic", "words"), [
+    ("[项目建设, 文化旅游, 农业]", "一节写一个话题，或两个合为一节"),
+    ("[农业, 农业]", "两个话题相同"),
+    ("[农业, 旅游业]", "未知话题“旅游业”"),
+])
+def test_a_bad_topic_list_is_named_at_its_line(tmp_path, topic, words):
+    from drafter.errors import TownFileError
+
+    path = write(tmp_path, f"town: 小溪乡\nyear: 2024\nsections:\n  - topic: {topic}\n    items: []\n")
+    with pytest.raises(TownFileError) as caught:
+        load_town(path)
+    assert [(p.line, p.key) for p in caught.value.problems] == [(4, "sections[0].topic")]
+    assert words in caught.value.problems[0].message
+
+
+def test_one_topic_as_a_string_is_the_sections_only_topic(tmp_path):
+    town = load_town(write(tmp_path, "town: 小溪乡\nyear: 2024\nsections:\n  - topic: 农业\n  - topic: [农业]\n"))
+    assert [s.topics for s in town.sections] == [["农业"], ["农业"]] and town.sections[0].topic == "农业"
