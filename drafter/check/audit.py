@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -11,7 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.check.overlap import MASK, canonical_formulas, masked
+from drafter.check.overlap import MASK, canonical_formulas, corpus_spans, masked  # noqa: F401 (MASK, masked: check's API)
 from drafter.errors import DraftError, Problem
 from drafter.files.textio import DRAFT_LIMIT, check_docx_body, decode, read_limited
 from drafter.town import derive
@@ -188,50 +187,18 @@ def audit_placeholders(paragraphs: list[str]) -> list[Finding]:
     return [Finding(i, m.group(0), "") for i, text in enumerate(paragraphs, start=1) for m in PLACEHOLDER.finditer(text)]
 
 
-# Shared spans are found from windows of this many characters, then measured exactly.
-PROBE = 8
-
-
 def audit_originality(paragraphs: list[str], corpus: list, exempt: list[str], min_len: int) -> tuple[list[Finding], int]:
-    """Spans of at least min_len characters that the draft shares verbatim with a corpus report.
+    """Spans of at least min_len characters, the exempt strings inside them not counted, that the draft shares
+    verbatim with a corpus report (overlap.corpus_spans); and the longest such count."""
+    spans, longest = corpus_spans(paragraphs, corpus, exempt, min_len)
+    return [Finding(pi + 1, text, source) for pi, text, source in spans], longest
 
-    The draft's PROBE-character windows are indexed (small) and the corpus streamed through them,
-    so memory stays proportional to the draft; each run of hits is then measured exactly against
-    the corpus lines that produced it. Returns the findings and the longest shared span."""
-    texts = masked(paragraphs, exempt)
-    windows: dict[str, list[tuple[int, int]]] = {}
-    for pi, text in enumerate(texts):
-        for i in range(len(text) - PROBE + 1):
-            window = text[i : i + PROBE]
-            if MASK not in window:
-                windows.setdefault(window, []).append((pi, i))
-    hits: dict[tuple[int, int], set[tuple[int, int]]] = {}
-    lines = [(document.name, line) for document in corpus for line in document.lines]
-    for li, (_, line) in enumerate(lines):
-        t = line.text
-        for j in range(len(t) - PROBE + 1):
-            for key in windows.get(t[j : j + PROBE], ()):
-                hits.setdefault(key, set()).add((li, j))
-    findings: dict[tuple[int, str], Finding] = {}
-    longest = 0
-    for pi, text in enumerate(texts):
-        starts = sorted(i for p, i in hits if p == pi)
-        runs: list[list[int]] = []
-        for i in starts:
-            if runs and i == runs[-1][-1] + 1:
-                runs[-1].append(i)
-            else:
-                runs.append([i])
-        for run in runs:
-            span = text[run[0] : run[-1] + PROBE]
-            for li in sorted({li for i in run for li, _ in hits[(pi, i)]}):
-                name, line = lines[li]
-                match = difflib.SequenceMatcher(None, span, line.text, autojunk=False).find_longest_match(0, len(span), 0, len(line.text))
-                longest = max(longest, match.size)
-                if match.size >= min_len:
-                    shared = span[match.a : match.a + match.size]
-                    findings.setdefault((pi, shared), Finding(pi + 1, shared, f"{name}:{line.number}"))
-    return list(findings.values()), longest
+
+def title_forms(town: Town) -> list[str]:
+    """drafter's own title (×××2024年工作总结和2025年工作计划), whole or broken before 和, and its year formula, which
+    every report of the year shares: never a copy, however short the town's name (乡 + the formula is 20 characters)."""
+    formula = (f"{town.year}年工作总结", f"和{town.next_year}年工作计划")
+    return [town.town + "".join(formula), town.town + "\n".join(formula), "".join(formula), "\n".join(formula)]
 
 
 def body_lines(document: Document) -> list[str]:
@@ -270,7 +237,7 @@ def audit(town: Town, paragraphs: list[str], corpus: list, name: str, min_overla
     values = town_values(town)
     result.numbers, numbers = audit_numbers(paragraphs, allowed_numbers(town, values))
     result.coverage, figures = audit_coverage(paragraphs, town)
-    exempt = values[0] + list(canonical_formulas())
+    exempt = values[0] + list(canonical_formulas()) + title_forms(town)
     result.originality, result.longest = audit_originality(paragraphs, corpus, exempt, min_overlap)
     result.placeholders = audit_placeholders(paragraphs)
     if town.promises:

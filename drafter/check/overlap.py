@@ -1,8 +1,10 @@
 """Text two documents may share without copying: the canonical formulas, and each town's own words, blanked out
-before spans are compared (check's originality audit, the county's cross-town check)."""
+before spans are compared (check's originality audit, the county's cross-town check); the spans a draft shares with
+the corpus, counted without them."""
 
 from __future__ import annotations
 
+import difflib
 from functools import lru_cache
 from importlib import resources
 
@@ -12,6 +14,8 @@ import yaml
 MASK = "\x00"
 # User strings shorter than this are not masked before the originality check (too common to matter).
 MIN_EXEMPT = 4
+# Shared spans are found from windows of this many characters, then measured exactly.
+PROBE = 8
 
 
 @lru_cache(maxsize=1)
@@ -40,3 +44,55 @@ def masked(paragraphs: list[str], exempt: list[str], always: tuple[str, ...] = (
                     break  # the longest string starting here covers the others
         out.append("".join(MASK if b else c for c, b in zip(text, blank)) if any(blank) else text)
     return out
+
+
+def unmasked(text: str) -> int:
+    """The characters of a masked text that count (not blanked out)."""
+    return len(text) - text.count(MASK)
+
+
+def corpus_spans(paragraphs: list[str], corpus: list, exempt: list[str], min_len: int) -> tuple[list[tuple[int, str, str]], int]:
+    """(paragraph index, shared text, 'file:line') of each span a paragraph shares verbatim with a corpus line in which
+    at least min_len characters count, and the largest count. A span is found on the words as written and counted without the exempt
+    strings in it: a canonical formula a seed wraps in its own words is measured on those words, on both sides of it
+    together (the formula does not cut a copied clause in two pieces too short to count), and the town's own title
+    or words count for nothing.
+
+    The draft's PROBE-character windows are indexed (small) and the corpus streamed through them, so memory stays
+    proportional to the draft; each run of hits is then measured exactly against the corpus lines that produced it."""
+    texts = masked(paragraphs, exempt)
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for pi, raw in enumerate(paragraphs):
+        for i in range(len(raw) - PROBE + 1):
+            windows.setdefault(raw[i : i + PROBE], []).append((pi, i))
+    hits: dict[int, dict[int, set[tuple[int, int]]]] = {}
+    lines = [(document.name, line) for document in corpus for line in document.lines]
+    for li, (_, line) in enumerate(lines):
+        t = line.text
+        for j in range(len(t) - PROBE + 1):
+            for pi, i in windows.get(t[j : j + PROBE], ()):
+                hits.setdefault(pi, {}).setdefault(i, set()).add((li, j))
+    found: dict[tuple[int, str], tuple[int, str, str]] = {}
+    longest = 0
+    for pi, at in sorted(hits.items()):
+        raw, text = paragraphs[pi], texts[pi]
+        runs: list[list[int]] = []
+        for i in sorted(at):
+            if runs and i == runs[-1][-1] + 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        for run in runs:
+            start, end = run[0], run[-1] + PROBE
+            if not unmasked(text[start:end]):
+                continue  # a formula or the town's own words alone
+            span = raw[start:end]
+            for li in sorted({li for i in run for li, _ in at[i]}):
+                name, line = lines[li]
+                for a, _, size in difflib.SequenceMatcher(None, span, line.text, autojunk=False).get_matching_blocks():
+                    count = unmasked(text[start + a : start + a + size])
+                    longest = max(longest, count)
+                    if count >= min_len:
+                        shared = span[a : a + size]
+                        found.setdefault((pi, shared), (pi, shared, f"{name}:{line.number}"))
+    return list(found.values()), longest
