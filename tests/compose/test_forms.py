@@ -367,3 +367,23 @@ def test_a_bad_topic_list_is_named_at_its_line(tmp_path, topic, words):
 def test_one_topic_as_a_string_is_the_sections_only_topic(tmp_path):
     town = load_town(write(tmp_path, "town: 小溪乡\nyear: 2024\nsections:\n  - topic: 农业\n  - topic: [农业]\n"))
     assert [s.topics for s in town.sections] == [["农业"], ["农业"]] and town.sections[0].topic == "农业"
+
+
+# -- the scaffold and README say what each new key does and what happens without it --------------
+def test_the_scaffold_and_readme_explain_each_new_form(tmp_path):
+    from drafter.build.draft import BuildOptions, build
+    from drafter.init.scaffold import scaffold_text
+    from tests.conftest import ROOT
+
+    text = scaffold_text()
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for words in ("growth", "completion", "background", "topic: [项目建设, 文化旅游]", "多 写作", "近", "超", "逾", "填 null",
+                  "都不填时这里留【待补充】"):
+        assert words in text, words
+    for words in ("`growth`", "`completion`", "`background`", "`topic` 写两个", "“600万余元”是另一个数", "`null` 始终用万元",
+                  "不编造“县委、县政府”", "规范表述夹在别人的话中间时"):
+        assert words in readme, words
+    path = tmp_path / "town.yaml"
+    path.write_text(text, "utf-8")
+    result = build(path, BuildOptions(out=tmp_path / "town.md", fmt="md"))
+    assert result.gaps == 0 and "农村居民人均可支配收入增长6.5%" in (tmp_path / "town.md").read_text("utf-8")
