@@ -112,7 +112,7 @@ class Palette:
         topics takes only what fits both: the phrases both topics have, and the generic ones under the joined label;
         a phrase of one topic would speak of half the section as if it were the whole."""
         def fit(e: Entry) -> bool:
-            return fits(e, self.ctx.town.year, direction, self.events, about)
+            return fits(e, self.ctx.town.year, direction, self.events, about) and self.ctx.held(e.text)
 
         label, pools = self.label(topic), []
         for kind in (self.like.get(t, t) for t in as_topics(topic)):
@@ -160,7 +160,7 @@ class Palette:
         of two topics, those of either (an item's own words choose)."""
         sheets = [self.ctx.wording.sheets.get(self.like.get(t, t)) for t in as_topics(topic)]
         return [e for sheet in sheets for e in (sheet.get(field) if sheet else ())
-                if fits(e, self.ctx.town.year, None, self.events, about)]
+                if fits(e, self.ctx.town.year, None, self.events, about) and self.ctx.held(e.text)]
 
     def owns(self, entry: dict, topic: Topics) -> bool:
         """A mined phrase belongs to every topic of a section (and so names none of two as if it were the whole)."""
