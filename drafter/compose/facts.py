@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 
 
 
+# Approximate marks that stand for a verb before the number (超9.5亿元 = exceeded 9.5亿元).
+OVER = ("超", "逾")
+
+
 class Facts:
     """Figures, facts and items as the draft writes them."""
 
@@ -169,7 +173,10 @@ class Facts:
             rates = [fig(q.change.bare)] if q.change is not None else []
             rates += [f"完成全年目标任务的{fig(q.completion)}"] if q.completion is not None else []
             return ind.name + "，".join(rates)
-        verb = "为" if q.change is not None and q.change.word == "下降" else self.verb(ind.name)  # not 实现 a fall
+        if q.value.approx in OVER:
+            verb = ""  # 超 and 逾 say what a verb would: 地区生产总值超8亿元, not 实现超8亿元
+        else:
+            verb = "为" if q.change is not None and q.change.word == "下降" else self.verb(ind.name)  # not 实现 a fall
         return f"{ind.name}{verb}{fig(q.value)}{self.change(q)}"
 
     def table(self) -> str:

@@ -387,3 +387,9 @@ def test_the_scaffold_and_readme_explain_each_new_form(tmp_path):
     path.write_text(text, "utf-8")
     result = build(path, BuildOptions(out=tmp_path / "town.md", fmt="md"))
     assert result.gaps == 0 and "农村居民人均可支配收入增长6.5%" in (tmp_path / "town.md").read_text("utf-8")
+
+
+def test_an_indicator_over_a_figure_takes_no_verb_before_chao(tmp_path):
+    text = draft(tmp_path, "town: 小溪乡\nyear: 2024\nindicators:\n  - {name: 地区生产总值, value: 8, unit: 亿元, approx: 超}\n"
+                           "  - {name: 固定资产投资, value: 3.5, unit: 亿元, approx: 近}\n")
+    assert "地区生产总值超8亿元" in text and "固定资产投资" in text and "近3.5亿元" in text
