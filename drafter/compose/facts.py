@@ -13,7 +13,7 @@ from drafter.compose.base import (
     item_text,
     sentence,
 )
-from drafter.compose.palette import Palette
+from drafter.compose.palette import Palette, Topics
 from drafter.town import derive
 from drafter.town.model import Fact, Item, Section
 
@@ -70,7 +70,8 @@ class Facts:
             placed = pieces[0] + "".join(fig(q.value) + bound + rest for (_, q), rest in zip(quantities, pieces[1:]))
             return f"{opener}{placed}{changes}"
         fell = any(q.change is not None and q.change.word == "下降" for _, q in quantities)  # 达到 does not introduce a fall
-        verb = fact.verb or (self.verb(fact.what, plan) if self.needs_verb(fact.what) and not fell else "")
+        over = quantities[0][1].value.approx in OVER  # 超 and 逾 say what a verb would: 茶叶综合产值超1.2亿元
+        verb = fact.verb or (self.verb(fact.what, plan) if self.needs_verb(fact.what) and not fell and not over else "")
         body = "".join(f"{'、' if k and label else ''}{label}{fig(q.value)}" for k, (label, q) in enumerate(quantities))
         return f"{opener}{fact.what}{verb}{body}{bound}{changes}"
 
@@ -103,7 +104,7 @@ class Facts:
         return (f"{how}，" if how else "") + "".join(s + "。" for s in said)
 
     # -- items ----------------------------------------------------------------------------------
-    def approach(self, item: Item, topic: str, said: str = "") -> str | None:
+    def approach(self, item: Item, topic: Topics, said: str = "") -> str | None:
         """How the work was done, said before its figures: an approach of the topic whose words the item has,
         in words neither the item nor what the paragraph said before it (said) already uses."""
         if not item.facts or item.facts[0].text is not None:
@@ -125,7 +126,7 @@ class Facts:
         head = f"{ordinal}{item.title}。" if item.title else ordinal
         if head and lead:
             head = f"⟦lead:{head}⟧"
-        how = "，".join(sentence(m) for m in item.measures) or (None if plan else supplied(self.approach(item, section.topic, said)))
+        how = "，".join(sentence(m) for m in item.measures) or (None if plan else supplied(self.approach(item, tuple(section.topics), said)))
         return head + self.clauses(item, f"{source}.items[{index}]", plan, how or "")
 
     def items(self, section: Section, source: str, plan: bool = False, lead: bool = True, said: str = "") -> str:
@@ -143,7 +144,7 @@ class Facts:
         if verdict is None and len(items) == 1 and items[0].title:
             title = sentence(items[0].title)
             lead = "" if items[0].measures else self.lead(section, title)  # the clerk said how: no lead of drafter's
-            how = "，".join(sentence(m) for m in items[0].measures) or supplied(self.approach(items[0], section.topic, title + lead))
+            how = "，".join(sentence(m) for m in items[0].measures) or supplied(self.approach(items[0], tuple(section.topics), title + lead))
             return f"⟦lead:{title}。⟧{lead}" + self.clauses(items[0], f"{source}.items[0]", how=how or "")
         if verdict is None:
             return self.items(section, source, False, False)
