@@ -16,7 +16,7 @@ ACT_THINGS = ("库|机制|制度|平台|行动|活动|(?<!总)要求|方案|计�
 ACT = re.compile(rf"(?:{ACT_VERBS})([^，。；、：\n]{{0,12}}?(?:{ACT_THINGS}))(?![\u4e00-\u9fff]{{0,1}}(?:建设|管理))")
 # Practices named without such a verb: each is something a town did or did not do.
 PRACTICES = ("挂图作战", "倒排工期", "专班", "包抓", "包保", "一名领导", "一套班子", "领导包", "清单化", "台账化", "销号",
-             "夜访", "走访", "上门", "入户", "双月", "周调度", "月调度", "季考核", "晾晒", "亮晒", "擂台", "比武")
+             "夜访", "走访", "上门", "入户", "双月", "周调度", "月调度", "季考核", "晾晒", "亮晒", "擂台", "比武", "巡查", "值守")
 PRACTICE = re.compile("|".join(PRACTICES))
 # Quoted words that name no act of a town's: national formulas, policy terms and figures of speech every report uses.
 FIGURES = ("枫桥经验", "绿水青山就是金山银山", "牛鼻子", "一老一小", "三资", "三会一课", "时时放心不下", "输血", "造血",

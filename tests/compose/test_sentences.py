@@ -59,6 +59,9 @@ def test_sentences_group_figures_and_keep_events_apart():
     assert sentences(facts) == ["完成项目征地412.6亩，签订征迁协议63户", "保障351国道拓宽工程建设，主体已基本完工",
                                 "建成安置房32幢，排查化解矛盾纠纷363起，调解成功率达98.9%", "全年未发生赴省进京集体访",
                                 "发展党员11名"]
+    five = [(f"指标{k}有{k}项", False) for k in range(5)]  # a long run is cut evenly, never one figure left alone
+    assert [s.count("，") + 1 for s in sentences(five)] == [2, 3]
+    assert [s.count("，") + 1 for s in sentences(five[:4])] == [2, 2]
 
 
 def test_a_slot_for_each_figure(tmp_path):
