@@ -9,7 +9,7 @@ Counts per draft (target 0 on each):
   four      sentences that join four or more of the clerk's facts
   twice     a verb said twice around one figure (完成规上工业总产值完成16.84亿元)
   two       二 before a measure word (二大工程, 以下二个方面) instead of 两
-  yu        余 put after 万/亿 on a whole number (600万余元 is a different amount from 600余万元)
+  yu        余 put after 万/亿 on a round number (600万余元 is a different amount from 600余万元)
   resolve   确保/力争 put before the clerk's 拟/计划/预计
   level     a 县委/县政府 or 省/市/县 level named that the town file does not give
   overlap   longest run shared with a seed report outside the clerk's words (the check's limit is 20)
@@ -41,32 +41,39 @@ HOOK_ACT = re.compile(r"(?:建立|建成|出台|制定|开展|组建|成立|设�
                       r"(?:库|机制|制度|平台|行动|活动|要求|方案|清单|台账|专班|模式|体系|制)")
 TWICE = re.compile(r"(完成|实现|达到|新增|建成)[^，。；、\d]{2,16}\1\d")
 TWO = re.compile(r"(?<![第十百千\d零一二三四五六七八九两])二(?:大|个|项|条|家|方面)")
-YU = re.compile(r"(?<![\d.])\d+[万亿]余")
+YU = re.compile(r"(?<![\d.])\d*0[万亿]余")  # 600万余元 is not 600余万元; 5万余元 is idiomatic (5余万 is not)
 RESOLVE = re.compile(r"(?:确保|力争)(?:拟|计划|预计)")
 LEVEL = re.compile(r"[省市县]委|[省市县]政府|省市县")
 FACT = re.compile(r"^(?:sections|plans)\[\d+\]\.items\[\d+\]\.facts\[\d+\]")
 
 
 def sentences_of(blocks: list[Block], town: Town) -> list[tuple[int, str]]:
-    """Each sentence of the draft with how many of the clerk's facts it carries (figures by their source key, free
-    text by its words)."""
+    """Each sentence of the draft with how many of the clerk's facts it joins with commas: the comma-separated
+    clauses that carry a fact (a figure by its source key, free text by its words); a list joined with 、 is one
+    clause, as real reports list figures (谈话提醒63人次、责令检查7人次、…)."""
     free = [f.text.rstrip("。") for part in (*town.sections, *town.plans) for item in part.items for f in item.facts if f.text]
     out = []
     for block in blocks:
-        keys: set[str] = set()
-        words = ""
+        first: dict[str, int] = {}  # each fact's key -> the comma clause it first appears in
+        clause, words = 0, ""
+
+        def finish(first: dict[str, int], words: str) -> None:
+            out.append((len(set(first.values())) + sum(1 for f in free if f in words), words))
+
         for span in block.spans:
             match = FACT.match(span.source) if span.kind == "fig" else None
             if match:
-                keys.add(match.group(0))
-            pieces = re.split("[。；]", span.shown)  # a list's items count apart
-            for piece in pieces[:-1]:  # a sentence ends inside this span
-                words += piece
-                out.append((len(keys) + sum(1 for f in free if f in words), words))
-                keys, words = set(), ""
-            words += pieces[-1]
-        if keys or words.strip():
-            out.append((len(keys) + sum(1 for f in free if f in words), words))
+                first.setdefault(match.group(0), clause)
+            for ch in span.shown:
+                if ch in "。；":
+                    finish(first, words)
+                    first, clause, words = {}, 0, ""
+                    continue
+                if ch == "，":
+                    clause += 1
+                words += ch
+        if words.strip():
+            finish(first, words)
     return out
 
 

@@ -88,8 +88,9 @@ def field_names(cls: type) -> tuple[str, ...]:
 
 
 def user_strings(value: object) -> list[str]:
-    """Every string the clerk wrote in the town file."""
-    return town_values(value)[0]
+    """Every string the clerk wrote in the town file; a what with {} where its figures go counts as the pieces
+    between them (the draft has the figures there)."""
+    return [piece for s in town_values(value)[0] for piece in s.split("{}") if piece]
 
 
 def expected_figures(town: Town) -> list[tuple[str, str]]:

@@ -44,13 +44,6 @@ class Facts:
         verbs = rule["verbs"] if rule else self.usage["default_verbs"]
         return self.ctx.choose.pick(f"verb.{'/'.join(verbs)}", verbs) or verbs[0]
 
-    def needs_verb(self, what: str) -> bool:
-        """True when what names a measure (村级集体经济总收入) rather than an action (完成项目征地, 完成规上工业总产值:
-        a what that opens with its own verb gets no second one)."""
-        if what.startswith(tuple(self.usage["verb_starts"])) or what.endswith(tuple(self.usage["attributes"])):
-            return False
-        return what.endswith(tuple(self.usage["measures"])) and not what.endswith(tuple(self.usage["verb_endings"]))
-
     def fact(self, fact: Fact, source: str, plan: bool = False, opener: str = "") -> str:
         """One fact -> clause markup: free text verbatim; figures with the verb their name wants (or the clerk's),
         several figures joined as a clerk joins them, a ratio with its count when asked."""
@@ -73,7 +66,7 @@ class Facts:
             return f"{opener}{placed}{changes}"
         fell = any(q.change is not None and q.change.word == "下降" for _, q in quantities)  # 达到 does not introduce a fall
         over = quantities[0][1].value.approx in OVER  # 超 and 逾 say what a verb would: 茶叶综合产值超1.2亿元
-        verb = fact.verb or (self.verb(fact.what, plan) if self.needs_verb(fact.what) and not fell and not over else "")
+        verb = fact.verb or (self.verb(fact.what, plan) if needs_verb(fact.what, self.usage) and not fell and not over else "")
         body = "".join(f"{'、' if k and label else ''}{label}{fig(q.value)}" for k, (label, q) in enumerate(quantities))
         return f"{opener}{fact.what}{verb}{body}{bound}{changes}"
 
@@ -99,7 +92,7 @@ class Facts:
         out = []
         for i, f in enumerate(item.facts):
             mine = (f.resolve or "") if plan and f.resolve is not None else (opener if f.text is None else "")
-            out.append((self.fact(f, f"{source}.facts[{i}]", plan, mine), f.text is not None))
+            out.append((self.fact(f, f"{source}.facts[{i}]", plan, mine), kind(f, mine, self.usage)))
             if f.text is None:
                 opener = ""
         said = sentences(out)
@@ -196,30 +189,63 @@ class Facts:
 SLOT = "{}"
 # A sentence of drafter's carries at most this many of the clerk's facts.
 MOST_FACTS = 3
+# How a fact joins its neighbours: the clerk's free text, a free-text result of the sentence before, a plain figure
+# of at most LIST_WHAT characters that may stand in a list, any other figure clause.
+FREE, TAIL, LISTED, FIGURE = "free", "tail", "listed", "figure"
+LIST_WHAT = 6
 # Inline markup around a figure (its source and formula are not words of the sentence).
 MARKUP = re.compile(r"⟦[^⟧]*⟧")
 
 
-def sentences(facts: list[tuple[str, bool]]) -> list[str]:
-    """An item's facts (clause markup, and whether it is the clerk's free text) -> sentences as real reports write
-    them: a free-text fact is an event of the clerk's and stands as its own sentence (drafter cannot tell what it
-    belongs with); a run of figures shares sentences (完成项目征地412.6亩，签订征迁协议63户), never more than
-    MOST_FACTS to one (see cut)."""
-    out: list[str] = []
-    run: list[str] = []
+def needs_verb(what: str, usage: dict) -> bool:
+    """True when what names a measure (村级集体经济总收入) rather than an action (完成项目征地, 完成规上工业总产值:
+    a what that opens with its own verb gets no second one)."""
+    if what.startswith(tuple(usage["verb_starts"])) or what.endswith(tuple(usage["attributes"])):
+        return False
+    return what.endswith(tuple(usage["measures"])) and not what.endswith(tuple(usage["verb_endings"]))
+
+
+def kind(fact: Fact, opener: str, usage: dict) -> str:
+    """How a fact joins its neighbours (see sentences): free text, a result tail (全年未发生……), a plain figure
+    that may stand in a list (谈话提醒63人次), or a figure clause."""
+    if fact.text is not None:
+        return TAIL if fact.text.startswith(tuple(usage["tails"])) else FREE
+    what = fact.what or ""
+    plain = (fact.value is not None and not fact.figures and fact.ratio is None and fact.previous is None
+             and fact.growth is None and fact.target is None and fact.completion is None and fact.verb is None)
+    if plain and not opener and SLOT not in what and len(what) <= LIST_WHAT and not needs_verb(what, usage):
+        return LISTED
+    return FIGURE
+
+
+def sentences(facts: list[tuple[str, str]]) -> list[str]:
+    """An item's facts (clause markup and kind) -> sentences as real reports write them: a free-text fact is an event
+    of the clerk's and stands as its own sentence (drafter cannot tell what it belongs with), but a result (全年未发生
+    赴省进京集体访) closes the sentence before it; a run of figures shares sentences (完成项目征地412.6亩，签订征迁协议
+    63户), never more than MOST_FACTS to one (see cut), but a longer run of plain figures is one list, as reports list
+    them (谈话提醒63人次、责令检查7人次、通报批评1人次、…), not cut in the middle."""
+    out: list[tuple[str, int]] = []  # each sentence with the number of facts it joins with commas
+    run: list[tuple[str, str]] = []
 
     def close() -> None:
-        out.extend("，".join(group) for group in cut(run))
+        texts = [text for text, _ in run]
+        if len(run) > MOST_FACTS and all(kind == LISTED for _, kind in run):
+            out.append(("、".join(texts), 1))
+        else:
+            out.extend(("，".join(group), len(group)) for group in cut(texts))
         run.clear()
 
-    for text, free in facts:
-        if free:
+    for text, kind in facts:
+        if kind in (FREE, TAIL):
             close()
-            out.append(text)
+            if kind == TAIL and out and out[-1][1] < MOST_FACTS:
+                out[-1] = (out[-1][0] + "，" + text, out[-1][1] + 1)
+            else:
+                out.append((text, 1))
         else:
-            run.append(text)
+            run.append((text, kind))
     close()
-    return out
+    return [text for text, _ in out]
 
 
 def cut(run: list[str]) -> list[list[str]]:

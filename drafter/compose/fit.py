@@ -53,13 +53,18 @@ def in_years(text: str, year: int, events: Events, span: tuple[int, int] | None 
     return events.allow(text, year)
 
 
-def fits(entry: Entry, year: int, direction: str | None, events: Events, about: str | None = None) -> bool:
+def fits(entry: Entry, year: int, direction: str | None, events: Events, about: str | None = None,
+         cover: tuple[str, ...] = ()) -> bool:
     """An entry fits a section of this year whose figures went this way and whose words are about
     (an entry with `when` words needs one of them there; about=None skips that test). What it claims must be true
-    of the clerk's words: an act is said only where they name it, an outcome only where they show it."""
+    of the clerk's words: an act is said only where they name it, an outcome only where they show it. A phrase over
+    several items (a heading, a verdict: cover holds each item's words) that is about one aspect of the work (when)
+    must be true of at least half of them: 做实社会救助 does not head a section of eight kinds of work."""
     if entry.needs == "rise" and direction not in RISING:
         return False
     if entry.when and about is not None and not any(w in about for w in entry.when):
+        return False
+    if entry.when and len(cover) > 1 and 2 * sum(any(w in c for w in entry.when) for c in cover) < len(cover):
         return False
     if not claim_holds(entry, about):
         return False

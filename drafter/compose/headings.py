@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from drafter.compose.base import SLOT, Context, echoes, section_text, sentence
+from drafter.compose.base import SLOT, Context, echoes, item_text, section_text, sentence
 from drafter.compose.fit import balanced, says_again, words
 from drafter.compose.palette import USAGE, Option, Palette, Topics
 from drafter.town.model import Section
@@ -20,6 +20,11 @@ FIELD = {"action": "actions", "举措": "actions", "result": "results", "aim": "
 MIN_HEADING = 6
 # Candidates tried for one slot before a form is given up (the search stays small and quick).
 TRIES = 6
+
+
+def items_words(section: Section) -> tuple[str, ...]:
+    """Each item's words, for a phrase that stands over all of them."""
+    return tuple(item_text(item) for item in section.items)
 
 
 def triples(text: str) -> set[str]:
@@ -39,6 +44,7 @@ class Want(NamedTuple):
     direction: str | None
     about: str
     label: str
+    cover: tuple[str, ...] = ()  # each item's words: a phrase about one aspect must hold for half of them
 
 
 class Headings:
@@ -104,7 +110,7 @@ class Headings:
         """A form with every slot filled by a fitting, unused phrase that shares no word with the rest of the
         heading and repeats no words of the clerk's items; the first such filling in a seeded order, else None."""
         label = self.palette.label(tuple(section.topics))
-        want = Want(form, tuple(section.topics), part, direction, section_text(section), label)
+        want = Want(form, tuple(section.topics), part, direction, section_text(section), label, items_words(section))
         slots = [slot for slot in dict.fromkeys(SLOT.findall(form)) if slot != "label"]
         return self.search(want, slots, {"label": label} if "{label}" in form else {}, [])
 
@@ -132,7 +138,7 @@ class Headings:
     def candidates(self, slot: str, want: Want, keep: Callable[[str], bool]) -> list[Option]:
         """Phrases for one slot, in a seeded order: a topic-sheet kind, or this topic's filler of a mined formula."""
         if slot in FIELD:  # the review's direction (plans have none) rules out every claim of a rise
-            return self.palette.ranked(FIELD[slot], want.topic, want.direction, keep, want.about)
+            return self.palette.ranked(FIELD[slot], want.topic, want.direction, keep, want.about, want.cover)
         fillers = [e for e in self.ctx.bank.fillers
                    if e["slot"] == slot and e["pattern"] == want.form and e.get("style") == self.ctx.style and e.get("part") == want.part
                    and e["reports"] >= USAGE and self.palette.owns(e, want.topic) and "“" not in e["text"]
@@ -157,7 +163,7 @@ class Headings:
         def keep(t: str) -> bool:
             return not says_again(t, titles, table) and not (triples(t) & said)
 
-        option = self.palette.take("results", tuple(section.topics), direction, keep, section_text(section))
+        option = self.palette.take("results", tuple(section.topics), direction, keep, section_text(section), items_words(section))
         if option is None:
             return None
         self.claims |= triples(option.text)

@@ -98,21 +98,24 @@ class Palette:
         found = self.ctx.lexicon.topic(topic)
         return found.label if found else topic
 
-    def options(self, topic: Topics, field: str, direction: str | None = None, about: str | None = None) -> tuple[list[Option], list[Option]]:
+    def options(self, topic: Topics, field: str, direction: str | None = None, about: str | None = None,
+                cover: tuple[str, ...] = ()) -> tuple[list[Option], list[Option]]:
         """(this topic's fitting phrases, the generic fitting ones with the label filled in and their template
-        not yet used), for a section whose figures went direction and whose words are about."""
-        key = (topic, field, direction, about)
+        not yet used), for a section whose figures went direction and whose words are about (cover: each item's
+        words, for a phrase over all of them)."""
+        key = (topic, field, direction, about, cover)
         if key not in self.fitting:
-            self.fitting[key] = self.fit_options(topic, field, direction, about)
+            self.fitting[key] = self.fit_options(topic, field, direction, about, cover)
         own, generic = self.fitting[key]
         return own, [o for o in generic if o.template not in self.ctx.choose.used[f"{field}.通用"]]
 
-    def fit_options(self, topic: Topics, field: str, direction: str | None, about: str | None) -> tuple[list[Option], list[Option]]:
+    def fit_options(self, topic: Topics, field: str, direction: str | None, about: str | None,
+                    cover: tuple[str, ...] = ()) -> tuple[list[Option], list[Option]]:
         """Every phrase of a kind that fits (the same all through a draft, so options keeps it). A section of two
         topics takes only what fits both: the phrases both topics have, and the generic ones under the joined label;
         a phrase of one topic would speak of half the section as if it were the whole."""
         def fit(e: Entry) -> bool:
-            return fits(e, self.ctx.town.year, direction, self.events, about) and self.ctx.held(e.text)
+            return fits(e, self.ctx.town.year, direction, self.events, about, cover) and self.ctx.held(e.text)
 
         label, pools = self.label(topic), []
         for kind in (self.like.get(t, t) for t in as_topics(topic)):
@@ -126,18 +129,18 @@ class Palette:
         return unique(own), unique(generic)
 
     def ranked(self, field: str, topic: Topics, direction: str | None = None, keep: Callable[[str], bool] = lambda t: True,
-               about: str | None = None) -> list[Option]:
+               about: str | None = None, cover: tuple[str, ...] = ()) -> list[Option]:
         """Every unused fitting phrase kept by keep: the topic's own in a seeded order, then the generic ones."""
         out = []
-        for pool in self.options(topic, field, direction, about):
+        for pool in self.options(topic, field, direction, about, cover):
             texts = self.ctx.choose.order(field, [o.text for o in pool if keep(o.text) and self.ctx.novel(o.text)])
             out += [next(o for o in pool if o.text == t) for t in texts]
         return out
 
     def take(self, field: str, topic: Topics, direction: str | None = None, keep: Callable[[str], bool] = lambda t: True,
-             about: str | None = None) -> Option | None:
+             about: str | None = None, cover: tuple[str, ...] = ()) -> Option | None:
         """An unused fitting phrase (the topic's own first, then a generic one), now marked used; None when none is left."""
-        options = self.ranked(field, topic, direction, keep, about)
+        options = self.ranked(field, topic, direction, keep, about, cover)
         if not options:
             return None
         self.mark(field, options[0])

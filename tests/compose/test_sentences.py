@@ -8,7 +8,7 @@ import re
 import pytest
 
 from drafter.build.draft import BuildOptions, build
-from drafter.compose.facts import MOST_FACTS, sentences
+from drafter.compose.facts import FIGURE, FREE, LISTED, MOST_FACTS, TAIL, sentences
 from drafter.errors import TownFileError
 from tests.conftest import STYLES, write
 
@@ -53,15 +53,19 @@ def test_facts_read_as_real_sentences(tmp_path, style):
 
 
 def test_sentences_group_figures_and_keep_events_apart():
-    facts = [("完成项目征地412.6亩", False), ("签订征迁协议63户", False), ("保障351国道拓宽工程建设，主体已基本完工", True),
-             ("建成安置房32幢", False), ("排查化解矛盾纠纷363起", False), ("调解成功率达98.9%", False),
-             ("全年未发生赴省进京集体访", True), ("发展党员11名", False)]
+    facts = [("完成项目征地412.6亩", FIGURE), ("签订征迁协议63户", FIGURE), ("保障351国道拓宽工程建设，主体已基本完工", FREE),
+             ("排查化解矛盾纠纷363起", FIGURE), ("调解成功率达98.9%", FIGURE), ("全年未发生赴省进京集体访", TAIL),
+             ("青石村入选省级名单", FREE), ("发展党员11名", FIGURE), ("整改隐患215处", FIGURE), ("开展检查67次", FIGURE),
+             ("全年未发生较大事故", TAIL)]
     assert sentences(facts) == ["完成项目征地412.6亩，签订征迁协议63户", "保障351国道拓宽工程建设，主体已基本完工",
-                                "建成安置房32幢，排查化解矛盾纠纷363起，调解成功率达98.9%", "全年未发生赴省进京集体访",
-                                "发展党员11名"]
-    five = [(f"指标{k}有{k}项", False) for k in range(5)]  # a long run is cut evenly, never one figure left alone
+                                "排查化解矛盾纠纷363起，调解成功率达98.9%，全年未发生赴省进京集体访",  # a result closes its sentence
+                                "青石村入选省级名单", "发展党员11名，整改隐患215处，开展检查67次",
+                                "全年未发生较大事故"]  # but never as a fourth fact
+    five = [(f"指标{k}增长到{k}项", FIGURE) for k in range(5)]  # a long run is cut evenly, never one figure left alone
     assert [s.count("，") + 1 for s in sentences(five)] == [2, 3]
     assert [s.count("，") + 1 for s in sentences(five[:4])] == [2, 2]
+    listed = [(t, LISTED) for t in ("谈话提醒63人次", "责令检查7人次", "通报批评1人次", "立案9件")]
+    assert sentences(listed) == ["谈话提醒63人次、责令检查7人次、通报批评1人次、立案9件"]  # a list is not cut
 
 
 def test_a_slot_for_each_figure(tmp_path):
