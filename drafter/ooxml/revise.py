@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from lxml.etree import _Element as Element
 
@@ -210,12 +211,22 @@ def replace(mark: Found, text: str) -> None:
     mark.texts = [first]
 
 
-class Reviser:
-    """Writes replacements as tracked changes by one author at one time, with ids unused in the document."""
+ID = re.compile(rb':id="(\d+)"')
 
-    def __init__(self, root: Element, author: str, when: dt.datetime) -> None:
+
+def ids_in(parts: Iterable[bytes]) -> set[int]:
+    """Every numeric w:id in these parts (comments, headers, footers, notes: a tracked change there has one too)."""
+    return {int(m.group(1)) for data in parts for m in ID.finditer(data)}
+
+
+class Reviser:
+    """Writes replacements as tracked changes by one author at one time, with ids above every id in the document's
+    body and in taken (the ids of its other parts): one id shared with a bookmark or a comment, or with another
+    change, makes Word refuse the file (/work/notes/wps.md §5 [S24] [S25])."""
+
+    def __init__(self, root: Element, author: str, when: dt.datetime, taken: Iterable[int] = ()) -> None:
         ids = [int(v) for v in root.xpath("//@w:id", namespaces={"w": W}) if v.lstrip("-").isdigit()]
-        self.next_id = max(ids, default=0) + 1
+        self.next_id = max([*ids, *taken], default=0) + 1
         self.author, self.date = author, when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def revision(self, tag: str) -> Element:
