@@ -223,6 +223,14 @@ def init(
 
 
 @app.command()
+def fonts() -> None:
+    """列出公文用的字体（方正小标宋简体、仿宋、楷体、黑体、宋体等）本机有没有，缺少时 Word 和 WPS 会显示成什么，以及怎么安装。"""
+    from drafter.cli.fonts import run_fonts
+
+    call(run_fonts)
+
+
+@app.command()
 def styles() -> None:
     """列出可选的文稿样式。"""
     from drafter.compose.render import STYLES
