@@ -1,5 +1,5 @@
 """A .docx -> the format rules it breaks: what WPS (and Word) need of a file to show it as it was meant, learnt from
-the public record (/work/notes/wps.md, sources [S..] there). Pure functions over the package's parts; each rule
+the public record (docs/wps.md, sources [S..] there). Pure functions over the package's parts; each rule
 returns findings, check_parts runs them all (`drafter check --format`, and the tests on every draft drafter builds)."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The format rules on looks (a .docx's Package -> findings): styles defined, no proofing marks on machine text,
-named fonts, zh-CN, custom properties Word keeps whole. Each rule cites the record it comes from (/work/notes/wps.md)."""
+named fonts, zh-CN, custom properties Word keeps whole. Each rule cites the record it comes from (docs/wps.md)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """A .docx's parts -> what the format rules read: its stories (body, headers, footers, comments), styles resolved by
-name and outline level (never by id: WPS numbers ids 1, 2 … and zh-CN Word uses a, 1 …, /work/notes/wps.md §1.5),
+name and outline level (never by id: WPS numbers ids 1, 2 … and zh-CN Word uses a, 1 …, docs/wps.md §1.5),
 complex fields with their runs and results, bookmarks. Reading only; nothing here writes XML."""
 
 from __future__ import annotations

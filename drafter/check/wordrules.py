@@ -1,5 +1,5 @@
 """The format rules on structure (a .docx's Package -> findings): the contents, fields and page numbers, tables,
-bookmark, comment and revision ids, deleted text. Each rule cites the record it comes from (/work/notes/wps.md)."""
+bookmark, comment and revision ids, deleted text. Each rule cites the record it comes from (docs/wps.md)."""
 
 from __future__ import annotations
 

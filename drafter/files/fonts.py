@@ -2,7 +2,7 @@
 folders on Windows; the font folders elsewhere), kept in the cache until the machine's fonts change.
 
 Fonts are matched by their family names, never by file names: Windows XP's simfang.ttf is 仿宋_GB2312 and
-Vista's simfang.ttf is 仿宋 (/work/notes/wps.md §8, id 42577654436, id 1547041304). On Linux each family is asked of
+Vista's simfang.ttf is 仿宋 (docs/wps.md §8, id 42577654436, id 1547041304). On Linux each family is asked of
 fontconfig with `fc-list ':family=NAME'` (empty output when absent); fc-match is not used, it always answers with
 some fallback (§8)."""
 

@@ -172,7 +172,7 @@ def set_line_grid(sect_pr: Element, pitch: int) -> None:
 
 def set_theme_font_language(settings: Element) -> None:
     """East Asian text in the theme's fonts is Chinese (python-docx's template says ja-JP, which makes Word and WPS
-    look for MS Mincho; /work/notes/wps.md §6 [S31])."""
+    look for MS Mincho; docs/wps.md §6 [S31])."""
     set_attrs(child(settings, "w:themeFontLang"), val="en-US", eastAsia="zh-CN")
 
 

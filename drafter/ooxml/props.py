@@ -19,7 +19,7 @@ CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+x
 CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 # What WPS writes into every file it saves (KSOProductBuildVer = '<LCID>-<version>', ICV, and on newer builds a record
 # of the machine and account) and a spreadsheet property seen beside them: they are WPS's, not the document's, and a
-# reader of drafter's properties passes over them (/work/notes/wps.md §1.1: [S1]-[S6], [S16]).
+# reader of drafter's properties passes over them (docs/wps.md §1.1: [S1]-[S6], [S16]).
 WPS_PROPERTIES = frozenset({"KSOProductBuildVer", "ICV", "KSOTemplateDocerSaveRecord", "CalculationRule"})
 
 

@@ -222,7 +222,7 @@ def ids_in(parts: Iterable[bytes]) -> set[int]:
 class Reviser:
     """Writes replacements as tracked changes by one author at one time, with ids above every id in the document's
     body and in taken (the ids of its other parts): one id shared with a bookmark or a comment, or with another
-    change, makes Word refuse the file (/work/notes/wps.md §5 [S24] [S25])."""
+    change, makes Word refuse the file (docs/wps.md §5 [S24] [S25])."""
 
     def __init__(self, root: Element, author: str, when: dt.datetime, taken: Iterable[int] = ()) -> None:
         ids = [int(v) for v in root.xpath("//@w:id", namespaces={"w": W}) if v.lstrip("-").isdigit()]

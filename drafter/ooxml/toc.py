@@ -2,7 +2,7 @@
 _Toc bookmark on its heading with a PAGEREF page number, and the bookmarks themselves.
 
 WPS (and LibreOffice) ignore Word's 'update fields on open', so a TOC field left without a result shows as an empty
-page there; WPS and Word write the entries into the field's result, which is what is done here (/work/notes/wps.md
+page there; WPS and Word write the entries into the field's result, which is what is done here (docs/wps.md
 §2: [S10] updateFields ignored, [S11] [S12] [S13] empty TOC, the entry form from id 56021470993)."""
 
 from __future__ import annotations

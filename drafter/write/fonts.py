@@ -10,7 +10,7 @@ from drafter.write import profile as P
 
 # Every font drafter's two font sets name (profile.FONT_SETS), the GB2312 ones first.
 GONGWEN = ("方正小标宋简体", "仿宋_GB2312", "楷体_GB2312", "黑体", "仿宋", "楷体", "宋体")
-# The names a font goes by: Chinese and English family names (/work/notes/wps.md §6, §8; id 63096161634, id 3685607909).
+# The names a font goes by: Chinese and English family names (docs/wps.md §6, §8; id 63096161634, id 3685607909).
 ALIASES = {
     "方正小标宋简体": ("方正小标宋简体", "FZXiaoBiaoSong-B05S"),
     "仿宋_GB2312": ("仿宋_GB2312", "FangSong_GB2312"),

@@ -1,4 +1,4 @@
-"""A drafter draft re-saved the way WPS 文字 saves a .docx, as far as the public record shows it (/work/notes/wps.md
+"""A drafter draft re-saved the way WPS 文字 saves a .docx, as far as the public record shows it (docs/wps.md
 §1, the example parts in §1.9 and the ten findings in §10; sources S1-S8 there): WPS's custom properties and app.xml,
 numeric style ids by order (or zh-CN Word's a/1/a0 ids), its own font table, settings and theme, the wpsCustomData
 namespace and customXml item, w:hint and w:lang on every run, headings split into runs, a _GoBack bookmark, no rsids,

@@ -2,7 +2,7 @@
 bookmark on its heading with a page number estimated on the GB/T page grid, and a shaded hint to update it.
 
 Word refreshes the table when the file is opened (the field is marked dirty); WPS and LibreOffice show what is
-written, so the entries are pre-filled and the hint says how to make WPS count the pages (/work/notes/wps.md §2)."""
+written, so the entries are pre-filled and the hint says how to make WPS count the pages (docs/wps.md §2)."""
 
 from __future__ import annotations
 
