@@ -150,3 +150,16 @@ def test_tracked_changes_take_ids_above_every_part(tmp_path):
     ids = [int(e.get(f"{W}id")) for e in root.iter(f"{W}ins", f"{W}del")]
     assert ids and min(ids) > 77777
     assert not check_file(report.path).findings
+
+
+def test_a_style_based_on_a_heading_is_a_heading_and_an_outline_level_says_so_by_itself():
+    styles = ('<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+              '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="Normal"/></w:style>'
+              '<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 1"/><w:basedOn w:val="1"/></w:style>'
+              '<w:style w:type="paragraph" w:styleId="7"><w:name w:val="本单位标题"/><w:basedOn w:val="2"/></w:style>'
+              '<w:style w:type="paragraph" w:styleId="8"><w:name w:val="正文缩进"/><w:basedOn w:val="2"/>'
+              '<w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:style>'
+              '<w:style w:type="paragraph" w:styleId="a3"><w:name w:val="小节"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>'
+              '<w:style w:type="paragraph" w:styleId="x"><w:name w:val="loop"/><w:basedOn w:val="y"/></w:style>'
+              '<w:style w:type="paragraph" w:styleId="y"><w:name w:val="loop2"/><w:basedOn w:val="x"/></w:style></w:styles>')
+    assert revise.heading_style_ids(styles.encode()) == {"2", "7", "a3"}
