@@ -207,10 +207,10 @@ def body_lines(document: Document) -> list[str]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    from drafter.check.wordpkg import contents
+    from drafter.ooxml.toc import contents_paragraphs
 
     out = []
-    skip = contents(document.element.body)  # a table of contents repeats the headings and adds page numbers
+    skip = contents_paragraphs(document.element.body)  # a table of contents repeats the headings and adds page numbers
     for element in document.element.body.iterchildren():
         if element in skip:
             continue

@@ -199,13 +199,6 @@ def between(root: Element, first: Element | None, last: Element | None) -> list[
     return paragraphs[paragraphs.index(first) : paragraphs.index(last) + 1]
 
 
-def contents(root: Element) -> set[Element]:
-    """The paragraphs of a story's tables of contents (TOC fields, from begin to end)."""
-    if not any((i.text or "").lstrip().upper().startswith("TOC") for i in root.iter(w("instrText"))):
-        return set()
-    return {p for f in fields(root) if f.kind == "TOC" for p in between(root, f.first, f.last)}
-
-
 def bookmarks(root: Element) -> dict[str, Element]:
     """Bookmark name -> the paragraph its start stands in (or the start itself outside a paragraph)."""
     out: dict[str, Element] = {}

@@ -105,3 +105,36 @@ def page_break(p: Element) -> None:
     br = OxmlElement("w:br")
     set_attrs(br, type="page")
     _run(p).append(br)
+
+
+def contents_paragraphs(body: Element) -> set[Element]:
+    """The paragraphs a table of contents fills (a TOC field's, from its begin to its end, nested fields and all),
+    and a 目录 title just above it: readers of a report's text leave them out, as they repeat its headings with page
+    numbers."""
+    fld, instr = qn("w:fldChar"), qn("w:instrText")
+    if not any((i.text or "").lstrip().upper().startswith("TOC") for i in body.iter(instr)):
+        return set()
+    out: set[Element] = set()
+    stack: list[list[bool]] = []  # the open fields, each [is a TOC, instruction still being read]
+    before: Element | None = None
+    for p in body.iter(qn("w:p")):
+        inside = any(f[0] for f in stack)
+        for element in p.iter(fld, instr):
+            if element.tag == instr:
+                if stack and stack[-1][1]:
+                    stack[-1][0] = stack[-1][0] or (element.text or "").lstrip().upper().startswith("TOC")
+                continue
+            kind = element.get(qn("w:fldCharType"))
+            if kind == "begin":
+                stack.append([False, True])
+            elif kind == "separate" and stack:
+                stack[-1][1] = False
+            elif kind == "end" and stack:
+                stack.pop()
+            inside = inside or any(f[0] for f in stack)
+        if inside:
+            if not out and before is not None and "".join("".join(t.text or "" for t in before.iter(qn("w:t"))).split()) == "目录":
+                out.add(before)
+            out.add(p)
+        before = p
+    return out
