@@ -2,4 +2,5 @@
 
 from drafter.cli.main import run
 
-run()
+if __name__ == "__main__":  # not again in a spawned worker process (Windows)
+    run()

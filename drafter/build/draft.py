@@ -186,6 +186,9 @@ def build(town_path: Path, options: BuildOptions) -> BuildResult:
     guard(path, options.fmt, options.force)
     if options.fmt == "docx":
         data = docx_bytes(town, blocks, options)
+        from drafter.write.fonts import warning as font_warning  # (cached: a few stats and one small file)
+
+        warnings += [line for line in [font_warning(town.settings.fonts)] if line]
     else:
         data = (to_markdown(blocks) if options.fmt == "md" else to_text(blocks)).encode("utf-8")
     atomic_write(path, data)

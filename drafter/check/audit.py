@@ -203,12 +203,18 @@ def title_forms(town: Town) -> list[str]:
 
 
 def body_lines(document: Document) -> list[str]:
-    """A Word document's body in order: each paragraph, and each table row as its cells joined by tabs."""
+    """A Word document's body in order: each paragraph (but a table of contents'), and each table row as its cells
+    joined by tabs."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    from drafter.ooxml.toc import contents_paragraphs
+
     out = []
+    skip = contents_paragraphs(document.element.body)  # a table of contents repeats the headings and adds page numbers
     for element in document.element.body.iterchildren():
+        if element in skip:
+            continue
         if element.tag.endswith("}p"):
             out.append(Paragraph(element, document).text)
         elif element.tag.endswith("}tbl"):

@@ -19,6 +19,7 @@ from rich.table import Table
 from drafter.build.draft import BuildOptions
 from drafter.compose.render import STYLES
 from drafter.county.batch import Outcome, run_batch, town_files
+from drafter.write.fonts import MISSING_FONTS
 
 
 def run(paths: list[Path], options: BuildOptions, out_dir: Path | None, jobs: int) -> list[Outcome]:
@@ -74,7 +75,12 @@ def print_summary(outcomes: list[Outcome]) -> None:
     console.print(table)
     for o in failed:
         console.print(f"错误：{o.error}", markup=False, highlight=False, soft_wrap=True)
+    machine: set[str] = set()
     for o in outcomes:
         for warning in o.warnings:
-            if not warning.startswith("统计表问题"):  # the sheet's were listed before the batch
+            if warning.startswith(MISSING_FONTS):  # this machine's fonts: said once for the batch
+                if warning not in machine:
+                    console.print(warning, markup=False, highlight=False, soft_wrap=True)
+                machine.add(warning)
+            elif not warning.startswith("统计表问题"):  # the sheet's were listed before the batch
                 console.print(f"{o.town}：{warning}", markup=False, highlight=False, soft_wrap=True)

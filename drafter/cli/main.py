@@ -142,13 +142,22 @@ def check(
     figures: Path | None = typer.Option(None, "--figures", help="生成时用过的全县统计表（.xlsx）：按表中的数核对。"),
     last_year: Path | None = typer.Option(None, "--from", metavar="<去年的报告>", help="去年的报告：与它逐字相同的片段也列出（默认取数据文件中写的去年报告）。"),
     mapping: list[str] | None = typer.Option(None, "--map", metavar="<表中名称=数据文件中名称>", help="统计表中的指标名称与数据文件中不同时的对应。"),
+    word_format: bool = typer.Option(False, "--format", help="只检查一个 Word 文件的格式能否在 WPS 和 Word 中正常显示（目录、页码、表格、编号、样式、字体）：drafter check --format 初稿.docx"),
 ) -> None:
     """检查初稿：数字是否都有来源、数据是否都已写入、有无照抄、有无未补齐的【待补充】。
+
+    加 --format 时第一个参数写 Word 文件，只检查它的格式（WPS 和 Word 能否正常显示目录、页码、表格等）。
 
     第一个参数写一个目录时检查全县：目录中每个数据文件对应的初稿（在第二个参数给出的目录中，默认同目录）各自检查，
     并比对各乡镇初稿之间有无相同的长片段。
 
     全部通过时退出码为 0，有检查未通过时为 2，输入有误时为 1。"""
+    if word_format:
+        from drafter.cli.wordcheck import run_format_check
+
+        if call(lambda: run_format_check(town, as_json)).failed:
+            raise typer.Exit(2)
+        return
     from drafter.cli.check import run_check, run_county_check
 
     sheet = None
@@ -211,6 +220,14 @@ def init(
         return
     written = call(lambda: write_scaffold(path or Path("town.yaml"), force))
     say(f"已生成模板：{written}。按注释填写后运行：drafter build {written}")
+
+
+@app.command()
+def fonts() -> None:
+    """列出公文用的字体（方正小标宋简体、仿宋、楷体、黑体、宋体等）本机有没有，缺少时 Word 和 WPS 会显示成什么，以及怎么安装。"""
+    from drafter.cli.fonts import run_fonts
+
+    call(run_fonts)
 
 
 @app.command()

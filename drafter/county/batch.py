@@ -77,9 +77,10 @@ def build_one(path: Path, options: BuildOptions) -> Outcome:
 
 
 def pool(jobs: int) -> ProcessPoolExecutor:
-    """Worker processes (forked where the platform can: they start with drafter already imported)."""
+    """Worker processes: forked where the platform can (they start with drafter already imported), else spawned
+    (Windows has no fork; each worker imports drafter afresh and builds the same drafts)."""
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
 
 

@@ -1,36 +1,54 @@
-"""The user's cache directory for drafter (compiled templates, parsed data files); None when unwritable."""
+"""The user's cache directory for drafter (compiled templates, parsed data files, the crash log, the machine's fonts):
+~/.cache/drafter (or $XDG_CACHE_HOME/drafter), %LOCALAPPDATA%\\drafter on Windows; None when unwritable."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from drafter import __version__
 
 
+def system() -> str:
+    """The platform's family as os.name says it ('nt' on Windows); a seam the tests fake (faking os.name itself
+    would turn every Path into a WindowsPath)."""
+    return os.name
+
+
+def cache_root(environ: Mapping[str, str] | None = None) -> Path:
+    """drafter's cache folder: %LOCALAPPDATA%\\drafter on Windows (where Windows keeps a user's local data; under the
+    profile's AppData\\Local when the variable is unset), else $XDG_CACHE_HOME/drafter or ~/.cache/drafter."""
+    env = os.environ if environ is None else environ
+    if system() == "nt":
+        local = env.get("LOCALAPPDATA") or str(Path(env.get("USERPROFILE") or Path.home()) / "AppData" / "Local")
+        return Path(local) / "drafter"
+    return Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drafter"
+
+
 def cache_dir(kind: str) -> Path | None:
-    """~/.cache/drafter/<kind>-<version> (or under $XDG_CACHE_HOME), created on demand."""
+    """<cache root>/<kind>-<version>, created on demand."""
     try:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-        root = base / "drafter" / f"{kind}-{__version__}"
+        root = cache_root() / f"{kind}-{__version__}"
         root.mkdir(parents=True, exist_ok=True)
     except (OSError, RuntimeError):  # no home directory, or not writable: work without a cache
         return None
     return root
 
 
-def cached_json(kind: str, key: str, produce: Callable[[], Any]) -> Any:
-    """produce()'s JSON-able result, kept in the cache under key until key changes (no cache: computed)."""
+def cached_json(kind: str, key: str, produce: Callable[[], Any], refresh: bool = False) -> Any:
+    """produce()'s JSON-able result, kept in the cache under key until key changes (no cache: computed); refresh
+    computes it again and keeps the new result."""
     folder = cache_dir(kind)
     if folder is None:
         return produce()
     path = folder / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
     try:
-        return json.loads(path.read_text("utf-8"))
+        if not refresh:
+            return json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         pass
     data = produce()

@@ -50,14 +50,17 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
 
 
 def docx_text(path: Path) -> str:
-    """Paragraph text of a .docx, one paragraph a line."""
+    """Paragraph text of a .docx, one paragraph a line (but its table of contents)."""
     import docx  # python-docx; imported here so .txt-only mining does not pay for it
 
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for a broken package
         raise CorpusError(Problem(str(path), None, "", f"无法作为 .docx 打开：{exc}")) from exc
-    return "\n".join(p.text for p in document.paragraphs)
+    from drafter.ooxml.toc import contents_paragraphs
+
+    skip = contents_paragraphs(document.element.body)  # a table of contents repeats the headings with page numbers
+    return "\n".join(p.text for p in document.paragraphs if p._p not in skip)
 
 
 # ASCII punctuation right after a Chinese character is normalised to its full-width form.

@@ -99,6 +99,21 @@ def set_shading(rpr: Element, fill: str) -> None:
     set_attrs(child(rpr, "w:shd"), val="clear", color="auto", fill=fill)
 
 
+def set_no_proof(rpr: Element) -> None:
+    """No spelling or grammar marks on these runs (machine-made text: page numbers, gaps, contents)."""
+    child(rpr, "w:noProof")
+
+
+def set_leader_tab(ppr: Element, position: int) -> None:
+    """One right tab stop with a dot leader at position (twips from the margin): a contents entry's page number."""
+    tabs = child(ppr, "w:tabs")
+    for element in list(tabs):
+        tabs.remove(element)
+    tab = OxmlElement("w:tab")
+    set_attrs(tab, val="right", leader="dot", pos=position)
+    tabs.append(tab)
+
+
 def set_indent(ppr: Element, first_chars: int = 0, first_twips: int = 0, right_chars: int = 0, left_chars: int = 0,
                char_twips: int = 320) -> None:
     """Indents in both character units and twips (LibreOffice ignores the Chars form alone)."""
@@ -153,6 +168,12 @@ def set_line_grid(sect_pr: Element, pitch: int) -> None:
     for attr in list(grid.attrib):
         grid.attrib.pop(attr)
     set_attrs(grid, type="lines", linePitch=pitch)
+
+
+def set_theme_font_language(settings: Element) -> None:
+    """East Asian text in the theme's fonts is Chinese (python-docx's template says ja-JP, which makes Word and WPS
+    look for MS Mincho; docs/wps.md §6 [S31])."""
+    set_attrs(child(settings, "w:themeFontLang"), val="en-US", eastAsia="zh-CN")
 
 
 def clear_body(document: Document) -> None:

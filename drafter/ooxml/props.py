@@ -17,15 +17,37 @@ FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 CUSTOM_PART = "/docProps/custom.xml"
 CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+# What WPS writes into every file it saves (KSOProductBuildVer = '<LCID>-<version>', ICV, and on newer builds a record
+# of the machine and account) and a spreadsheet property seen beside them: they are WPS's, not the document's, and a
+# reader of drafter's properties passes over them (docs/wps.md §1.1: [S1]-[S6], [S16]).
+WPS_PROPERTIES = frozenset({"KSOProductBuildVer", "ICV", "KSOTemplateDocerSaveRecord", "CalculationRule"})
 
 
-def read_properties(xml: bytes) -> dict[str, str]:
-    """Custom properties as {name: text} (values of every type read as their text)."""
+def read_properties(xml: bytes, foreign: bool = False) -> dict[str, str]:
+    """Custom properties as {name: text} (values of every type read as their text), WPS's own left out unless
+    foreign; a part that is not XML reads as none."""
     try:
         root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
     except etree.XMLSyntaxError:
         return {}
-    return {p.get("name", ""): "".join(p.itertext()) for p in root.findall(f"{{{CUSTOM_NS}}}property")}
+    return {name: "".join(p.itertext()) for p in root.findall(f"{{{CUSTOM_NS}}}property")
+            if (name := p.get("name", "")) not in WPS_PROPERTIES or foreign}
+
+
+def saved_by(custom: bytes, app: bytes) -> str:
+    """Which program last saved a package: 'WPS Office 12.1.0.16120' (from WPS's build property, else app.xml's
+    Application, which WPS writes as 'WPS Office_<version>_<GUID>', §1.2), the Application named, or ''."""
+    build = read_properties(custom, foreign=True).get("KSOProductBuildVer", "") if custom else ""
+    if build:
+        return f"WPS Office {build.partition('-')[2] or build}"
+    try:
+        root = etree.fromstring(app, etree.XMLParser(resolve_entities=False, no_network=True)) if app else None
+    except etree.XMLSyntaxError:
+        root = None
+    application = next((e.text or "" for e in root.iter() if str(e.tag).endswith("}Application")), "") if root is not None else ""
+    if application.startswith("WPS Office_"):
+        return "WPS Office " + application.split("_")[1]
+    return application.strip()
 
 
 def write_properties(xml: bytes | None, values: dict[str, str], prefix: str) -> bytes:

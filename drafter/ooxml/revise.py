@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from lxml.etree import _Element as Element
 
@@ -95,19 +96,34 @@ def find_bookmarks(root: Element, wanted: Callable[[str], bool]) -> list[Found]:
 
 
 def heading_style_ids(styles: bytes) -> set[str]:
-    """Ids of the paragraph styles that are headings: Word's built-in heading N (whatever the id, which Word may
-    localise), or any style with an outline level."""
+    """Ids of the paragraph styles that are headings, found by name and outline level, never by id (WPS numbers ids
+    1, 2 …, zh-CN Word names heading 1 '1' and Normal 'a', docs/wps.md §1.5): Word's built-in heading N, any style
+    with an outline level, and any style based on one of those without an outline level of its own that says
+    otherwise."""
     try:
         root = parse_xml(styles)
     except etree.XMLSyntaxError:
         return set()
-    out = set()
+    own: dict[str, bool | None] = {}  # style id -> a heading by itself (True), not (False), or as its base says (None)
+    based: dict[str, str] = {}
     for style in root.iter(w("style")):
+        ident = style.get(w("styleId"), "")
         name = style.find(w("name"))
         level = style.find(f"{w('pPr')}/{w('outlineLvl')}")
-        named = name is not None and (name.get(w("val"), "").lower().startswith("heading "))
-        if named or (level is not None and level.get(w("val"), "9") < "9"):
-            out.add(style.get(w("styleId"), ""))
+        base = style.find(w("basedOn"))
+        if name is not None and name.get(w("val"), "").lower().startswith("heading "):
+            own[ident] = True
+        else:
+            own[ident] = None if level is None else level.get(w("val"), "9") < "9"
+        based[ident] = base.get(w("val"), "") if base is not None else ""
+    out = set()
+    for ident in own:
+        current, seen = ident, set()
+        while own.get(current) is None and current in based and current not in seen:
+            seen.add(current)
+            current = based[current]
+        if own.get(current):
+            out.add(ident)
     return out
 
 
@@ -210,12 +226,22 @@ def replace(mark: Found, text: str) -> None:
     mark.texts = [first]
 
 
-class Reviser:
-    """Writes replacements as tracked changes by one author at one time, with ids unused in the document."""
+ID = re.compile(rb':id="(\d+)"')
 
-    def __init__(self, root: Element, author: str, when: dt.datetime) -> None:
+
+def ids_in(parts: Iterable[bytes]) -> set[int]:
+    """Every numeric w:id in these parts (comments, headers, footers, notes: a tracked change there has one too)."""
+    return {int(m.group(1)) for data in parts for m in ID.finditer(data)}
+
+
+class Reviser:
+    """Writes replacements as tracked changes by one author at one time, with ids above every id in the document's
+    body and in taken (the ids of its other parts): one id shared with a bookmark or a comment, or with another
+    change, makes Word refuse the file (docs/wps.md §5 [S24] [S25])."""
+
+    def __init__(self, root: Element, author: str, when: dt.datetime, taken: Iterable[int] = ()) -> None:
         ids = [int(v) for v in root.xpath("//@w:id", namespaces={"w": W}) if v.lstrip("-").isdigit()]
-        self.next_id = max(ids, default=0) + 1
+        self.next_id = max([*ids, *taken], default=0) + 1
         self.author, self.date = author, when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def revision(self, tag: str) -> Element:

@@ -167,7 +167,8 @@ def update(town_path: Path, draft: Path, options: UpdateOptions) -> UpdateReport
         raise DraftError(Problem(str(draft), None, "", "文档中没有 drafter 的数字标记，无法按位置更新",
                                  "这份文档可能不是 drafter 生成的，或由旧版本生成；请用 drafter build 重新生成"))
     headings = revise.headings_above(root, revise.heading_style_ids(package.data.get(STYLES, b"")))
-    plan = Planner(town, manifest, options, root, headings)
+    taken = revise.ids_in(v for k, v in package.data.items() if k.endswith(".xml") and k != DOCUMENT)  # ids of other parts
+    plan = Planner(town, manifest, options, root, headings, taken)
     plan.run(found)
     if not plan.changed:
         return UpdateReport(None, [], plan.conflicts, plan.missing, plan.dropped, [])
@@ -192,7 +193,8 @@ def update(town_path: Path, draft: Path, options: UpdateOptions) -> UpdateReport
 class Planner:
     """Decides, mark by mark, what to rewrite and what to report, and rewrites."""
 
-    def __init__(self, town: Town, manifest: marks.Manifest | None, options: UpdateOptions, root: Element, headings: dict) -> None:
+    def __init__(self, town: Town, manifest: marks.Manifest | None, options: UpdateOptions, root: Element, headings: dict,
+                 taken: set[int] | None = None) -> None:
         self.manifest, self.headings = manifest, headings
         style, seed = (manifest.style, manifest.seed) if manifest else ("numbered", None)
         self.texts = new_texts(town, style, seed)
@@ -201,7 +203,7 @@ class Planner:
         self.wrote = {m.name: m for m in manifest.marks} if manifest else {}
         self.options = options
         when = options.when or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-        self.reviser = revise.Reviser(root, AUTHOR, when) if options.track else None
+        self.reviser = revise.Reviser(root, AUTHOR, when, taken or ()) if options.track else None
         self.changed: list[Change] = []
         self.conflicts: list[Change] = []
         self.missing: list[Change] = []

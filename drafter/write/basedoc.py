@@ -2,7 +2,7 @@
 
 The default template carries a thumbnail, customXml, a Word 2010 style copy, a theme, numbering,
 about 160 styles and a Mac Word app.xml; parsing them is most of the cost of opening it. The base
-keeps only the parts a draft needs. Regenerate with `python -m drafter.write.basedoc` (a test checks it)."""
+keeps only the parts a draft needs, its theme font language Chinese (the template's is ja-JP). Regenerate with `python -m drafter.write.basedoc` (a test checks it)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import sys
 import docx
 from docx.oxml.ns import qn
 
+from drafter import ooxml
 from drafter.files.resources import DATA
 
 BASE_PATH = DATA / "base.docx"
@@ -38,6 +39,7 @@ def make_base() -> bytes:
     for style in styles.findall(qn("w:style")):
         if style.find(qn("w:name")).get(qn("w:val")) not in KEPT_STYLES:
             styles.remove(style)
+    ooxml.set_theme_font_language(document.settings.element)
     core = document.core_properties
     core.author = core.comments = core.title = core.subject = core.keywords = core.category = ""
     for part in document.part.package.iter_parts():

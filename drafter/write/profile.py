@@ -9,6 +9,8 @@ from docx.shared import Mm, Pt, Twips
 # Page (Std 5.1, 5.2.1): A4; 天头 37 mm, 订口 28 mm; type area 156 x 225 mm -> right 26, bottom 35 (Derived).
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = Mm(37), Mm(35), Mm(28), Mm(26)
+# The type area is 156 mm wide (Std 5.2.1) = 8844 twips (tables, the contents' page numbers).
+TYPE_WIDTH_TWIPS = 8844
 # Page number 7 mm below the type area (Std 7.5): the top of the number line ('— 1 —' as a PDF text box) stands
 # 35 - 7 = 28 mm above the page edge. The footer is one exact 28.95 pt line whose text box starts 9.9 pt below
 # the line's top (measured in LibreOffice's PDF), so the footer's bottom is 28 - 10.2 + 3.5 = 21.3 mm up (Derived,
@@ -17,6 +19,7 @@ FOOTER_DISTANCE = Mm(21.3)
 HEADER_DISTANCE = Mm(15)
 # 22 lines a page (Std 5.2.3): exactly 28.95 pt = 579 twips; 22 x 579 = 12738 <= 12756 (Derived).
 LINE_PITCH = 579
+LINES_PER_PAGE = 22
 LINE = Twips(LINE_PITCH)
 # 28 characters a line (Std 5.2.3): 28 x 16 pt = 448 pt > 442.2 pt, so -0.25 pt spacing (-5 twentieths).
 CHARACTER_SPACING = -5
@@ -77,6 +80,8 @@ class StyleSpec(NamedTuple):
     outline: int | None = None
     highlight: bool = False
     autospace: bool = True    # extra space between Chinese and digits (off where widths are computed)
+    proof: bool = True        # False: w:noProof, for text a machine made (WPS underlines '— 1 —', 【待补充】 otherwise)
+    tab: int = 0              # a right tab with a dot leader at this position (twips from the margin): contents
 
 
 STYLES = {
@@ -87,16 +92,15 @@ STYLES = {
                       right_chars=DATE_RIGHT_CHARS, autospace=False),
     # Page numbers (Std 7.5): odd pages on the right, even pages on the left, one character in from the edge.
     "footer": StyleSpec("公文页码", "DrafterPageNumber", "paragraph", "page_number", PAGE_NUMBER_SIZE, align="right",
-                        first_line=False, right_chars=100),
+                        first_line=False, right_chars=100, proof=False),
     "footer_even": StyleSpec("公文页码（双页）", "DrafterPageNumberEven", "paragraph", "page_number", PAGE_NUMBER_SIZE,
-                             align="left", first_line=False, left_chars=100),
+                             align="left", first_line=False, left_chars=100, proof=False),
     "footer_center": StyleSpec("公文页码（居中）", "DrafterPageNumberCentered", "paragraph", "page_number", PAGE_NUMBER_SIZE,
-                               align="center", first_line=False),
+                               align="center", first_line=False, proof=False),
     "toc_title": StyleSpec("公文目录标题", "DrafterContentsTitle", "paragraph", "heading1", align="center", first_line=False),
-    "toc": StyleSpec("公文目录", "DrafterContents", "paragraph", "body", first_line=False),
     "lead": StyleSpec("公文引导语", "DrafterLeadIn", "character", "body", bold=True),
     "runin": StyleSpec("公文二级标题字符", "DrafterRunIn", "character", "heading2"),
-    "gap": StyleSpec("公文待补充", "DrafterGap", "character", "body", highlight=True),
+    "gap": StyleSpec("公文待补充", "DrafterGap", "character", "body", highlight=True, proof=False),
     # The indicator table: 小四 (12 pt) text, centred, the header in 黑体.
     "table_head": StyleSpec("公文表头", "DrafterTableHead", "paragraph", "heading1", TABLE_SIZE, align="center", first_line=False),
     "table_cell": StyleSpec("公文表格", "DrafterTableCell", "paragraph", "body", TABLE_SIZE, align="center", first_line=False),
@@ -105,6 +109,17 @@ STYLES = {
     "comment": StyleSpec("annotation text", "CommentText", "paragraph", "body", Pt(10.5), first_line=False),
     "comment_ref": StyleSpec("annotation reference", "CommentReference", "character", "body", Pt(10.5)),
 }
+
+# The table of contents (--toc): Word's own names for the entries' styles (Word and WPS restyle an updated table with
+# them), each level two characters further in, the page number at the type area's right edge after dots; and the
+# hint under the entries, shaded like a gap, that WPS must be told to update it (it ignores Word's update on open).
+CONTENTS_STYLES = {
+    "toc_hint": StyleSpec("公文目录提示", "DrafterContentsHint", "paragraph", "body", TABLE_SIZE, first_line=False,
+                          highlight=True, proof=False),
+    **{f"toc{level}": StyleSpec(f"toc {level}", f"TOC{level}", "paragraph", "body", first_line=False,
+                                left_chars=200 * (level - 1), proof=False, tab=TYPE_WIDTH_TWIPS) for level in (1, 2, 3)},
+}
+CONTENTS_LEVELS = 3  # TOC \o "1-3"
 
 # The GB/T look of each kind of heading (Std 7.3.3): 一、 黑体, （一） 楷体, 1. 仿宋 bold; a part of the congress
 # style (2024年工作总结) 黑体, centred.
@@ -131,9 +146,7 @@ def heading_styles(kinds: set[str]) -> dict[str, StyleSpec]:
     }
 
 
-# The type area is 156 mm wide (Std 5.2.1) = 8844 twips: a table fills it; the names column is widest, the units
-# column narrow, the numbers share the rest.
-TYPE_WIDTH_TWIPS = 8844
+# A table fills the type area; the names column is widest, the units column narrow, the numbers share the rest.
 NAME_COLUMN_TWIPS, UNIT_COLUMN_TWIPS = 2204, 880
 
 

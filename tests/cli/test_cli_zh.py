@@ -10,11 +10,11 @@ from typer.testing import CliRunner
 from drafter.cli.main import app
 
 runner = CliRunner()
-COMMANDS = ["build", "check", "update", "init", "styles", "mine"]
+COMMANDS = ["build", "check", "update", "init", "styles", "mine", "fonts"]
 # Words that are names, not frame: the program, file formats, style names, option names.
 NAMES = {"drafter", "YAML", "Word", "WPS", "docx", "md", "txt", "JSON", "json", "numbered", "topical", "congress",
-         "mine", "build", "check", "update", "init", "styles", "seeds", "phrasebank", "out", "true", "false", "bogus", "nope",
-         "town", "yaml", "many", "abc", "xlsx", "Excel", "doc", "pdf"}
+         "mine", "build", "check", "update", "init", "styles", "fonts", "seeds", "phrasebank", "out", "true", "false", "bogus",
+         "nope", "town", "yaml", "many", "abc", "xlsx", "Excel", "doc", "pdf"}
 
 
 def english_left(text: str) -> list[str]:

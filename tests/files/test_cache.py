@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from drafter.files import cache
 from drafter.town.lexicon import load_lexicon
 
@@ -44,3 +46,26 @@ def test_lexicon_from_cache_equals_lexicon_parsed(tmp_path, monkeypatch):
     cached = load_lexicon()
     load_lexicon.cache_clear()
     assert cached == parsed and len(parsed.topics) > 20
+
+
+def test_on_windows_the_cache_and_crash_log_go_under_localappdata(tmp_path, monkeypatch):
+    from drafter.files.crashlog import save_traceback
+
+    monkeypatch.setattr(cache, "system", lambda: "nt")  # os.name itself cannot be faked: Path would turn Windows
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))  # not used on Windows
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
+    assert cache.cache_root() == tmp_path / "Local" / "drafter"
+    assert cache.cached_json("test", "key", lambda: [1]) == [1]
+    assert list((tmp_path / "Local" / "drafter").glob("test-*/*.json"))
+    log = save_traceback(ValueError("坏"))
+    assert log is not None and log.parent.parent == tmp_path / "Local" / "drafter" and "ValueError" in log.read_text("utf-8")
+    assert not (tmp_path / "xdg").exists()
+    windows = {"USERPROFILE": "C:\\Users\\王"}
+    assert str(cache.cache_root(windows)).replace("\\", "/").endswith("C:/Users/王/AppData/Local/drafter")
+    assert cache.cache_root({"LOCALAPPDATA": "D:\\Local"}).name == "drafter"
+
+
+def test_elsewhere_the_cache_follows_xdg(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "system", lambda: "posix")
+    assert cache.cache_root({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "drafter"
+    assert cache.cache_root({}) == Path.home() / ".cache" / "drafter"

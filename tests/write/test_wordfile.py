@@ -93,13 +93,30 @@ def test_the_signature_keeps_with_the_last_lines_of_the_body(tmp_path):
     assert flag(sign, "keepNext") == "1" and flag(sign, "keepLines") == "1" and flag(date, "keepLines") == "1"
 
 
-def test_toc_inserts_a_contents_field_after_the_title(tmp_path):
-    document = docx.Document(str(build(EXAMPLES / "青石镇.yaml", BuildOptions(out=tmp_path / "d.docx", toc=True)).path))
-    assert document.paragraphs[1].text == "目　录"
-    assert document.paragraphs[1].style.name == "公文目录标题"
-    assert document.paragraphs[1].style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
-    instr = "".join(document.paragraphs[2]._p.itertext())
-    assert 'TOC \\o "1-3"' in instr and document.paragraphs[2]._p.xpath(".//w:br[@w:type='page']")
+@pytest.mark.parametrize("style", STYLES)
+def test_toc_lists_the_headings_linked_to_bookmarks_with_a_hint_to_update(tmp_path, style):
+    from drafter.write.word.contents import HINT
+
+    document = docx.Document(str(build(EXAMPLES / "青石镇.yaml", BuildOptions(style=style, out=tmp_path / "d.docx", toc=True)).path))
+    paragraphs = document.paragraphs
+    assert paragraphs[1].text == "目　录" and paragraphs[1].style.name == "公文目录标题"
+    assert paragraphs[1].style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    entries = [p for p in paragraphs if p.style.name.startswith("toc ")]
+    headings = [p for p in paragraphs if p.style.name.lower().startswith("heading ") and int(p.style.name[-1]) <= 3]
+    assert len(entries) == len(headings) > 3
+    marks = {b.get(f"{W}name"): b.getparent() for b in document.element.body.iter(f"{W}bookmarkStart")}
+    for entry, heading in zip(entries, headings):
+        assert entry.style.name == heading.style.name.lower().replace("heading", "toc")  # toc 1 for heading 1 …
+        text, _, page = "".join(t.text for t in entry._p.iter(f"{W}t")).partition(heading.text)
+        assert text == "" and page.isdigit() and int(page) >= 2  # the heading's words, then its page
+        anchor = entry._p.find(f"{W}hyperlink").get(f"{W}anchor")
+        assert anchor.startswith("_Toc") and marks[anchor] is heading._p
+        assert f"PAGEREF {anchor} \\h" in "".join(i.text for i in entry._p.iter(f"{W}instrText"))
+    hint = paragraphs[2 + len(entries)]
+    assert hint.text == HINT and hint.style.name == "公文目录提示"
+    assert hint._p.xpath("./w:r/w:fldChar[@w:fldCharType='end']")  # the hint is the field's last result: an update removes it
+    assert entries[0]._p.xpath("./w:r/w:fldChar[@w:fldCharType='begin'][@w:dirty='true']")
+    assert paragraphs[3 + len(entries)].paragraph_format.page_break_before  # the body starts on a page of its own
 
 
 def test_the_indicator_table_is_a_three_line_table_of_figures_with_sources(tmp_path):

@@ -23,7 +23,6 @@ from drafter.ooxml import table as tables
 from drafter.write import marks
 from drafter.write import profile as P
 from drafter.write.word.page import (
-    add_contents,
     add_font_table,
     place_signature,
     setup_page,
@@ -96,11 +95,18 @@ class Marker:
     def __init__(self) -> None:
         self.written: list[marks.Written] = []
         self.headings, self.under = 0, ""
+        self.paragraphs: list[tuple[Element, int]] = []  # each heading paragraph with its block's index
 
-    def heading(self, text: str) -> None:
-        """A heading paragraph: the figures after it stand under it."""
+    def heading(self, text: str, p: Element, index: int) -> None:
+        """A heading paragraph (block index): the figures after it stand under it."""
         self.headings += 1
         self.under = marks.crc(text)
+        self.paragraphs.append((p, index))
+
+    @property
+    def next_id(self) -> int:
+        """The first bookmark id not yet given."""
+        return self.FIRST_ID + len(self.written)
 
     def mark(self, r: Element, span: Span, form: str) -> None:
         """Enclose run r, which shows figure span, in its mark (a figure whose key cannot be named is left bare)."""
@@ -145,9 +151,10 @@ def add_blocks(document: Document, blocks: list[Block], ids: dict[str, str], mar
                 add_table(document, rows, ids, marker, annotate_on)
                 rows = []
             continue
+        p = body.add_paragraph(element, ids[block.kind])
         if block.kind in P.HEADING_KINDS:
-            marker.heading(block.text)
-        add_spans(document, body.add_paragraph(element, ids[block.kind]), block.spans, ids, marker, annotate_on)
+            marker.heading(block.text, p, i)
+        add_spans(document, p, block.spans, ids, marker, annotate_on)
 
 
 def add_table(document: Document, rows: list[Block], ids: dict[str, str], marker: Marker, annotate_on: dt.datetime | None) -> None:
@@ -209,18 +216,21 @@ def prepared_base(font_set: str, kinds: frozenset[str], centred: bool) -> tuple[
 def build_document(blocks: list[Block], meta: DocMeta, font_set: str = "gb2312", reference: Path | None = None) -> Document:
     """Blocks -> a python-docx Document (not yet saved)."""
     fonts = P.FONT_SETS[font_set]
+    kinds = {b.kind for b in blocks} | ({"toc"} if meta.toc else set())  # 'toc': the contents' styles
     if reference is None:
-        data, ids = prepared_base(font_set, frozenset(b.kind for b in blocks), meta.centred_page_numbers)
+        data, ids = prepared_base(font_set, frozenset(kinds), meta.centred_page_numbers)
         document = docx.Document(io.BytesIO(data))
     else:
         document, keep = open_base(reference)
-        ids = ensure_styles(document, fonts, keep, {b.kind for b in blocks})
+        ids = ensure_styles(document, fonts, keep, kinds)
         setup_page(document, ids, keep, meta.centred_page_numbers)
     marker = Marker()
     add_blocks(document, blocks, ids, marker, meta.stamp if meta.annotate else None)
     place_signature(document, blocks)
     if meta.toc and blocks and blocks[0].kind == "title":
-        add_contents(document, document.paragraphs[0], ids)
+        from drafter.write.word.contents import add_contents
+
+        add_contents(document, blocks, ids, marker.paragraphs, marker.next_id)
     add_font_table(document, fonts)
     props.set_custom_properties(document, marks.Manifest(meta.style, meta.seed, marker.written).properties(), marks.MANIFEST)
     set_core(document, meta)

@@ -11,7 +11,6 @@ from drafter.write import profile as P
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.text.paragraph import Paragraph
 
 
 
@@ -36,7 +35,7 @@ def setup_page(document: Document, ids: dict[str, str], keep_existing: bool, cen
         paragraph = footer.paragraphs[0]
         paragraph._p.style = style
         paragraph.add_run("— ")
-        body.add_field(paragraph, "PAGE", "1")
+        body.add_field(paragraph, "PAGE  \\* MERGEFORMAT", "1")  # WPS adds MERGEFORMAT on save (#23)
         paragraph.add_run(" —")
 
 
@@ -70,19 +69,6 @@ def place_signature(document: Document, blocks: list[Block]) -> None:
     ooxml.set_flag(sign._p.get_or_add_pPr(), "w:keepNext", True)
     for paragraph in (sign, date):
         ooxml.set_flag(paragraph._p.get_or_add_pPr(), "w:keepLines", True)
-
-
-def add_contents(document: Document, title_paragraph: Paragraph, ids: dict[str, str]) -> None:
-    """A table of contents (a centred 目录 and a TOC field of the three heading levels) after the title, and a page break."""
-    contents = document.add_paragraph()
-    contents._p.style = ids["toc_title"]
-    contents.add_run("目　录")
-    field = document.add_paragraph()
-    field._p.style = ids["toc"]
-    body.add_field(field, 'TOC \\o "1-3" \\h \\z \\u', "（在 Word 或 WPS 中右键此处，选“更新域”，生成目录）")
-    body.add_page_break(field)
-    title_paragraph._p.addnext(contents._p)
-    contents._p.addnext(field._p)
 
 
 def add_font_table(document: Document, fonts: P.Fonts) -> None:

@@ -31,6 +31,8 @@ def apply_style(style: BaseStyle, spec: P.StyleSpec, fonts: P.Fonts) -> None:
     ooxml.set_character_spacing(rpr, P.CHARACTER_SPACING)
     if spec.highlight:
         ooxml.set_shading(rpr, "FFFF00")
+    if not spec.proof:
+        ooxml.set_no_proof(rpr)
     if spec.kind == "character":
         return
     ppr = style.element.get_or_add_pPr()
@@ -45,11 +47,14 @@ def apply_style(style: BaseStyle, spec: P.StyleSpec, fonts: P.Fonts) -> None:
         ooxml.set_flag(ppr, "w:keepNext", True)
         ooxml.set_outline_level(ppr, spec.outline)
     ooxml.set_alignment(ppr, spec.align)
+    if spec.tab:
+        ooxml.set_leader_tab(ppr, spec.tab)
 
 
 def specs(kinds: set[str]) -> dict[str, P.StyleSpec]:
-    """Every style a draft with these block kinds uses: drafter's own, and its headings by level."""
-    return {**P.STYLES, **P.heading_styles(kinds)}
+    """Every style a draft with these block kinds uses: drafter's own, its headings by level, and with the kind
+    'toc' (a table of contents asked for) the contents' styles."""
+    return {**P.STYLES, **P.heading_styles(kinds), **(P.CONTENTS_STYLES if "toc" in kinds else {})}
 
 
 def ensure_styles(document: Document, fonts: P.Fonts, keep_existing: bool, kinds: set[str]) -> dict[str, str]:
@@ -66,7 +71,7 @@ def ensure_styles(document: Document, fonts: P.Fonts, keep_existing: bool, kinds
         if style is None or not keep_existing:
             if style is None:  # known absent: skip add_style's scan of every existing name
                 kind_ = KINDS[spec.kind]
-                style = StyleFactory(styles.element.add_style_of_type(spec.name, kind_, spec.style_id.startswith(("Heading", "Comment"))))
+                style = StyleFactory(styles.element.add_style_of_type(spec.name, kind_, spec.style_id.startswith(("Heading", "Comment", "TOC"))))
                 style.style_id = spec.style_id
             style.quick_style = spec.kind == "paragraph" or spec.name.startswith("公文")
             if spec.kind == "paragraph" and isinstance(style, ParagraphStyle):
