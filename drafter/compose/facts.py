@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 
 
 
-# Approximate marks that stand for a verb before the number (超9.5亿元 = exceeded 9.5亿元).
-OVER = ("超", "逾")
+# Approximate marks before the number take no verb: 超 and 逾 stand for one (超9.5亿元 = exceeded 9.5亿元), and a verb
+# of attainment cannot introduce an estimate (达到近3.5万元, 实现约8亿元 read wrong; 人均可支配收入近3.5万元 reads right).
+OVER = ("超", "逾", "近", "约")
 
 
 class Facts:
@@ -65,7 +66,7 @@ class Facts:
             placed = pieces[0] + "".join(fig(q.value) + bound + rest for (_, q), rest in zip(quantities, pieces[1:]))
             return f"{opener}{placed}{changes}"
         fell = any(q.change is not None and q.change.word == "下降" for _, q in quantities)  # 达到 does not introduce a fall
-        over = quantities[0][1].value.approx in OVER  # 超 and 逾 say what a verb would: 茶叶综合产值超1.2亿元
+        over = quantities[0][1].value.approx in OVER  # 茶叶综合产值超1.2亿元, not 实现超1.2亿元
         verb = fact.verb or (self.verb(fact.what, plan) if needs_verb(fact.what, self.usage) and not fell and not over else "")
         body = "".join(f"{'、' if k and label else ''}{label}{fig(q.value)}" for k, (label, q) in enumerate(quantities))
         return f"{opener}{fact.what}{verb}{body}{bound}{changes}"
@@ -170,7 +171,7 @@ class Facts:
             rates += [f"完成全年目标任务的{fig(q.completion)}"] if q.completion is not None else []
             return ind.name + "，".join(rates)
         if q.value.approx in OVER:
-            verb = ""  # 超 and 逾 say what a verb would: 地区生产总值超8亿元, not 实现超8亿元
+            verb = ""  # 地区生产总值超8亿元, not 实现超8亿元; 人均可支配收入近3.5万元, not 达到近3.5万元
         else:
             verb = "为" if q.change is not None and q.change.word == "下降" else self.verb(ind.name)  # not 实现 a fall
         return f"{ind.name}{verb}{fig(q.value)}{self.change(q)}"

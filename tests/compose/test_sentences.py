@@ -29,6 +29,7 @@ sections:
           - {what: 配备导览标识, value: 40, unit: 块}
           - {what: 培训民宿从业人员, value: 120, unit: 人次}
           - {what: 文旅综合收入, value: 1.2, unit: 亿元, approx: 超}
+          - {what: 游客人均消费, value: 580, unit: 元, approx: 近}
 plans:
   - topic: 特色产业
     items:
@@ -46,6 +47,7 @@ def test_facts_read_as_real_sentences(tmp_path, style):
     assert "山水山庄等3个项目通过市项目预审" in text and "预审3个" not in text  # the figure where the phrase puts it
     assert "完成规上工业总产值16.84亿元" in text and "完成16.84" not in text  # no second verb
     assert "文旅综合收入超1.2亿元" in text  # 超 says what a verb would
+    assert "游客人均消费近580元" in text  # no verb of attainment before an estimate
     assert "拟新增标准化、无公害蔬菜种植面积500亩" in text and "确保拟" not in text and "力争拟" not in text
     for sentence_ in re.split(r"[。；！？]", text):  # no sentence of drafter's joins four or more of the clerk's facts
         figures = re.findall(r"\d+(?:\.\d+)?(?:个|亿元|公里|块|人次|亩)(?!的)", sentence_)
