@@ -23,8 +23,12 @@ TRIES = 6
 
 
 def items_words(section: Section) -> tuple[str, ...]:
-    """Each item's words, for a phrase that stands over all of them."""
-    return tuple(item_text(item) for item in section.items)
+    """The parts a phrase standing over a section must be true of: each item's words, or for a single item each of
+    its facts (with the item's title, which speaks for all of them)."""
+    if len(section.items) != 1:
+        return tuple(item_text(item) for item in section.items)
+    item = section.items[0]
+    return tuple(f"{item.title or ''}\n{fact.text or fact.what or ''}" for fact in item.facts)
 
 
 def triples(text: str) -> set[str]:
