@@ -164,8 +164,11 @@ class Headings:
         table = self.ctx.usage["senses"]
         direction = self.ctx.section_trend(section, f"sections[{index}]")
         said = triples(section_text(section)) | self.claims  # 河长制全面落实 over 严格落实河长制 says it twice
-        def keep(t: str) -> bool:
-            return not says_again(t, titles, table) and not (triples(t) & said)
+        label = self.palette.label(tuple(section.topics))
+
+        def keep(t: str) -> bool:  # the work's own name (a generic result's label) is not a claim said twice
+            bare = t.replace(label, "")
+            return not says_again(bare, titles, table) and not (triples(bare) & said)
 
         option = self.palette.take("results", tuple(section.topics), direction, keep, section_text(section), items_words(section))
         if option is None:
