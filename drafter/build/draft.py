@@ -82,7 +82,7 @@ def docx_bytes(town: Town, blocks: list[Block], options: BuildOptions) -> bytes:
 
     meta = DocMeta(Composer.plain_title(town), town.unit_name, town.date or dt.date(town.year, 12, 31), annotate=options.annotate,
                    toc=options.toc, centred_page_numbers=town.settings.page_numbers == "center", style=options.style,
-                   seed=options.seed)
+                   seed=options.seed, town=town)
     document = build_document(blocks, meta, town.settings.fonts, options.reference)
 
     def stamp(blobs: dict[str, bytes]) -> None:

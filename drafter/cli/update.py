@@ -14,7 +14,10 @@ if TYPE_CHECKING:
 
 def line(change: Change, with_before: bool = True) -> str:
     """'  indicators[0].value：18.91亿元 → 19.62亿元（“2024年1-10月，全镇规上工业…”）'."""
-    move = f"{change.before} → {change.after}" if with_before and change.before else change.after
+    if with_before and change.before:
+        move = f"{change.before} → {change.after}" if change.after else change.before
+    else:
+        move = change.after
     where = f"（“{change.where}”）" if change.where else ""
     why = f"{change.why}：" if change.why else ""
     return f"  {change.key}：{why}{move}{where}"

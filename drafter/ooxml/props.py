@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+DC_NS = "http://purl.org/dc/elements/1.1/"
 FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 CUSTOM_PART = "/docProps/custom.xml"
 CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
@@ -48,6 +49,16 @@ def saved_by(custom: bytes, app: bytes) -> str:
     if application.startswith("WPS Office_"):
         return "WPS Office " + application.split("_")[1]
     return application.strip()
+
+
+def read_title(core: bytes) -> str:
+    """The title in docProps/core.xml ('' when absent or unreadable)."""
+    try:
+        root = etree.fromstring(core, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return ""
+    title = root.find(f"{{{DC_NS}}}title")
+    return "".join(title.itertext()) if title is not None else ""
 
 
 def write_properties(xml: bytes | None, values: dict[str, str], prefix: str) -> bytes:

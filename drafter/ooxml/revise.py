@@ -194,6 +194,28 @@ def stretch(mark: Found, wrote: str) -> bool:
     return mark.text == wrote
 
 
+def text_before(mark: Found) -> str:
+    """The live text of the mark's paragraph before the mark's start ('' when the start stands outside a paragraph)."""
+    paragraph = next(mark.start.iterancestors(w("p")), None)
+    if paragraph is None:
+        return ""
+    out = []
+    for element in paragraph.iter(w("t"), w("bookmarkStart")):
+        if element is mark.start:
+            break
+        if element.tag == w("t"):
+            out.append(element.text or "")
+    return "".join(out)
+
+
+def row_texts(mark: Found) -> list[str] | None:
+    """The texts of the cells of the table row the mark stands in (None outside a table)."""
+    row = next(mark.start.iterancestors(w("tr")), None)
+    if row is None:
+        return None
+    return ["".join(paragraph_text(p) for p in cell.iter(w("p"))) for cell in row.iter(w("tc"))]
+
+
 def rename(mark: Found, name: str) -> None:
     """Give the mark's bookmark a new name."""
     mark.start.set(w("name"), name)
