@@ -13,7 +13,7 @@ from drafter.compose.composer import Composer
 from drafter.compose.phrases import load_bank
 from drafter.compose.render import render
 from drafter.errors import MissingFigureError, OutputError, Problem, SheetError
-from drafter.files.textio import DOCX_BODY_LIMIT, atomic_write
+from drafter.files.textio import DOCX_BODY_LIMIT, ZIP_ERRORS, atomic_write
 from drafter.markup import Block, parse
 from drafter.town.load import load_town
 from drafter.town.model import Town
@@ -110,7 +110,7 @@ def untouched_docx(path: Path) -> bool:
             if sum(package.getinfo(n).file_size for n in names) > DOCX_BODY_LIMIT:
                 return False
             parts = [(n, package.read(n)) for n in names]
-    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError, ValueError):
+    except (*ZIP_ERRORS, UnicodeDecodeError):  # a damaged package (a corrupt deflate stream among them) was not drafter's untouched draft
         return False
     match = IDENTIFIER.search(core)
     return match is not None and match.group(1) == FINGERPRINT + package_digest(parts)

@@ -65,23 +65,29 @@ def read_limited(path: Path, limit: int, error: type[DrafterError], what: str = 
     return data
 
 
-def docx_members(source: Path | bytes, name: str, error: type[DrafterError], limit: int = DOCX_BODY_LIMIT) -> list[zipfile.ZipInfo]:
-    """A .docx's members, checked before any is read: the body (word/) unpacked no larger than limit, all parts no
-    larger than DOCX_TOTAL_LIMIT, every part compressed as Word does (a member never unpacks past its stated size)."""
+def zip_members(source: Path | bytes, name: str, error: type[DrafterError], total_limit: int, what: str = " .docx 文件") -> list[zipfile.ZipInfo]:
+    """A zip package's members (a .docx, an .xlsx), checked before any is read: all of them unpacked no larger than
+    total_limit, each compressed as Office does (so that none unpacks past its stated size)."""
     try:
         with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as package:
             infos = package.infolist()
     except ZIP_ERRORS as exc:
-        raise error(Problem(name, None, "", "不是有效的 .docx 文件（无法作为压缩包打开）", "请用 Word 或 WPS 另存为 .docx")) from exc
-    body = sum(i.file_size for i in infos if i.filename.startswith("word/"))
+        raise error(Problem(name, None, "", f"不是有效的{what}（无法作为压缩包打开）", "请用 Office 或 WPS 重新另存")) from exc
     total = sum(i.file_size for i in infos)
-    if body > limit:
-        raise error(Problem(name, None, "", f".docx 解压后过大（{megabytes(body)}，上限 {megabytes(limit)}）"))
-    if total > DOCX_TOTAL_LIMIT:
-        raise error(Problem(name, None, "", f".docx 解压后过大（全部内容 {megabytes(total)}，上限 {megabytes(DOCX_TOTAL_LIMIT)}）"))
+    if total > total_limit:
+        raise error(Problem(name, None, "", f"{what.strip()}解压后过大（全部内容 {megabytes(total)}，上限 {megabytes(total_limit)}）"))
     odd = next((i for i in infos if i.compress_type not in ZIP_METHODS), None)
     if odd is not None:
-        raise error(Problem(name, None, "", f".docx 中的 {odd.filename} 使用了 Word 不用的压缩方式", "请用 Word 或 WPS 另存为 .docx"))
+        raise error(Problem(name, None, "", f"{what.strip()}中的 {odd.filename} 使用了 Office 不用的压缩方式", "请用 Office 或 WPS 重新另存"))
+    return infos
+
+
+def docx_members(source: Path | bytes, name: str, error: type[DrafterError], limit: int = DOCX_BODY_LIMIT) -> list[zipfile.ZipInfo]:
+    """A .docx's members, checked before any is read (zip_members), its body (word/) unpacked no larger than limit."""
+    infos = zip_members(source, name, error, DOCX_TOTAL_LIMIT)
+    body = sum(i.file_size for i in infos if i.filename.startswith("word/"))
+    if body > limit:
+        raise error(Problem(name, None, "", f".docx 解压后过大（{megabytes(body)}，上限 {megabytes(limit)}）"))
     return infos
 
 

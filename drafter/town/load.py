@@ -57,6 +57,21 @@ def shared_node(root: yaml.Node) -> yaml.Node | None:
     return None
 
 
+def complex_key(root: yaml.Node) -> yaml.Node | None:
+    """The first mapping key that is a list or a mapping (? [a, b]: 1), which no town file has and no key path names."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    return key
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return None
+
+
 def bad_scalar(loader: yaml.SafeLoader, root: yaml.Node) -> tuple[yaml.Node, Loc] | None:
     """The first scalar the YAML library cannot construct (date: 2024-02-30, !!int abc, a 5000-digit integer),
     with its key path."""
@@ -148,6 +163,10 @@ def parse_yaml(text: str, name: str) -> tuple[object, dict[Loc, int]]:
         if shared is not None:
             raise TownFileError(Problem(name, shared.start_mark.line + 1, "", "数据文件中不能使用锚点和别名（& 和 *）",
                                         "把要重复的内容直接写出来"))
+        odd = complex_key(node)
+        if odd is not None:
+            raise TownFileError(Problem(name, odd.start_mark.line + 1, "", "键名只能是文字，这里的键是一个列表或映射",
+                                        "去掉键前的“? ”和方括号、花括号，写成“键: 值”"))
         lines = line_map(node)
         broken = bad_scalar(loader, node)
         if broken is not None:
