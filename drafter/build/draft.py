@@ -173,7 +173,7 @@ def build(town_path: Path, options: BuildOptions) -> BuildResult:
             raise SheetError(sheet.problems)
         warnings += sheet.problems
     town = load_town(town_path, sheet, options.force, warnings)
-    warnings = [f"统计表问题（已按 --force 继续）：{w}" for w in warnings]
+    warnings = [*town.notices, *(f"统计表问题（已按 --force 继续）：{w}" for w in warnings)]
     if town.promises:
         from drafter.check.promises import unkept
 

@@ -25,7 +25,7 @@ def line(change: Change, with_before: bool = True) -> str:
 
 def lines(report: UpdateReport, track: bool) -> list[str]:
     """The report, section by section (empty sections left out)."""
-    out = []
+    out = list(report.notices)
     if report.path is not None:
         how = "（修订模式，可在 Word 或 WPS 中逐条接受或拒绝）" if track else ""
         out.append(f"已写入：{report.path}，更新 {len(report.changed)} 处数字{how}")

@@ -189,6 +189,33 @@ def scalar_problem(node: yaml.Node, key: str, name: str) -> Problem:
     return Problem(name, line, key, f"无法读取“{value}”：{node.tag.rsplit(':', 1)[-1]} 类型的值无效", "去掉 !! 开头的类型标记，直接写值")
 
 
+# Keys renamed since 0.1: (the path of the mapping that holds it, its old name) -> its new name. A town file written
+# with an old name (by an earlier drafter init) is read under the new one, with a one-line notice (README, 数据文件).
+RENAMED: dict[tuple[Loc, str], str] = {(("settings",), "font_set"): "fonts"}
+
+
+def renamed(data: dict, lines: dict[Loc, int], name: str) -> list[str]:
+    """Old key names in data moved to their new names (lines too); a notice for each, or TownFileError when a file
+    has a key under both names."""
+    notices = []
+    for (path, old), new in RENAMED.items():
+        mapping: object = data
+        for part in path:
+            mapping = mapping.get(part) if isinstance(mapping, dict) else None
+        if not isinstance(mapping, dict) or old not in mapping:
+            continue
+        old_loc, new_loc = path + (old,), path + (new,)
+        line = lines.get(old_loc)
+        key = key_path(old_loc)
+        if new in mapping:
+            raise TownFileError(Problem(name, line, key, f"“{old}”是“{new}”的旧名，两个都写了", f"请删去 {old}"))
+        mapping[new] = mapping.pop(old)
+        lines[new_loc] = line or 0
+        where = f"{name}:{line}" if line else name
+        notices.append(f"提示：{where} [{key}]：“{old}”已改名为“{new}”，已按 {new} 读取（请把数据文件中的 {old} 改为 {new}）")
+    return notices
+
+
 def read_town_data(path: Path) -> tuple[dict, dict[Loc, int]]:
     """A town file parsed but not yet validated: (data, {key path: line})."""
     name = str(path)
@@ -208,6 +235,7 @@ def load_town(path: Path, sheet: Sheet | None = None, force: bool = False, warni
     sheet's figure is taken and the problem added to warnings)."""
     name = str(path)
     data, lines = read_town_data(path)
+    notices = renamed(data, lines, name)
     cells: dict[int, tuple] = {}
     if sheet is not None:
         from drafter.town.sheet_merge import merge
@@ -222,6 +250,8 @@ def load_town(path: Path, sheet: Sheet | None = None, force: bool = False, warni
     except Invalid as exc:
         problems = [to_problem(issue, name, lines) for issue in exc.issues]
         raise TownFileError(sorted(problems, key=lambda p: (p.line or 0, p.key))) from exc
+    if notices:
+        town = dataclasses.replace(town, notices=tuple(notices))
     if not cells:
         return town
     indicators = [dataclasses.replace(ind, cells=cells.get(i)) for i, ind in enumerate(town.indicators)]

@@ -62,6 +62,7 @@ class UpdateReport(NamedTuple):
     dropped: list[Change]      # marks whose figure the town file no longer has
     turned: list[Change]       # changes whose direction turned (增长 → 下降): words around them to review
     backup: Path | None = None
+    notices: tuple[str, ...] = ()  # what the town file's loader noticed (a key read under its new name)
 
     @property
     def left(self) -> bool:
@@ -152,7 +153,7 @@ def update(town_path: Path, draft: Path, options: UpdateOptions) -> UpdateReport
     plan = Planner(town, manifest, options, root, headings, taken)
     plan.run(found)
     if not plan.changed:
-        return UpdateReport(None, [], plan.conflicts, plan.missing, plan.dropped, [])
+        return UpdateReport(None, [], plan.conflicts, plan.missing, plan.dropped, [], notices=town.notices)
     path = target_path(draft, options)
     if path.exists() and not options.in_place and not options.force:
         raise OutputError(Problem(str(path), None, "--out", "文件已存在，为保护其中的内容没有覆盖它", "可换一个 --out，或加 --force 覆盖"))
@@ -168,7 +169,7 @@ def update(town_path: Path, draft: Path, options: UpdateOptions) -> UpdateReport
         backup = backup_path(draft)
         atomic_write(backup, package.raw)
     atomic_write(path, data)
-    return UpdateReport(path, plan.changed, plan.conflicts, plan.missing, plan.dropped, plan.turned, backup)
+    return UpdateReport(path, plan.changed, plan.conflicts, plan.missing, plan.dropped, plan.turned, backup, town.notices)
 
 
 class Planner:
