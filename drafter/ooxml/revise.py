@@ -60,8 +60,12 @@ class Found:
 
 
 def parse_xml(data: bytes) -> Element:
-    """document.xml -> its root (no entities, no network)."""
-    return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+    """document.xml -> its root (no entities, no network); ValueError for a part with a DOCTYPE, which Word never
+    writes (its entities would be kept unresolved and written back undeclared)."""
+    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+    if root.getroottree().docinfo.doctype:
+        raise ValueError("a part with a DOCTYPE")
+    return root
 
 
 def to_bytes(root: Element) -> bytes:
@@ -102,7 +106,7 @@ def heading_style_ids(styles: bytes) -> set[str]:
     otherwise."""
     try:
         root = parse_xml(styles)
-    except etree.XMLSyntaxError:
+    except (etree.XMLSyntaxError, ValueError):
         return set()
     own: dict[str, bool | None] = {}  # style id -> a heading by itself (True), not (False), or as its base says (None)
     based: dict[str, str] = {}

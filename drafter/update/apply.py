@@ -160,6 +160,10 @@ def update(town_path: Path, draft: Path, options: UpdateOptions) -> UpdateReport
     if path.is_dir():
         raise OutputError(Problem(str(path), None, "--out", "输出路径是一个文件夹", "请写出文件名"))
     replaced = {DOCUMENT: revise.to_bytes(root)}
+    try:
+        revise.parse_xml(replaced[DOCUMENT])  # what is written reads back, or nothing is written
+    except Exception as exc:  # lxml's syntax errors
+        raise DraftError(Problem(str(draft), None, "", "无法更新这份文档的正文，没有写入新文件", "请用 Word 或 WPS 另存为 .docx 后再试")) from exc
     if plan.manifest is not None and CUSTOM in package.data:  # what the marks now hold, for the next update
         manifest = plan.manifest._replace(marks=sorted(plan.wrote.values(), key=lambda m: marks.number(m.name)))
         replaced[CUSTOM] = write_properties(package.data[CUSTOM], manifest.properties(), marks.MANIFEST)
