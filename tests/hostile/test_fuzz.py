@@ -139,7 +139,8 @@ valid_town = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=max(150, int(os.environ.get("FUZZ_EXAMPLES", 0)) // 3), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=valid_town, style=st.sampled_from(["numbered", "topical", "congress"]), seed=st.integers(0, 10**6))
 def test_a_valid_town_file_gives_a_draft_whose_every_figure_checks_out(tmp_path_factory, data, style, seed):
     from drafter.build.draft import BuildOptions, build
@@ -149,7 +150,9 @@ def test_a_valid_town_file_gives_a_draft_whose_every_figure_checks_out(tmp_path_
     folder = tmp_path_factory.mktemp("valid")
     path = folder / "town.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
-    result = build(path, BuildOptions(style=style, seed=seed, out=folder / "d.md", fmt="md"))
+    with timed("build (valid)") as counts:
+        result = build(path, BuildOptions(style=style, seed=seed, out=folder / "d.md", fmt="md"))
+        counts["built"] += 1
     paragraphs = [b.text for b in result.blocks]
     from drafter.town.load import load_town
 
