@@ -19,7 +19,7 @@ from drafter.town.derive import forms, town_figures
 from drafter.town.load import load_town
 from drafter.town.model import Town
 from drafter.update.match import Context, Matcher, Target
-from drafter.update.package import CORE, CUSTOM, DOCUMENT, STYLES, Package, read_package, write_package
+from drafter.update.package import CORE, CUSTOM, DOCUMENT, STYLES, Package, backup_path, read_package, target_path, write_package
 from drafter.write import marks
 
 if TYPE_CHECKING:
@@ -92,25 +92,6 @@ def new_texts(town: Town, style: str, seed: int | None) -> dict[tuple[str, str],
 def word_of(text: str) -> str:
     """增长/下降/持平 in a change's text ('' when none)."""
     return next((word for word in WORDS if word in text), "")
-
-
-def target_path(draft: Path, options: UpdateOptions) -> Path:
-    """Where the updated draft goes: --out, the draft itself (--in-place), or 〈name〉（更新）.docx beside it."""
-    if options.in_place:
-        return draft
-    if options.out is not None and options.out.resolve() == draft.resolve():
-        raise OutputError(Problem(str(options.out), None, "--out", "输出文件就是原初稿", "要直接更新原初稿请用 --in-place（会先备份）"))
-    return options.out if options.out is not None else draft.with_name(f"{draft.stem}（更新）{draft.suffix}")
-
-
-def backup_path(draft: Path) -> Path:
-    """A free name for the copy kept before --in-place: 〈name〉.备份.docx, then .备份2 …"""
-    n = 1
-    while True:
-        path = draft.with_name(f"{draft.stem}.备份{'' if n == 1 else n}{draft.suffix}")
-        if not path.exists():
-            return path
-        n += 1
 
 
 def same_town(town: Town, manifest: marks.Manifest | None, package: Package, root: Element, draft: Path, town_path: Path) -> None:

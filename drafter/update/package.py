@@ -1,5 +1,6 @@
 """A draft's .docx -> the few parts update reads (every part's size checked before any is read, the rest never
-read whole), and back: the package with those parts replaced and every other part copied through byte for byte."""
+read whole), and back: the package with those parts replaced and every other part copied through byte for byte, to
+the path update writes (and the backup it keeps)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ import io
 import shutil
 import zipfile
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
-from drafter.errors import DraftError, Problem
+from drafter.errors import DraftError, OutputError, Problem
 from drafter.files.textio import DRAFT_LIMIT, ZIP_ERRORS, docx_members, read_limited, read_members
 
 DOCUMENT = "word/document.xml"
@@ -21,6 +22,16 @@ CORE = "docProps/core.xml"
 # within DOCX_BODY_LIMIT unpacked); the others are copied through without being held in memory.
 NEEDED = (DOCUMENT, CUSTOM, STYLES, CORE)
 CHUNK = 1024 * 1024
+
+
+class Options(Protocol):
+    """What target_path needs of update's options."""
+
+    @property
+    def out(self) -> Path | None: ...
+
+    @property
+    def in_place(self) -> bool: ...
 
 
 class Package(NamedTuple):
@@ -62,3 +73,22 @@ def write_package(path: Path, package: Package, replaced: dict[str, bytes]) -> b
             except ZIP_ERRORS as exc:
                 raise damaged(path, info.filename) from exc
     return out.getvalue()
+
+
+def target_path(draft: Path, options: Options) -> Path:
+    """Where the updated draft goes: --out, the draft itself (--in-place), or 〈name〉（更新）.docx beside it."""
+    if options.in_place:
+        return draft
+    if options.out is not None and options.out.resolve() == draft.resolve():
+        raise OutputError(Problem(str(options.out), None, "--out", "输出文件就是原初稿", "要直接更新原初稿请用 --in-place（会先备份）"))
+    return options.out if options.out is not None else draft.with_name(f"{draft.stem}（更新）{draft.suffix}")
+
+
+def backup_path(draft: Path) -> Path:
+    """A free name for the copy kept before --in-place: 〈name〉.备份.docx, then .备份2 …"""
+    n = 1
+    while True:
+        path = draft.with_name(f"{draft.stem}.备份{'' if n == 1 else n}{draft.suffix}")
+        if not path.exists():
+            return path
+        n += 1
