@@ -13,7 +13,7 @@ from drafter.compose.composer import Composer
 from drafter.compose.phrases import load_bank
 from drafter.compose.render import render
 from drafter.errors import MissingFigureError, OutputError, Problem, SheetError
-from drafter.files.textio import DOCX_BODY_LIMIT, atomic_write
+from drafter.files.textio import DOCX_BODY_LIMIT, ZIP_ERRORS, atomic_write
 from drafter.markup import Block, parse
 from drafter.town.load import load_town
 from drafter.town.model import Town
@@ -82,7 +82,7 @@ def docx_bytes(town: Town, blocks: list[Block], options: BuildOptions) -> bytes:
 
     meta = DocMeta(Composer.plain_title(town), town.unit_name, town.date or dt.date(town.year, 12, 31), annotate=options.annotate,
                    toc=options.toc, centred_page_numbers=town.settings.page_numbers == "center", style=options.style,
-                   seed=options.seed)
+                   seed=options.seed, town=town)
     document = build_document(blocks, meta, town.settings.fonts, options.reference)
 
     def stamp(blobs: dict[str, bytes]) -> None:
@@ -110,7 +110,7 @@ def untouched_docx(path: Path) -> bool:
             if sum(package.getinfo(n).file_size for n in names) > DOCX_BODY_LIMIT:
                 return False
             parts = [(n, package.read(n)) for n in names]
-    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError, ValueError):
+    except (*ZIP_ERRORS, UnicodeDecodeError):  # a damaged package (a corrupt deflate stream among them) was not drafter's untouched draft
         return False
     match = IDENTIFIER.search(core)
     return match is not None and match.group(1) == FINGERPRINT + package_digest(parts)
@@ -173,7 +173,7 @@ def build(town_path: Path, options: BuildOptions) -> BuildResult:
             raise SheetError(sheet.problems)
         warnings += sheet.problems
     town = load_town(town_path, sheet, options.force, warnings)
-    warnings = [f"统计表问题（已按 --force 继续）：{w}" for w in warnings]
+    warnings = [*town.notices, *(f"统计表问题（已按 --force 继续）：{w}" for w in warnings)]
     if town.promises:
         from drafter.check.promises import unkept
 

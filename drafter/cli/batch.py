@@ -18,14 +18,14 @@ from rich.table import Table
 
 from drafter.build.draft import BuildOptions
 from drafter.compose.render import STYLES
-from drafter.county.batch import Outcome, run_batch, town_files
+from drafter.county.batch import Outcome, run_batch, skip_reason, town_files
 from drafter.write.fonts import MISSING_FONTS
 
 
 def run(paths: list[Path], options: BuildOptions, out_dir: Path | None, jobs: int) -> list[Outcome]:
     """Build with a progress bar on stderr, then print the summary table; the outcomes."""
     err = Console(stderr=True)
-    files = town_files(paths)
+    files = [f for f in town_files(paths) if not skip_reason(f)]
     total = len(files)
     if options.figures is not None:
         audit_sheet(files, options, err)
@@ -61,20 +61,25 @@ def audit_sheet(files: list[Path], options: BuildOptions, err: Console) -> None:
 def print_summary(outcomes: list[Outcome]) -> None:
     """One row per town file, then the problems of the ones that failed."""
     console = Console()
-    failed = [o for o in outcomes if not o.ok]
-    table = Table(title=f"批量生成：{len(outcomes)} 个数据文件，成功 {len(outcomes) - len(failed)} 个，失败 {len(failed)} 个")
+    failed = [o for o in outcomes if o.error]
+    skipped = [o for o in outcomes if o.skipped]
+    also = f"，跳过 {len(skipped)} 个" if skipped else ""
+    table = Table(title=f"批量生成：{len(outcomes)} 个数据文件，成功 {len(outcomes) - len(failed) - len(skipped)} 个，失败 {len(failed)} 个{also}")
     for column in ("数据文件", "乡镇", "样式", "字数", "待补充", "输出", "状态"):
         table.add_column(column, justify="right" if column in ("字数", "待补充") else "left")
     folders = {o.out.parent for o in outcomes if o.out is not None}
     if len(folders) == 1:
         table.caption = f"输出目录：{escape(str(folders.pop()))}"
     for o in outcomes:
-        status = "[green]已生成[/]" if o.ok else "[red]失败[/]"
+        status = "[green]已生成[/]" if o.ok else "[yellow]已中断[/]" if o.interrupted else "[red]跳过[/]" if o.skipped else "[red]失败[/]"
         table.add_row(escape(o.file.name), escape(o.town), STYLES[o.style].split("：")[0] if o.style in STYLES else "", str(o.chars) if o.ok else "", str(o.gaps) if o.ok else "",
                       escape(o.out.name if o.out else ""), status)
     console.print(table)
+    for o in skipped:
+        console.print(f"跳过：{o.file}：{o.skipped}", markup=False, highlight=False, soft_wrap=True)
     for o in failed:
-        console.print(f"错误：{o.error}", markup=False, highlight=False, soft_wrap=True)
+        if not o.interrupted:
+            console.print(f"错误：{o.error}", markup=False, highlight=False, soft_wrap=True)
     machine: set[str] = set()
     for o in outcomes:
         for warning in o.warnings:

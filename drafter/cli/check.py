@@ -77,6 +77,8 @@ def run_check(town_path: Path, draft: Path | None, corpus: list[Path], min_overl
     statistics sheet, the town's indicators are the sheet's (and a missing figure names its cell)."""
     err = Console(stderr=True)
     town = load_town(town_path, sheet)
+    for notice in town.notices:
+        err.print(notice, markup=False, highlight=False, soft_wrap=True)
     name, paragraphs = draft_paragraphs(town_path, draft, style, seed, sheet)
     last = last_report(town, town_path, last_year)
     documents = load_corpus(corpus, lambda m: err.print(f"[yellow]警告[/]：{m}", highlight=False))

@@ -44,6 +44,9 @@ def call(action: Callable[[], T]) -> T:
     except KeyboardInterrupt:
         say("已中断，没有写入任何文件。", err=True)
         raise typer.Exit(130) from None
+    except BrokenPipeError:
+        pipe_closed()
+        raise typer.Exit(1) from None
     except Exception as exc:
         if os.environ.get("DRAFTER_DEBUG"):
             raise
@@ -53,6 +56,17 @@ def call(action: Callable[[], T]) -> T:
                    "请把它和你的数据文件一起发给维护者。", err=True)
         raise typer.Exit(1) from None
     raise AssertionError("unreachable")
+
+
+def pipe_closed() -> None:
+    """Output piped to a reader that has gone: say so on stderr (not that nothing was written: it may have been), and
+    let the interpreter's last flush go nowhere instead of failing again."""
+    import sys
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    print("输出已被关闭（接收输出的程序已退出），其余输出没有显示。", file=sys.stderr)
 
 
 def version_callback(value: bool) -> None:
@@ -108,6 +122,9 @@ def build(
         outcomes = call(lambda: run_batch(towns, options, out_dir, jobs or os.cpu_count() or 1))
         if not outcomes:
             fail(DrafterError(f"没有找到数据文件（.yaml）：{'、'.join(map(str, towns))}"))
+        if any(o.interrupted for o in outcomes):
+            say(f"已中断：已生成的 {sum(o.ok for o in outcomes)} 篇完整保留，其余没有生成，也没有留下写了一半的文件。", err=True)
+            raise typer.Exit(130)
         if any(not o.ok for o in outcomes):
             raise typer.Exit(1)
         return
@@ -257,5 +274,8 @@ def run() -> None:
 
     try:
         app()
+    except BrokenPipeError:  # a message printed after the work was done
+        pipe_closed()
+        raise SystemExit(1) from None
     finally:
         gc.freeze()

@@ -14,7 +14,10 @@ if TYPE_CHECKING:
 
 def line(change: Change, with_before: bool = True) -> str:
     """'  indicators[0].value：18.91亿元 → 19.62亿元（“2024年1-10月，全镇规上工业…”）'."""
-    move = f"{change.before} → {change.after}" if with_before and change.before else change.after
+    if with_before and change.before:
+        move = f"{change.before} → {change.after}" if change.after else change.before
+    else:
+        move = change.after
     where = f"（“{change.where}”）" if change.where else ""
     why = f"{change.why}：" if change.why else ""
     return f"  {change.key}：{why}{move}{where}"
@@ -22,7 +25,7 @@ def line(change: Change, with_before: bool = True) -> str:
 
 def lines(report: UpdateReport, track: bool) -> list[str]:
     """The report, section by section (empty sections left out)."""
-    out = []
+    out = list(report.notices)
     if report.path is not None:
         how = "（修订模式，可在 Word 或 WPS 中逐条接受或拒绝）" if track else ""
         out.append(f"已写入：{report.path}，更新 {len(report.changed)} 处数字{how}")
@@ -52,6 +55,24 @@ def lines(report: UpdateReport, track: bool) -> list[str]:
 def run_update(town: Path, draft: Path, options: UpdateOptions, say: Callable[[str], None]) -> UpdateReport:
     """Update and print the report through say."""
     report = update(town, draft, options)
-    for text in lines(report, options.track):
-        say(text)
+    tell(report, options.track, say)
     return report
+
+
+def tell(report: UpdateReport, track: bool, say: Callable[[str], None]) -> None:
+    """Print the report; when its reader has gone (a closed pipe), say on stderr what was written, once, and print
+    nothing more (the file is written either way: never say it was not)."""
+    import os
+    import sys
+
+    texts = lines(report, track)
+    try:
+        for text in texts:
+            say(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's last flush goes nowhere instead of failing again
+        os.close(devnull)
+        done = f"已写入：{report.path}" if report.path is not None else "没有写入新文件"
+        print(f"输出已被关闭，报告没有全部显示。{done}。", file=sys.stderr)

@@ -1,12 +1,15 @@
 """The user's cache directory for drafter (compiled templates, parsed data files, the crash log, the machine's fonts):
-~/.cache/drafter (or $XDG_CACHE_HOME/drafter), %LOCALAPPDATA%\\drafter on Windows; None when unwritable."""
+~/.cache/drafter (or $XDG_CACHE_HOME/drafter), %LOCALAPPDATA%\\drafter on Windows; None when it cannot be written (a
+folder that exists but is read-only, or belongs to another user, is no cache: drafter works without)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import tempfile
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +39,20 @@ def cache_dir(kind: str) -> Path | None:
         root.mkdir(parents=True, exist_ok=True)
     except (OSError, RuntimeError):  # no home directory, or not writable: work without a cache
         return None
-    return root
+    return root if writable(root) else None
+
+
+@lru_cache(maxsize=32)
+def writable(folder: Path) -> bool:
+    """True when a file can be created in folder (tried once per process: permissions alone do not tell, on a
+    read-only disk or for root)."""
+    try:
+        fd, name = tempfile.mkstemp(dir=folder, prefix=".probe-")
+        os.close(fd)
+        os.unlink(name)
+    except OSError:
+        return False
+    return True
 
 
 def cached_json(kind: str, key: str, produce: Callable[[], Any], refresh: bool = False) -> Any:
@@ -60,6 +76,24 @@ def cached_json(kind: str, key: str, produce: Callable[[], Any], refresh: bool =
     except OSError:
         pass
     return data
+
+
+def jieba_folder() -> Path | None:
+    """Where jieba should keep its dictionary cache: drafter's cache, not the shared temp folder (where another
+    user's jieba.cache can be neither read nor replaced); else a private temp folder removed at exit; None when
+    nothing can be written."""
+    import atexit
+    import shutil
+
+    root = cache_dir("jieba")
+    if root is not None:
+        return root
+    try:
+        private = Path(tempfile.mkdtemp(prefix="drafter-jieba-"))
+    except OSError:
+        return None
+    atexit.register(shutil.rmtree, private, True)
+    return private
 
 
 # Entries of one kind kept; older ones (left by data files since edited) are removed when a new one is written.

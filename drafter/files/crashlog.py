@@ -1,4 +1,5 @@
-"""An unexpected error's traceback -> a log file in the user's cache (or the temp folder); its path for the message."""
+"""An unexpected error's traceback -> a log file of its own in the user's cache (or the temp folder); its path for the
+message. Two crashes in the same second, in one process or many, never share a file."""
 
 from __future__ import annotations
 
@@ -8,16 +9,21 @@ from drafter.files.cache import cache_dir
 
 
 def save_traceback(exc: BaseException) -> Path | None:
-    """Write the traceback of an unexpected error to the log folder; its path, or None when nothing is writable."""
+    """Write the traceback of an unexpected error to a new file in the log folder (the temp folder when the cache
+    cannot be written); its path, or None when nothing is writable."""
     import datetime as dt
     import os
     import tempfile
     import traceback
 
-    folder = cache_dir("logs") or Path(tempfile.gettempdir())
-    path = folder / f"drafter-{dt.datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.log"
-    try:
-        path.write_text("".join(traceback.format_exception(exc)), "utf-8")
-    except OSError:
-        return None
-    return path
+    text = "".join(traceback.format_exception(exc))
+    prefix = f"drafter-{dt.datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}-"
+    for folder in dict.fromkeys(f for f in (cache_dir("logs"), Path(tempfile.gettempdir())) if f is not None):
+        try:
+            fd, name = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=".log")  # a name no other log has
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError:
+            continue
+        return Path(name)
+    return None

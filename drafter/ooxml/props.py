@@ -9,10 +9,12 @@ from lxml import etree
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from lxml.etree import _Element
 
 
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+DC_NS = "http://purl.org/dc/elements/1.1/"
 FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 CUSTOM_PART = "/docProps/custom.xml"
 CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
@@ -23,12 +25,21 @@ CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 WPS_PROPERTIES = frozenset({"KSOProductBuildVer", "ICV", "KSOTemplateDocerSaveRecord", "CalculationRule"})
 
 
-def read_properties(xml: bytes, foreign: bool = False) -> dict[str, str]:
-    """Custom properties as {name: text} (values of every type read as their text), WPS's own left out unless
-    foreign; a part that is not XML reads as none."""
+def parsed(xml: bytes) -> _Element | None:
+    """A properties part's root; None when it is not XML, or has a DOCTYPE (which Office never writes: its entities
+    would be kept unresolved and written back undeclared)."""
     try:
         root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
     except etree.XMLSyntaxError:
+        return None
+    return None if root.getroottree().docinfo.doctype else root
+
+
+def read_properties(xml: bytes, foreign: bool = False) -> dict[str, str]:
+    """Custom properties as {name: text} (values of every type read as their text), WPS's own left out unless
+    foreign; a part that is not XML (or has a DOCTYPE) reads as none."""
+    root = parsed(xml)
+    if root is None:
         return {}
     return {name: "".join(p.itertext()) for p in root.findall(f"{{{CUSTOM_NS}}}property")
             if (name := p.get("name", "")) not in WPS_PROPERTIES or foreign}
@@ -50,15 +61,19 @@ def saved_by(custom: bytes, app: bytes) -> str:
     return application.strip()
 
 
+def read_title(core: bytes) -> str:
+    """The title in docProps/core.xml ('' when absent or unreadable)."""
+    root = parsed(core)
+    if root is None:
+        return ""
+    title = root.find(f"{{{DC_NS}}}title")
+    return "".join(title.itertext()) if title is not None else ""
+
+
 def write_properties(xml: bytes | None, values: dict[str, str], prefix: str) -> bytes:
     """Custom properties XML holding values, in place of every property whose name starts with prefix; the
     document's other properties kept."""
-    root = None
-    if xml:
-        try:
-            root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
-        except etree.XMLSyntaxError:
-            root = None
+    root = parsed(xml) if xml else None
     if root is None:
         root = etree.Element(f"{{{CUSTOM_NS}}}Properties", nsmap={None: CUSTOM_NS, "vt": VT_NS})
     for prop in root.findall(f"{{{CUSTOM_NS}}}property"):

@@ -60,8 +60,12 @@ class Found:
 
 
 def parse_xml(data: bytes) -> Element:
-    """document.xml -> its root (no entities, no network)."""
-    return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+    """document.xml -> its root (no entities, no network); ValueError for a part with a DOCTYPE, which Word never
+    writes (its entities would be kept unresolved and written back undeclared)."""
+    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+    if root.getroottree().docinfo.doctype:
+        raise ValueError("a part with a DOCTYPE")
+    return root
 
 
 def to_bytes(root: Element) -> bytes:
@@ -102,7 +106,7 @@ def heading_style_ids(styles: bytes) -> set[str]:
     otherwise."""
     try:
         root = parse_xml(styles)
-    except etree.XMLSyntaxError:
+    except (etree.XMLSyntaxError, ValueError):
         return set()
     own: dict[str, bool | None] = {}  # style id -> a heading by itself (True), not (False), or as its base says (None)
     based: dict[str, str] = {}
@@ -192,6 +196,28 @@ def stretch(mark: Found, wrote: str) -> bool:
         mark.texts = [second] + texts[i + 1 : first] + mark.texts
         second.getparent().addprevious(mark.start)
     return mark.text == wrote
+
+
+def text_before(mark: Found) -> str:
+    """The live text of the mark's paragraph before the mark's start ('' when the start stands outside a paragraph)."""
+    paragraph = next(mark.start.iterancestors(w("p")), None)
+    if paragraph is None:
+        return ""
+    out = []
+    for element in paragraph.iter(w("t"), w("bookmarkStart")):
+        if element is mark.start:
+            break
+        if element.tag == w("t"):
+            out.append(element.text or "")
+    return "".join(out)
+
+
+def row_texts(mark: Found) -> list[str] | None:
+    """The texts of the cells of the table row the mark stands in (None outside a table)."""
+    row = next(mark.start.iterancestors(w("tr")), None)
+    if row is None:
+        return None
+    return ["".join(paragraph_text(p) for p in cell.iter(w("p"))) for cell in row.iter(w("tc"))]
 
 
 def rename(mark: Found, name: str) -> None:

@@ -30,7 +30,7 @@ def number(value: Decimal) -> str:
 def rounded(value: Decimal, digits: int) -> Decimal:
     """Half-up rounding to `digits` decimals (98.89 -> 98.9 with 1), with room for any amount the schema admits."""
     with localcontext() as context:
-        context.prec = PRECISION
+        context.prec = max(PRECISION, value.adjusted() + digits + 2)  # room for the digits kept, however large
         return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 
@@ -105,9 +105,15 @@ def disagreement(stated: Decimal, part: Decimal, whole: Decimal, growth: bool) -
     return rounded(exact, max(1, places(stated)))
 
 
+# The smallest previous-year value growth is computed from (as for a ratio's whole or a target, model.DIVISOR).
+SMALLEST = Decimal("0.000001")
+
+
 def growth_base(value: Decimal) -> str | None:
-    """A previous-year value of 0 leaves growth undefined."""
-    return "previous（上年值）为 0，无法计算同比增长率；请删除 previous 或改为非零值" if value == 0 else None
+    """A previous-year value of 0 leaves growth undefined; one below a millionth is a typing slip (a rate of 10^8 %)."""
+    if value == 0:
+        return "previous（上年值）为 0，无法计算同比增长率；请删除 previous 或改为非零值"
+    return "previous（上年值）过小（小于 0.000001），无法计算同比增长率；请检查单位和小数点" if value < SMALLEST else None
 
 
 def stated_problems(value: Decimal | None, previous: Decimal | None, growth: Decimal | None, target: Decimal | None,

@@ -57,6 +57,21 @@ def shared_node(root: yaml.Node) -> yaml.Node | None:
     return None
 
 
+def complex_key(root: yaml.Node) -> yaml.Node | None:
+    """The first mapping key that is a list or a mapping (? [a, b]: 1), which no town file has and no key path names."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    return key
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return None
+
+
 def bad_scalar(loader: yaml.SafeLoader, root: yaml.Node) -> tuple[yaml.Node, Loc] | None:
     """The first scalar the YAML library cannot construct (date: 2024-02-30, !!int abc, a 5000-digit integer),
     with its key path."""
@@ -148,6 +163,10 @@ def parse_yaml(text: str, name: str) -> tuple[object, dict[Loc, int]]:
         if shared is not None:
             raise TownFileError(Problem(name, shared.start_mark.line + 1, "", "数据文件中不能使用锚点和别名（& 和 *）",
                                         "把要重复的内容直接写出来"))
+        odd = complex_key(node)
+        if odd is not None:
+            raise TownFileError(Problem(name, odd.start_mark.line + 1, "", "键名只能是文字，这里的键是一个列表或映射",
+                                        "去掉键前的“? ”和方括号、花括号，写成“键: 值”"))
         lines = line_map(node)
         broken = bad_scalar(loader, node)
         if broken is not None:
@@ -170,6 +189,33 @@ def scalar_problem(node: yaml.Node, key: str, name: str) -> Problem:
     return Problem(name, line, key, f"无法读取“{value}”：{node.tag.rsplit(':', 1)[-1]} 类型的值无效", "去掉 !! 开头的类型标记，直接写值")
 
 
+# Keys renamed since 0.1: (the path of the mapping that holds it, its old name) -> its new name. A town file written
+# with an old name (by an earlier drafter init) is read under the new one, with a one-line notice (README, 数据文件).
+RENAMED: dict[tuple[Loc, str], str] = {(("settings",), "font_set"): "fonts"}
+
+
+def renamed(data: dict, lines: dict[Loc, int], name: str) -> list[str]:
+    """Old key names in data moved to their new names (lines too); a notice for each, or TownFileError when a file
+    has a key under both names."""
+    notices = []
+    for (path, old), new in RENAMED.items():
+        mapping: object = data
+        for part in path:
+            mapping = mapping.get(part) if isinstance(mapping, dict) else None
+        if not isinstance(mapping, dict) or old not in mapping:
+            continue
+        old_loc, new_loc = path + (old,), path + (new,)
+        line = lines.get(old_loc)
+        key = key_path(old_loc)
+        if new in mapping:
+            raise TownFileError(Problem(name, line, key, f"“{old}”是“{new}”的旧名，两个都写了", f"请删去 {old}"))
+        mapping[new] = mapping.pop(old)
+        lines[new_loc] = line or 0
+        where = f"{name}:{line}" if line else name
+        notices.append(f"提示：{where} [{key}]：“{old}”已改名为“{new}”，已按 {new} 读取（请把数据文件中的 {old} 改为 {new}）")
+    return notices
+
+
 def read_town_data(path: Path) -> tuple[dict, dict[Loc, int]]:
     """A town file parsed but not yet validated: (data, {key path: line})."""
     name = str(path)
@@ -189,6 +235,7 @@ def load_town(path: Path, sheet: Sheet | None = None, force: bool = False, warni
     sheet's figure is taken and the problem added to warnings)."""
     name = str(path)
     data, lines = read_town_data(path)
+    notices = renamed(data, lines, name)
     cells: dict[int, tuple] = {}
     if sheet is not None:
         from drafter.town.sheet_merge import merge
@@ -203,6 +250,8 @@ def load_town(path: Path, sheet: Sheet | None = None, force: bool = False, warni
     except Invalid as exc:
         problems = [to_problem(issue, name, lines) for issue in exc.issues]
         raise TownFileError(sorted(problems, key=lambda p: (p.line or 0, p.key))) from exc
+    if notices:
+        town = dataclasses.replace(town, notices=tuple(notices))
     if not cells:
         return town
     indicators = [dataclasses.replace(ind, cells=cells.get(i)) for i, ind in enumerate(town.indicators)]

@@ -269,6 +269,8 @@ class Town:
     # Last year's plans: build and check warn of each the review does not answer.
     promises: list[Promise] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
+    # What the loader noticed and the clerk should hear once (a key read under its new name); set by drafter.
+    notices: tuple[str, ...] = field(default=(), metadata={"internal": True})
 
     def check(self) -> list[tuple[str, str]]:
         """乡 or 镇 must be given or readable from the town's name; the year's background is a sentence or two."""

@@ -1,6 +1,7 @@
 """The county's statistics sheet (.xlsx, a row per town) -> each town's indicator figures with the cell each came
 from, after an audit of the sheet: numbers stored as text, thousands separators, merged cells in the data, subtotal
-rows inside the data, towns listed twice, values that are not numbers. openpyxl is imported only here."""
+rows inside the data, towns listed twice, values that are not numbers, formulas without a saved result. The workbook is
+read row by row within limits (town.workbook)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from drafter.errors import Problem, SheetError
-from drafter.files.textio import DRAFT_LIMIT, read_limited
-
-if TYPE_CHECKING:
-    from openpyxl.worksheet.worksheet import Worksheet
-
+from drafter.town.workbook import Grid, coordinate, read_grid
 
 TOWN_HEADERS = ("乡镇", "乡镇名称", "乡（镇）", "乡(镇)", "乡镇（街道）", "乡镇(街道)", "单位", "单位名称", "地区")
 KINDS = {"previous": ("上年同期", "上年", "去年", "同期"), "target": ("目标任务", "年度目标", "目标", "任务", "计划"),
@@ -56,6 +53,7 @@ class Sheet(NamedTuple):
     order: list[str]  # indicators in the sheet's column order
     rows: dict[str, int]
     problems: list[Problem]
+    unknown: dict[str, set[str]] | None = None  # town -> indicators whose 本年 cell is a formula without a saved result
 
 
 def town_key(name: str) -> str:
@@ -80,30 +78,23 @@ def split_header(text: str) -> tuple[str, str, str]:
 
 def read_sheet(path: Path, mapping: dict[str, str] | None = None) -> Sheet:
     """Read and audit the first worksheet of an .xlsx; mapping renames the sheet's indicators to the town files'."""
-    read_limited(path, DRAFT_LIMIT, SheetError, "统计表")
-    try:
-        import openpyxl
-
-        book = openpyxl.load_workbook(path, data_only=True, read_only=False)
-    except Exception as exc:  # openpyxl raises several types for a file that is not a workbook
-        raise SheetError(Problem(str(path), None, "--figures", f"无法作为 Excel 工作簿（.xlsx）打开：{type(exc).__name__}",
-                                 "请在 Excel 或 WPS 中另存为 .xlsx")) from exc
-    ws = book.worksheets[0]
-    where = path.name if len(book.worksheets) == 1 else f"{path.name}!{ws.title}"
-    reader = Reader(path, ws, where, mapping or {})
+    grid = read_grid(path)
+    where = path.name if grid.sheets == 1 else f"{path.name}!{grid.title}"
+    reader = Reader(path, grid, where, mapping or {})
     return reader.read()
 
 
 class Reader:
     """Reads one worksheet: its header, its data rows, and what is wrong with them."""
 
-    def __init__(self, path: Path, ws: Worksheet, where: str, mapping: dict[str, str]) -> None:
-        self.path, self.ws, self.where, self.mapping = path, ws, where, mapping
-        self.problems: list[Problem] = []
-        self.merged = {}
-        for merged in ws.merged_cells.ranges:
-            for row in range(merged.min_row, merged.max_row + 1):
-                for col in range(merged.min_col, merged.max_col + 1):
+    def __init__(self, path: Path, grid: Grid, where: str, mapping: dict[str, str]) -> None:
+        self.path, self.grid, self.where, self.mapping = path, grid, where, mapping
+        self.problems: list[Problem] = list(grid.problems)
+        self.merged: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+        for merged in grid.merged:
+            min_row, min_col, max_row, max_col = merged
+            for row in range(min_row, max_row + 1):
+                for col in range(min_col, max_col + 1):
                     self.merged[(row, col)] = merged
 
     def problem(self, row: int | None, coord: str, message: str, hint: str = "") -> None:
@@ -112,16 +103,17 @@ class Reader:
     def text(self, row: int, col: int) -> str:
         """A header cell's text; a merged range's value read at its top-left cell."""
         merged = self.merged.get((row, col))
-        value = self.ws.cell(merged.min_row, merged.min_col).value if merged else self.ws.cell(row, col).value
+        value = self.grid.value(merged[0], merged[1]) if merged else self.grid.value(row, col)
         return "" if value is None else str(value).strip()
 
     def header(self) -> tuple[int, int, int]:
         """(header row, its last row (2 with a row of 本年/上年/目标 under merged names), the town column)."""
-        for row in range(1, min(self.ws.max_row, HEADER_SEARCH) + 1):
-            for col in range(1, self.ws.max_column + 1):
+        last_col = self.grid.max_column
+        for row in range(1, min(self.grid.max_row, HEADER_SEARCH) + 1):
+            for col in range(1, last_col + 1):
                 if re.sub(r"\s+", "", self.text(row, col)) in TOWN_HEADERS:
-                    below = [split_header(self.text(row + 1, c))[2] for c in range(col + 1, self.ws.max_column + 1)]
-                    names_below = [split_header(self.text(row + 1, c))[0] for c in range(col + 1, self.ws.max_column + 1)]
+                    below = [split_header(self.text(row + 1, c))[2] for c in range(col + 1, last_col + 1)]
+                    names_below = [split_header(self.text(row + 1, c))[0] for c in range(col + 1, last_col + 1)]
                     two = any(below) and not any(names_below)
                     return row, row + 1 if two else row, col
         raise SheetError(Problem(str(self.path), None, "", f"前 {HEADER_SEARCH} 行中找不到乡镇名称列的表头",
@@ -130,14 +122,14 @@ class Reader:
     def columns(self, first: int, last: int, town_col: int) -> list[Column]:
         """The indicator columns right of the town column."""
         out = []
-        for col in range(town_col + 1, self.ws.max_column + 1):
+        for col in range(town_col + 1, self.grid.max_column + 1):
             top = self.text(first, col)
             name, unit, kind = split_header(top)
             if last > first:
                 kind = split_header(self.text(last, col))[2] or kind
             if not name:
                 continue
-            coord = self.ws.cell(first, col).coordinate
+            coord = coordinate(first, col)
             if not kind:
                 self.problem(first, coord, f"表头“{top}”看不出是本年、上年还是目标", "在表头中写明：本年、上年或目标")
                 continue
@@ -145,15 +137,18 @@ class Reader:
         seen: dict[tuple[str, str], int] = {}
         for column in out:
             if (column.name, column.kind) in seen:
-                coord = self.ws.cell(first, column.index).coordinate
-                self.problem(first, coord, f"“{column.name}”的{KIND_NAMES[column.kind]}数有两列", "请删去其中一列")
+                self.problem(first, coordinate(first, column.index), f"“{column.name}”的{KIND_NAMES[column.kind]}数有两列", "请删去其中一列")
             seen[(column.name, column.kind)] = column.index
         return out
 
-    def number(self, row: int, col: int) -> Decimal | None:
-        """A data cell's number (None when empty or a dash); text that is a number is a problem, still read."""
-        cell = self.ws.cell(row, col)
-        value = cell.value
+    def number(self, row: int, col: int, town: str, column: Column) -> Decimal | None:
+        """A data cell's number (None when empty or a dash); text that is a number is a problem, still read; a
+        formula without a saved result is a problem and the town's figure is missing."""
+        value, coord = self.grid.value(row, col), coordinate(row, col)
+        if (row, col) in self.grid.formulas:
+            self.problem(row, f"{self.where}!{coord}", f"公式没有保存计算结果，{town}的“{column.name}”{KIND_NAMES[column.kind]}数缺失",
+                         "在 Excel 或 WPS 中打开统计表，重新计算后保存；或把公式换成数值")
+            return None
         if value is None or isinstance(value, bool):
             return None
         if isinstance(value, (int, float)):
@@ -163,10 +158,10 @@ class Reader:
             return None
         if NUMBER_TEXT.fullmatch(text):
             thousands = "," in text or "，" in text
-            self.problem(row, cell.coordinate, f"数字以文本形式存储（“{text}”）" + ("，且带千位分隔符" if thousands else ""),
+            self.problem(row, coord, f"数字以文本形式存储（“{text}”）" + ("，且带千位分隔符" if thousands else ""),
                          "在 Excel 中选中该列，“分列”或“转换为数字”" + ("，并去掉逗号" if thousands else ""))
             return Decimal(text.replace(",", "").replace("，", ""))
-        self.problem(row, cell.coordinate, f"“{text}”不是数字", "请填数字，没有数据的留空")
+        self.problem(row, coord, f"“{text[:30]}”不是数字", "请填数字，没有数据的留空")
         return None
 
     def read(self) -> Sheet:
@@ -174,16 +169,18 @@ class Reader:
         columns = self.columns(first, last, town_col)
         towns: dict[str, dict[str, dict[str, Cell]]] = {}
         rows: dict[str, int] = {}
+        unknown: dict[str, set[str]] = {}
         seen: dict[str, int] = {}  # town_key -> row
         total_at = None
-        for row in range(last + 1, self.ws.max_row + 1):
+        for row in range(last + 1, self.grid.max_row + 1):
             name = self.text(row, town_col)
-            coord = self.ws.cell(row, town_col).coordinate
+            coord = coordinate(row, town_col)
             if not name:
                 continue
             if (row, town_col) in self.merged or any((row, c.index) in self.merged for c in columns):
                 merged = self.merged.get((row, town_col)) or next(self.merged[(row, c.index)] for c in columns if (row, c.index) in self.merged)
-                self.problem(row, coord, f"数据区有合并单元格（{merged.coord}）", "请取消合并，每个乡镇一行、每格一个数")
+                self.problem(row, coord, f"数据区有合并单元格（{coordinate(merged[0], merged[1])}:{coordinate(merged[2], merged[3])}）",
+                             "请取消合并，每个乡镇一行、每格一个数")
                 continue
             if name.startswith(TOTALS) or name.endswith(("合计", "小计", "总计")):
                 total_at = total_at or (row, coord, name)
@@ -198,16 +195,19 @@ class Reader:
             seen[town_key(name)] = row
             figures: dict[str, dict[str, Cell]] = {}
             for column in columns:
-                value = self.number(row, column.index)
+                value = self.number(row, column.index, name, column)
                 if value is not None:
-                    ref = f"{self.where}!{self.ws.cell(row, column.index).coordinate}"
+                    ref = f"{self.where}!{coordinate(row, column.index)}"
                     figures.setdefault(column.name, {})[column.kind] = Cell(value, ref)
             towns[name], rows[name] = figures, row
+            lost = {c.name for c in columns if c.kind == "value" and (row, c.index) in self.grid.formulas}
+            if lost:
+                unknown[name] = lost
         units: dict[str, str] = {}
         for column in columns:
             units.setdefault(column.name, column.unit)
         order = list(dict.fromkeys(c.name for c in columns))
-        return Sheet(self.path, towns, units, order, rows, self.problems)
+        return Sheet(self.path, towns, units, order, rows, self.problems, unknown)
 
 
 @lru_cache(maxsize=4)

@@ -34,12 +34,13 @@ def merge(data: dict, lines: dict, sheet: Sheet, file: str, force: bool = False)
     indicators = [dict(i) if isinstance(i, dict) else i for i in raw] if isinstance(raw, list) else []
     cells: dict[int, tuple] = {}
     for name in sheet.order:
-        figures = sheet.towns[row].get(name)
-        if not figures:
+        figures = sheet.towns[row].get(name) or {}
+        unknown = name in (sheet.unknown or {}).get(row, set())  # its 本年 cell a formula without a result: 【待补充】
+        if not figures and not unknown:
             continue
         at = next((i for i, ind in enumerate(indicators) if isinstance(ind, dict) and name in (ind.get("name"), ind.get("column"))), None)
         if at is None:
-            if "value" not in figures:
+            if "value" not in figures and not unknown:
                 continue
             if not sheet.units.get(name):
                 problems.append(Problem(str(sheet.path), sheet.rows[row], name, f"“{name}”的表头没有注明单位", "在表头中写明，如 规上工业总产值（亿元）"))

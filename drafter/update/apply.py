@@ -1,37 +1,31 @@
-"""New figures into a draft the clerk has edited: every marked figure whose value changed is rewritten (plainly or
-as tracked changes); the clerk's own text, formatting and comments are left as they were; figures the clerk typed
-over, deleted or moved are reported, never overwritten (unless forced)."""
+"""New figures into a draft the clerk has edited: every marked figure is matched to the new town file by what it
+stands for (update.match) and, where its value changed, rewritten (plainly or as tracked changes); the clerk's own
+text, formatting and comments are left as they were; figures the clerk typed over, deleted or moved, and figures
+whose phrase the town file no longer has, are reported, never overwritten (typed-over ones unless forced). A draft of
+another town or year is refused before anything is read into it."""
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.errors import DraftError, OutputError, Problem
-from drafter.files.textio import (
-    DRAFT_LIMIT,
-    atomic_write,
-    check_docx_body,
-    read_limited,
-)
+from drafter.files.textio import atomic_write
 from drafter.markup import parse
 from drafter.ooxml import revise
-from drafter.ooxml.props import read_properties, write_properties
+from drafter.ooxml.props import read_properties, read_title, write_properties
 from drafter.town.derive import forms, town_figures
 from drafter.town.load import load_town
 from drafter.town.model import Town
+from drafter.update.match import Context, Matcher, Target
+from drafter.update.package import CORE, CUSTOM, DOCUMENT, STYLES, Package, backup_path, read_package, target_path, write_package
 from drafter.write import marks
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element
 
 
-DOCUMENT = "word/document.xml"
-CUSTOM = "docProps/custom.xml"
-STYLES = "word/styles.xml"
 AUTHOR = "drafter"
 WORDS = ("增长", "下降", "持平")
 # How much of a paragraph a report quotes to say where a figure is.
@@ -55,7 +49,7 @@ class Change(NamedTuple):
     before: str
     after: str
     where: str
-    why: str = ""  # for a conflict: typed over, deleted, moved …
+    why: str = ""  # for a conflict: typed over, deleted, moved, its phrase gone …
 
 
 class UpdateReport(NamedTuple):
@@ -68,6 +62,7 @@ class UpdateReport(NamedTuple):
     dropped: list[Change]      # marks whose figure the town file no longer has
     turned: list[Change]       # changes whose direction turned (增长 → 下降): words around them to review
     backup: Path | None = None
+    notices: tuple[str, ...] = ()  # what the town file's loader noticed (a key read under its new name)
 
     @property
     def left(self) -> bool:
@@ -75,7 +70,7 @@ class UpdateReport(NamedTuple):
         return bool(self.conflicts or self.missing or self.dropped)
 
 
-def excerpt(paragraph: Element) -> str:
+def excerpt(paragraph: Element | None) -> str:
     """The start of a paragraph, to say where a figure is."""
     text = revise.paragraph_text(paragraph).strip() if paragraph is not None else ""
     return text[:EXCERPT] + ("…" if len(text) > EXCERPT else "")
@@ -99,52 +94,19 @@ def word_of(text: str) -> str:
     return next((word for word in WORDS if word in text), "")
 
 
-class Package(NamedTuple):
-    """A .docx as read: its bytes, and its entries in order."""
-
-    raw: bytes
-    infos: list[zipfile.ZipInfo]
-    data: dict[str, bytes]
-
-
-def read_package(path: Path) -> Package:
-    """The draft's zip entries; a file that is not a .docx is a DraftError."""
-    raw = read_limited(path, DRAFT_LIMIT, DraftError, "初稿文件")
-    check_docx_body(path, DraftError)
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as package:
-            infos = package.infolist()
-            return Package(raw, infos, {info.filename: package.read(info.filename) for info in infos})
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise DraftError(Problem(str(path), None, "", "无法作为 Word 文档读取", "请用 Word 或 WPS 另存为 .docx")) from exc
-
-
-def write_package(package: Package, replaced: dict[str, bytes]) -> bytes:
-    """The package with some entries replaced (document.xml, custom.xml); every other entry byte for byte as it was."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in package.infos:
-            target.writestr(info, replaced.get(info.filename, package.data[info.filename]), compress_type=info.compress_type)
-    return out.getvalue()
-
-
-def target_path(draft: Path, options: UpdateOptions) -> Path:
-    """Where the updated draft goes: --out, the draft itself (--in-place), or 〈name〉（更新）.docx beside it."""
-    if options.in_place:
-        return draft
-    if options.out is not None and options.out.resolve() == draft.resolve():
-        raise OutputError(Problem(str(options.out), None, "--out", "输出文件就是原初稿", "要直接更新原初稿请用 --in-place（会先备份）"))
-    return options.out if options.out is not None else draft.with_name(f"{draft.stem}（更新）{draft.suffix}")
-
-
-def backup_path(draft: Path) -> Path:
-    """A free name for the copy kept before --in-place: 〈name〉.备份.docx, then .备份2 …"""
-    n = 1
-    while True:
-        path = draft.with_name(f"{draft.stem}.备份{'' if n == 1 else n}{draft.suffix}")
-        if not path.exists():
-            return path
-        n += 1
+def same_town(town: Town, manifest: marks.Manifest | None, package: Package, root: Element, draft: Path, town_path: Path) -> None:
+    """Refuse a town file of another town or year than the draft's: the manifest says which (a draft made before it
+    did: its title, in the document's properties or its first paragraphs)."""
+    if manifest is not None and manifest.town:
+        ok, was = manifest.town == town.town and manifest.year == town.year, f"{manifest.town}{manifest.year}年"
+    else:
+        title = read_title(package.data.get(CORE, b""))
+        opening = "".join(revise.paragraph_text(p) for p in list(root.iter(revise.w("p")))[:3])
+        ok = any(town.town in text and f"{town.year}年" in text for text in (title, opening))
+        was = title or opening[:EXCERPT] or "（无法确定）"
+    if not ok:
+        raise DraftError(Problem(str(town_path), None, "town", f"数据文件是“{town.town}{town.year}年”的，初稿是“{was}”的，"
+                                 "没有更新任何数字", f"请核对是否选错了数据文件或初稿 {draft.name}"))
 
 
 def update(town_path: Path, draft: Path, options: UpdateOptions) -> UpdateReport:
@@ -166,28 +128,33 @@ def update(town_path: Path, draft: Path, options: UpdateOptions) -> UpdateReport
     if not found and manifest is None:
         raise DraftError(Problem(str(draft), None, "", "文档中没有 drafter 的数字标记，无法按位置更新",
                                  "这份文档可能不是 drafter 生成的，或由旧版本生成；请用 drafter build 重新生成"))
+    same_town(town, manifest, package, root, draft, town_path)
     headings = revise.headings_above(root, revise.heading_style_ids(package.data.get(STYLES, b"")))
     taken = revise.ids_in(v for k, v in package.data.items() if k.endswith(".xml") and k != DOCUMENT)  # ids of other parts
     plan = Planner(town, manifest, options, root, headings, taken)
     plan.run(found)
     if not plan.changed:
-        return UpdateReport(None, [], plan.conflicts, plan.missing, plan.dropped, [])
+        return UpdateReport(None, [], plan.conflicts, plan.missing, plan.dropped, [], notices=town.notices)
     path = target_path(draft, options)
     if path.exists() and not options.in_place and not options.force:
         raise OutputError(Problem(str(path), None, "--out", "文件已存在，为保护其中的内容没有覆盖它", "可换一个 --out，或加 --force 覆盖"))
     if path.is_dir():
         raise OutputError(Problem(str(path), None, "--out", "输出路径是一个文件夹", "请写出文件名"))
     replaced = {DOCUMENT: revise.to_bytes(root)}
+    try:
+        revise.parse_xml(replaced[DOCUMENT])  # what is written reads back, or nothing is written
+    except Exception as exc:  # lxml's syntax errors
+        raise DraftError(Problem(str(draft), None, "", "无法更新这份文档的正文，没有写入新文件", "请用 Word 或 WPS 另存为 .docx 后再试")) from exc
     if plan.manifest is not None and CUSTOM in package.data:  # what the marks now hold, for the next update
         manifest = plan.manifest._replace(marks=sorted(plan.wrote.values(), key=lambda m: marks.number(m.name)))
         replaced[CUSTOM] = write_properties(package.data[CUSTOM], manifest.properties(), marks.MANIFEST)
-    data = write_package(package, replaced)
+    data = write_package(draft, package, replaced)
     backup = None
     if options.in_place:
         backup = backup_path(draft)
         atomic_write(backup, package.raw)
     atomic_write(path, data)
-    return UpdateReport(path, plan.changed, plan.conflicts, plan.missing, plan.dropped, plan.turned, backup)
+    return UpdateReport(path, plan.changed, plan.conflicts, plan.missing, plan.dropped, plan.turned, backup, town.notices)
 
 
 class Planner:
@@ -195,7 +162,7 @@ class Planner:
 
     def __init__(self, town: Town, manifest: marks.Manifest | None, options: UpdateOptions, root: Element, headings: dict,
                  taken: set[int] | None = None) -> None:
-        self.manifest, self.headings = manifest, headings
+        self.town, self.manifest, self.headings = town, manifest, headings
         style, seed = (manifest.style, manifest.seed) if manifest else ("numbered", None)
         self.texts = new_texts(town, style, seed)
         self.figures = {f.source: f for f in town_figures(town)}
@@ -212,41 +179,78 @@ class Planner:
 
     def run(self, found: list[revise.Found]) -> None:
         """Every mark found, then what the manifest lists but the draft has lost, then figures new to the draft."""
-        # each mark with the paragraph it stood in, taken before anything changes
-        parsed = [(f, mark, excerpt(f.paragraphs[0] if f.paragraphs else None)) for f in found if (mark := marks.parse(f.name))]
+        # each mark with where it stood and what its text says around it, taken before anything changes
+        parsed = [(f, mark) for f in found if (mark := marks.parse(f.name))]
+        matcher = Matcher(self.town, self.texts, list(self.wrote.values()), [m for _, m in parsed])
+        contexts = self.contexts(parsed)
+        olds = [(mark, context) for (_, mark), context in zip(parsed, contexts)]
+        wheres = [excerpt(f.paragraphs[0] if f.paragraphs else None) for f, _ in parsed]
         present = {f.name for f in found}
         lost = [m for name, m in self.wrote.items() if name not in present]
-        for mark_found, mark, where in parsed:
-            self.one(mark_found, mark, self.moved(mark_found), where)
+        placed: set[tuple[str, str]] = set()
+        proven: set[str] = set()
+        for (mark_found, mark), context, where in zip(parsed, contexts, wheres):
+            target = matcher.target(mark, self.wrote.get(mark_found.name))
+            if target.prove:
+                written = self.wrote.get(mark_found.name)
+                target = matcher.prove(mark, written.text if written else mark_found.text, context, proven, olds)
+                if target.key is not None:
+                    proven.add(target.key)
+            if target.key is not None:
+                placed.add((target.key, mark.form))
+            self.one(mark_found, mark, target, self.moved(mark_found), where)
         for written in lost:
             mark = marks.parse(written.name)
-            if mark is not None:
-                after = self.texts.get((mark.key, mark.form))
-                if after is not None and after != written.text:
-                    self.conflicts.append(Change(mark.key, written.text, after, "", "已被删除"))
-        placed = {(m.key, m.form) for _, m, _ in parsed} | {(m.key, m.form) for m in map(marks.parse, self.wrote) if m}
+            if mark is None:
+                continue
+            target = matcher.target(mark, written)
+            if target.key is None:
+                continue
+            placed.add((target.key, mark.form))
+            after = self.texts[(target.key, mark.form)]
+            if after != written.text:
+                self.conflicts.append(Change(target.key, written.text, after, "", "已被删除"))
         for (key, form), text in self.texts.items():
             if (key, form) not in placed and form == "p":
                 self.missing.append(Change(key, "", text, ""))
 
-    def one(self, found: revise.Found, mark: marks.Mark, out_of_order: bool, where: str) -> None:
+    @staticmethod
+    def contexts(parsed: list[tuple[revise.Found, marks.Mark]]) -> list[Context]:
+        """For each mark, the words since the figure before it in its paragraph, that figure's key, its table row."""
+        out = []
+        last: dict[object, tuple[str, str]] = {}  # paragraph -> (text up to the end of its last mark, that mark's key)
+        for found, mark in parsed:
+            paragraph = found.paragraphs[0] if found.paragraphs else None
+            before = revise.text_before(found)
+            upto, previous = last.get(paragraph, ("", None)) if paragraph is not None else ("", None)
+            words = before[len(upto):] if before.startswith(upto) else before
+            out.append(Context(words, previous, revise.row_texts(found)))
+            if paragraph is not None:
+                last[paragraph] = (before + found.text, mark.key)
+        return out
+
+    def one(self, found: revise.Found, mark: marks.Mark, target: Target, out_of_order: bool, where: str) -> None:
         """One mark: rewrite it, or say why not."""
         written = self.wrote.get(found.name)
         if written is not None and found.text != written.text:
             revise.stretch(found, written.text)  # a bookmark end a client shifted off the figure
         current = found.text
         wrote = written.text if written else (current if marks.crc(current) == mark.crc else "")
-        after = self.texts.get((mark.key, mark.form))
-        if after is None:
-            self.dropped.append(Change(mark.key, current, "", where, "数据文件中已没有这个数字"))
+        if target.key is None:
+            if target.gone:
+                self.dropped.append(Change(mark.key, current, "", where, target.why))
+            elif not target.options or any(text != current for text in target.options):  # nothing to write either way: quiet
+                self.conflicts.append(Change(mark.key, current, "、".join(dict.fromkeys(target.options)), where, target.why))
             return
+        key = target.key
+        after = self.texts[(key, mark.form)]
         if marks.crc(after) == mark.crc or current == after:
             return  # the figure has not changed, or the clerk has already written the new one
         problem = self.problem(found, mark, current, out_of_order)
         if problem and not (self.options.force and found.texts and len(found.paragraphs) == 1):
-            if problem == "已被手工改写" and self.agrees(mark.key, current):
+            if problem == "已被手工改写" and self.agrees(key, current):
                 problem += "（与新数值一致，可不改）"
-            self.conflicts.append(Change(mark.key, current, after, where, problem))
+            self.conflicts.append(Change(key, current, after, where, problem))
             return
         if self.reviser is not None and found.plain_runs():
             self.reviser.replace(found, after)
@@ -257,9 +261,9 @@ class Planner:
         self.wrote[renamed] = old._replace(name=renamed, text=after)
         revise.rename(found, renamed)
         before = wrote or current
-        self.changed.append(Change(mark.key, before, after, where))
+        self.changed.append(Change(key, before, after, where))
         if word_of(before) and word_of(after) and word_of(before) != word_of(after):
-            self.turned.append(Change(mark.key, before, after, where))
+            self.turned.append(Change(key, before, after, where))
 
     def moved(self, found: revise.Found) -> bool:
         """True when a figure now stands under another heading than the one it was written under (neither the

@@ -1,12 +1,14 @@
-"""Figure marks: the names of the hidden Word bookmarks around every figure of a draft, and the manifest that
-lists them, so that `drafter update` can find each figure again after the clerk has edited the draft.
+"""Figure marks: a town's figures -> the names of the hidden Word bookmarks around them, what each stands for (its
+identity), and the manifest that lists them, so that `drafter update` can find each figure again after the clerk has
+edited the draft and match it to the new town file by what it is, not where it stood.
 
 A mark's name says which figure it is and what drafter wrote there, in Word's bookmark alphabet (letters,
 digits, underscores; at most 40 characters; a leading underscore hides it from Word's bookmark list):
 
-    _dr12p_S1T0F1c_3f9a0c2e
+    _dr12p_S1T0F1c_3f9a0c2e_5b1d07aa
+      │  │ │       │        └ CRC-32 of its identity (what it stands for; drafts before 0.2 have none)
       │  │ │       └ CRC-32 of the text drafter wrote (tells an untouched figure from one typed over)
-      │  │ └ the town-file key, coded: sections[1].items[0].facts[1].change
+      │  │ └ the town-file key it was built from, coded: sections[1].items[0].facts[1].change
       │  └ form: p in the prose, t in the indicator table (a table cell holds the bare number)
       └ position among the draft's figures (tells a moved figure by its order)
 """
@@ -16,17 +18,20 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-# Key segments with an index, and the attributes that end a key, each as one letter.
+if TYPE_CHECKING:
+    from drafter.town.model import Town
+
+# Key segments with an index, and the attributes that end a key, each as one letter ('ratio[0]' is a ratio's count).
 LISTS = {"indicators": "I", "sections": "S", "plans": "P", "items": "T", "facts": "F", "figures": "G"}
-FIELDS = {"value": "v", "change": "c", "completion": "p", "ratio": "r", "count": "n", "previous": "u", "target": "g",
+FIELDS = {"value": "v", "change": "c", "completion": "p", "ratio": "r", "ratio[0]": "n", "previous": "u", "target": "g",
           "growth": "w"}
 LIST_NAMES = {v: k for k, v in LISTS.items()}
 FIELD_NAMES = {v: k for k, v in FIELDS.items()}
 SEGMENT = re.compile(r"([a-z]+)(?:\[(\d+)\])?$")
 CODE = re.compile(r"([A-Z])(\d+)|([a-z])")
-NAME = re.compile(r"_dr(\d+)([pt])_([A-Za-z0-9]+)_([0-9a-f]{8})$")
+NAME = re.compile(r"_dr(\d+)([pt])_([A-Za-z0-9]+)_([0-9a-f]{8})(?:_([0-9a-f]{8}))?$")
 PREFIX = "_dr"
 # Word keeps bookmark names up to this length.
 NAME_LIMIT = 40
@@ -36,16 +41,19 @@ MANIFEST = "drafter.marks"
 
 
 class Mark(NamedTuple):
-    """One figure's mark: its position among the figures, form (p prose, t table), key and what was written."""
+    """One figure's mark: its position among the figures, form (p prose, t table), key, what was written and the
+    CRC of its identity ('' in drafts made before marks had one)."""
 
     number: int
     form: str
     key: str
     crc: str
+    ident: str = ""
 
     @property
     def name(self) -> str:
-        return f"{PREFIX}{self.number}{self.form}_{encode(self.key)}_{self.crc}"
+        tail = f"_{self.ident}" if self.ident else ""
+        return f"{PREFIX}{self.number}{self.form}_{encode(self.key)}_{self.crc}{tail}"
 
 
 def crc(text: str) -> str:
@@ -61,10 +69,10 @@ def encode(key: str) -> str:
         if not match:
             raise ValueError(key)
         name, index = match.groups()
-        if index is not None and name in LISTS:
+        if part in FIELDS:
+            out.append(FIELDS[part])
+        elif index is not None and name in LISTS:
             out.append(f"{LISTS[name]}{index}")
-        elif index is None and name in FIELDS:
-            out.append(FIELDS[name])
         else:
             raise ValueError(key)
     return "".join(out)
@@ -79,10 +87,10 @@ def decode(code: str) -> str:
     return ".".join(parts)
 
 
-def make(number: int, form: str, key: str, text: str) -> Mark | None:
+def make(number: int, form: str, key: str, text: str, identity: Identity | None = None) -> Mark | None:
     """The mark for a figure, or None when its key cannot be named within Word's limits."""
     try:
-        mark = Mark(number, form, key, crc(text))
+        mark = Mark(number, form, key, crc(text), identity.code(form) if identity is not None else "")
         return mark if len(mark.name) <= NAME_LIMIT else None
     except ValueError:
         return None
@@ -105,30 +113,117 @@ def parse(name: str) -> Mark | None:
         return None
     if not key or encode(key) != match.group(3):
         return None
-    return Mark(int(match.group(1)), match.group(2), key, match.group(4))
+    return Mark(int(match.group(1)), match.group(2), key, match.group(4), match.group(5) or "")
 
+
+# -- identity: what a figure stands for -------------------------------------------------------------------------
+
+KEY = re.compile(r"(indicators|sections|plans)\[(\d+)\](?:\.items\[(\d+)\]\.facts\[(\d+)\](?:\.figures\[(\d+)\])?)?\.([a-z]+(?:\[0\])?)$")
+KINDS = {"ratio": "rate", "ratio[0]": "count", "growth": "change"}  # a stated growth is a change as the draft says it
+# Kinds that are a percentage of their quantity: the quantity's unit is not theirs (the draft shows %).
+RATES = ("change", "completion", "rate")
+
+
+class Identity(NamedTuple):
+    """What a figure stands for: its place in the town file's outline (indicators, sections or plans, and the
+    section's topic), the phrase beside it (the indicator's name or the fact's what, and a part's own what or a
+    count's word), its unit, and which figure of that phrase it is (value, change, completion, rate, count, previous,
+    target). The item's title is carried along to tell two figures with the same phrase apart; it is not part of
+    what the figure is (a clerk may retitle an item)."""
+
+    group: str
+    topic: str
+    what: str
+    part: str
+    unit: str
+    kind: str
+    title: str = ""
+
+    @property
+    def core(self) -> tuple[str, ...]:
+        """The identity proper (without the item's title)."""
+        return tuple(self[:6])
+
+    def code(self, form: str) -> str:
+        """CRC of the identity and the form, for the mark's name."""
+        return crc("\x1f".join((*self.core, form)))
+
+    @property
+    def label(self) -> str:
+        """How a report names it: '项目建设 · 完成项目征地（亩）'."""
+        phrase = "".join(p for p in (self.what, self.part) if p)
+        unit = f"（{self.unit}）" if self.unit and self.unit != "%" else ""
+        return " · ".join(p for p in (self.topic, phrase + unit) if p)
+
+
+def identity(town: Town, key: str, form: str) -> Identity | None:
+    """The identity of the figure at key as the draft shows it in form (p prose, t the indicator table); None for a
+    key this town file does not have."""
+    match = KEY.match(key)
+    if not match:
+        return None
+    group, si, ii, fi, pi, tail = match.groups()
+    kind = KINDS.get(tail, tail)
+    try:
+        if group == "indicators":
+            indicator = town.indicators[int(si)]
+            unit = table_unit(town, int(si)) if form == "t" else indicator.unit
+            return Identity(group, "", indicator.name, "", "%" if kind in RATES else unit, kind)
+        if ii is None or fi is None:
+            return None
+        section = getattr(town, group)[int(si)]
+        item = section.items[int(ii)]
+        fact = item.facts[int(fi)]
+        part = fact.figures[int(pi)] if pi is not None else None
+        unit = part.unit if part is not None else fact.unit
+        word = (part.what or "") if part is not None else (fact.count or "") if kind == "count" else ""
+        return Identity(group, section.topic, fact.what or "", word, "%" if kind in RATES else unit, kind, item.title or "")
+    except IndexError:
+        return None
+
+
+def table_unit(town: Town, index: int) -> str:
+    """The unit an indicator's row of the table states (亿元 when its 万元 value is shown in 亿元)."""
+    from drafter.town.derive import table_row
+
+    indicator = town.indicators[index]
+    row = table_row(indicator, f"indicators[{index}]", town.settings)
+    return row.unit if row is not None else indicator.unit
+
+
+# -- the manifest -----------------------------------------------------------------------------------------------
 
 class Written(NamedTuple):
-    """One mark as written: its bookmark name, its text, and the heading it stood under (the heading's ordinal
-    among the draft's headings, 0 before the first, and a CRC of its text) to tell a figure moved elsewhere."""
+    """One mark as written: its bookmark name, its text, the heading it stood under (the heading's ordinal among
+    the draft's headings, 0 before the first, and a CRC of its text) to tell a figure moved elsewhere, and its
+    identity (empty in drafts made before marks had one)."""
 
     name: str
     text: str
     heading: int = 0
     under: str = ""
+    ident: tuple[str, ...] = ()
+
+    @property
+    def identity(self) -> Identity | None:
+        return Identity(*self.ident) if len(self.ident) == len(Identity._fields) else None
 
 
 class Manifest(NamedTuple):
-    """What drafter wrote into a draft: its style and seed, and every mark with the text it held."""
+    """What drafter wrote into a draft: its style and seed, the town and year it was built for, and every mark
+    with the text it held."""
 
     style: str
     seed: int | None
     marks: list[Written]
+    town: str = ""
+    year: int | None = None
 
     def properties(self) -> dict[str, str]:
         """The manifest as custom document properties, JSON split into values Word keeps whole."""
-        data = json.dumps({"style": self.style, "seed": self.seed, "marks": [list(m) for m in self.marks]}, ensure_ascii=False,
-                          separators=(",", ":"))
+        rows = [[m.name, m.text, m.heading, m.under, list(m.ident)] if m.ident else list(m[:4]) for m in self.marks]
+        head = {"style": self.style, "seed": self.seed} | ({"town": self.town, "year": self.year} if self.town else {})
+        data = json.dumps({**head, "marks": rows}, ensure_ascii=False, separators=(",", ":"))
         chunks = [data[i : i + PROPERTY_LIMIT] for i in range(0, len(data), PROPERTY_LIMIT)] or [""]
         return {f"{MANIFEST}.{n:02d}": chunk for n, chunk in enumerate(chunks, start=1)}
 
@@ -140,8 +235,12 @@ class Manifest(NamedTuple):
             return None
         try:
             data = json.loads("".join(properties[n] for n in names))
-            marks = [Written(str(name), str(text), int(heading), str(under)) for name, text, heading, under in data["marks"]]
-            seed = data.get("seed")
-            return Manifest(str(data["style"]), int(seed) if seed is not None else None, marks)
+            marks = []
+            for name, text, heading, under, *rest in data["marks"]:
+                ident = tuple(str(x) for x in rest[0]) if rest and isinstance(rest[0], list) else ()
+                marks.append(Written(str(name), str(text), int(heading), str(under), ident))
+            seed, year = data.get("seed"), data.get("year")
+            return Manifest(str(data["style"]), int(seed) if seed is not None else None, marks, str(data.get("town") or ""),
+                            int(year) if year is not None else None)
         except (ValueError, KeyError, TypeError):
             return None

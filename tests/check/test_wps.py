@@ -100,7 +100,8 @@ def masked(document: bytes) -> bytes:
     for element in root.iter(f"{W}bookmarkStart", f"{W}bookmarkEnd", f"{W}t", f"{W}delText"):
         if element.tag == f"{W}bookmarkStart" and marks.parse(element.get(f"{W}name", "")):
             inside.add(element.get(f"{W}id"))
-            element.set(f"{W}name", element.get(f"{W}name")[:-9])
+            mark = marks.parse(element.get(f"{W}name", ""))
+            element.set(f"{W}name", mark._replace(crc="00000000").name)  # the text's CRC left off (the identity's kept)
         elif element.tag == f"{W}bookmarkEnd":
             inside.discard(element.get(f"{W}id"))
         elif inside:

@@ -1,6 +1,7 @@
 """Property: any town file, however broken, gives a draft or a Chinese error naming the file (exit 1), and an
 error never leaves a file behind. Town files are generated from the schema, then mutated as real ones get broken.
-FUZZ_EXAMPLES=3000 python -m pytest tests/test_fuzz.py runs a longer campaign."""
+FUZZ_EXAMPLES=3000 python -m pytest tests/hostile runs a longer campaign (with update, check and --figures:
+test_fuzz_files.py); FUZZ_REPORT=file.jsonl records the counts."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from drafter.cli.main import app
+from tests.hostile.fuzzing import timed
 
 runner = CliRunner()
 TOPICS = ["农业", "项目建设", "民生保障", "平安稳定与信访", "茶产业", "不存在的话题"]
@@ -86,7 +88,9 @@ def test_any_town_file_gives_a_draft_or_a_chinese_error_and_no_file(tmp_path_fac
     text = mutate(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), how, at, junk)
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
     out = folder / "draft.docx"
-    result = runner.invoke(app, ["build", str(path), "--out", str(out), "--style", style])
+    with timed("build") as counts:
+        result = runner.invoke(app, ["build", str(path), "--out", str(out), "--style", style])
+        counts[f"exit {result.exit_code}"] += 1
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code in (0, 1), result.output
     if result.exit_code == 1:
@@ -135,7 +139,8 @@ valid_town = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=max(150, int(os.environ.get("FUZZ_EXAMPLES", 0)) // 3), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=valid_town, style=st.sampled_from(["numbered", "topical", "congress"]), seed=st.integers(0, 10**6))
 def test_a_valid_town_file_gives_a_draft_whose_every_figure_checks_out(tmp_path_factory, data, style, seed):
     from drafter.build.draft import BuildOptions, build
@@ -145,7 +150,9 @@ def test_a_valid_town_file_gives_a_draft_whose_every_figure_checks_out(tmp_path_
     folder = tmp_path_factory.mktemp("valid")
     path = folder / "town.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
-    result = build(path, BuildOptions(style=style, seed=seed, out=folder / "d.md", fmt="md"))
+    with timed("build (valid)") as counts:
+        result = build(path, BuildOptions(style=style, seed=seed, out=folder / "d.md", fmt="md"))
+        counts["built"] += 1
     paragraphs = [b.text for b in result.blocks]
     from drafter.town.load import load_town
 

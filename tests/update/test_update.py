@@ -73,7 +73,7 @@ def sha(path: Path) -> str:
 # -- marks --------------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("key", ["indicators[0].value", "indicators[12].change", "sections[3].items[11].facts[2].figures[1].value",
-                                 "plans[0].items[0].facts[0].count", "sections[0].items[0].facts[1].ratio", "indicators[2].target"])
+                                 "plans[0].items[0].facts[0].ratio[0]", "sections[0].items[0].facts[1].ratio", "indicators[2].target"])
 def test_a_key_codes_and_decodes(key):
     mark = marks.make(123, "p", key, "同比增长14.1%")
     assert mark is not None and len(mark.name) <= marks.NAME_LIMIT

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from docx.document import Document
     from lxml.etree import _Element as Element
 
+    from drafter.town.model import Town
+
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -51,6 +53,7 @@ class DocMeta(NamedTuple):
     centred_page_numbers: bool = False
     style: str = ""
     seed: int | None = None
+    town: Town | None = None  # the town file's figures: what each mark stands for, and the manifest's town and year
 
     @property
     def stamp(self) -> dt.datetime:
@@ -92,10 +95,11 @@ class Marker:
 
     FIRST_ID = 10000  # bookmark ids well away from the comments' and revisions' ids
 
-    def __init__(self) -> None:
+    def __init__(self, town: Town | None = None) -> None:
         self.written: list[marks.Written] = []
         self.headings, self.under = 0, ""
         self.paragraphs: list[tuple[Element, int]] = []  # each heading paragraph with its block's index
+        self.town = town
 
     def heading(self, text: str, p: Element, index: int) -> None:
         """A heading paragraph (block index): the figures after it stand under it."""
@@ -110,10 +114,11 @@ class Marker:
 
     def mark(self, r: Element, span: Span, form: str) -> None:
         """Enclose run r, which shows figure span, in its mark (a figure whose key cannot be named is left bare)."""
-        mark = marks.make(len(self.written) + 1, form, span.source, span.shown)
+        identity = marks.identity(self.town, span.source, form) if self.town is not None else None
+        mark = marks.make(len(self.written) + 1, form, span.source, span.shown, identity)
         if mark is not None:
             body.bookmark(r, self.FIRST_ID + len(self.written), mark.name)
-            self.written.append(marks.Written(mark.name, span.shown, self.headings, self.under))
+            self.written.append(marks.Written(mark.name, span.shown, self.headings, self.under, tuple(identity) if identity else ()))
 
 
 def add_spans(document: Document, p: Element, spans: list[Span], ids: dict[str, str], marker: Marker, annotate_on: dt.datetime | None,
@@ -224,7 +229,7 @@ def build_document(blocks: list[Block], meta: DocMeta, font_set: str = "gb2312",
         document, keep = open_base(reference)
         ids = ensure_styles(document, fonts, keep, kinds)
         setup_page(document, ids, keep, meta.centred_page_numbers)
-    marker = Marker()
+    marker = Marker(meta.town)
     add_blocks(document, blocks, ids, marker, meta.stamp if meta.annotate else None)
     place_signature(document, blocks)
     if meta.toc and blocks and blocks[0].kind == "title":
@@ -232,7 +237,9 @@ def build_document(blocks: list[Block], meta: DocMeta, font_set: str = "gb2312",
 
         add_contents(document, blocks, ids, marker.paragraphs, marker.next_id)
     add_font_table(document, fonts)
-    props.set_custom_properties(document, marks.Manifest(meta.style, meta.seed, marker.written).properties(), marks.MANIFEST)
+    town = meta.town
+    manifest = marks.Manifest(meta.style, meta.seed, marker.written, town.town if town else "", town.year if town else None)
+    props.set_custom_properties(document, manifest.properties(), marks.MANIFEST)
     set_core(document, meta)
     return document
 
