@@ -2,6 +2,8 @@
 
 Grammar (one block per line; a line that does not start with '@' continues the block before it):
     @title 文本            document title (may hold '⟦br⟧' where a long title breaks)
+    @sub 文本              a line under the title, centred (a report's occasion and speaker lines)
+    @salute 文本           a salutation at the margin ("各位代表：")
     @division 文本         a division heading such as "2024年工作总结" (centred)
     @h1 一、文本           level-1 heading        @h2 （一）文本   level-2 heading
     @h3 1.文本             level-3 heading        @p 文本          body paragraph
@@ -25,7 +27,7 @@ from typing import NamedTuple
 
 from drafter.errors import MarkupError, Problem
 
-BLOCK_KINDS = ("title", "division", "h1", "h2", "h3", "p", "row", "sign", "date")
+BLOCK_KINDS = ("title", "sub", "salute", "division", "h1", "h2", "h3", "p", "row", "sign", "date")
 SPAN = re.compile(r"⟦(lead|runin|fig|gap|how|br|cell)(?::([^⟦⟧]*))?⟧")
 GAP_TEXT = "【待补充：{}】"
 # How a cell boundary reads in a block's plain text (check and the text writers see a row as one line).

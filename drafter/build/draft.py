@@ -12,6 +12,7 @@ from typing import NamedTuple
 from drafter.compose.composer import Composer
 from drafter.compose.phrases import load_bank
 from drafter.compose.render import render
+from drafter.compose.style import load_style
 from drafter.errors import MissingFigureError, OutputError, Problem, SheetError
 from drafter.files.textio import DOCX_BODY_LIMIT, ZIP_ERRORS, atomic_write
 from drafter.markup import Block, parse
@@ -53,6 +54,7 @@ class BuildResult(NamedTuple):
     gaps: int
     town: str = ""
     warnings: tuple[str, ...] = ()  # what the clerk should know: unkept promises, sheet problems --force let pass
+    label: str = ""  # the style's short name (分条式, or a user style's own)
 
 
 def draft_markup(town: Town, options: BuildOptions) -> str:
@@ -76,12 +78,14 @@ def check_gaps(blocks: list[Block], name: str, town: Town) -> None:
         raise MissingFigureError(problems)
 
 
-def docx_bytes(town: Town, blocks: list[Block], options: BuildOptions) -> bytes:
-    """Blocks -> .docx bytes whose core identifier fingerprints its document.xml."""
+def docx_bytes(town: Town, blocks: list[Block], options: BuildOptions, style: str | None = None) -> bytes:
+    """Blocks -> .docx bytes whose core identifier fingerprints its document.xml; the manifest records style (the
+    built-in's name, or a user style's folder) so that update renders with it."""
     from drafter.write.word import DocMeta, build_document, document_bytes
 
-    meta = DocMeta(Composer.plain_title(town), town.unit_name, town.date or dt.date(town.year, 12, 31), annotate=options.annotate,
-                   toc=options.toc, centred_page_numbers=town.settings.page_numbers == "center", style=options.style,
+    title = blocks[0].text.replace("\n", "") if blocks and blocks[0].kind == "title" else Composer.plain_title(town)
+    meta = DocMeta(title, town.unit_name, town.date or dt.date(town.year, 12, 31), annotate=options.annotate,
+                   toc=options.toc, centred_page_numbers=town.settings.page_numbers == "center", style=style or options.style,
                    seed=options.seed, town=town)
     document = build_document(blocks, meta, town.settings.fonts, options.reference)
 
@@ -163,6 +167,7 @@ def build(town_path: Path, options: BuildOptions) -> BuildResult:
     """Load, render, parse and write one draft."""
     if options.fmt not in FORMATS:
         raise OutputError(Problem("", None, "--format", f"不支持的输出格式“{options.fmt}”", "可选：docx、md、txt"))
+    style = load_style(options.style)
     warnings: list = []
     sheet = None
     if options.figures is not None:
@@ -185,7 +190,7 @@ def build(town_path: Path, options: BuildOptions) -> BuildResult:
     path = output_path(town_path, options)
     guard(path, options.fmt, options.force)
     if options.fmt == "docx":
-        data = docx_bytes(town, blocks, options)
+        data = docx_bytes(town, blocks, options, style.ref)
         from drafter.write.fonts import warning as font_warning  # (cached: a few stats and one small file)
 
         warnings += [line for line in [font_warning(town.settings.fonts)] if line]
@@ -196,4 +201,4 @@ def build(town_path: Path, options: BuildOptions) -> BuildResult:
         atomic_write(sidecar(path), hashlib.sha256(data).hexdigest().encode("ascii"))
     chars = sum(len(b.text) for b in blocks)
     gaps = sum(1 for b in blocks for s in b.spans if s.kind == "gap")
-    return BuildResult(path, blocks, markup, chars, gaps, town.town, tuple(warnings))
+    return BuildResult(path, blocks, markup, chars, gaps, town.town, tuple(warnings), style.label)

@@ -76,6 +76,8 @@ def town_values(value: object) -> tuple[list[str], list[Decimal]]:
             numbers.append(Decimal(item))
         elif isinstance(item, (list, tuple)):
             stack.extend(reversed(item))
+        elif isinstance(item, dict):  # extra: each title, then its paragraphs
+            stack.extend(reversed([v for pair in item.items() for v in pair]))
         elif dataclasses.is_dataclass(item) and not isinstance(item, type):
             stack.extend(getattr(item, name) for name in reversed(field_names(type(item))))
     return strings, numbers

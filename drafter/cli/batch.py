@@ -17,7 +17,6 @@ from rich.progress import (
 from rich.table import Table
 
 from drafter.build.draft import BuildOptions
-from drafter.compose.render import STYLES
 from drafter.county.batch import Outcome, run_batch, skip_reason, town_files
 from drafter.write.fonts import MISSING_FONTS
 
@@ -72,7 +71,7 @@ def print_summary(outcomes: list[Outcome]) -> None:
         table.caption = f"输出目录：{escape(str(folders.pop()))}"
     for o in outcomes:
         status = "[green]已生成[/]" if o.ok else "[yellow]已中断[/]" if o.interrupted else "[red]跳过[/]" if o.skipped else "[red]失败[/]"
-        table.add_row(escape(o.file.name), escape(o.town), STYLES[o.style].split("：")[0] if o.style in STYLES else "", str(o.chars) if o.ok else "", str(o.gaps) if o.ok else "",
+        table.add_row(escape(o.file.name), escape(o.town), escape(o.style), str(o.chars) if o.ok else "", str(o.gaps) if o.ok else "",
                       escape(o.out.name if o.out else ""), status)
     console.print(table)
     for o in skipped:

@@ -110,8 +110,9 @@ def build(
     有文件失败时退出码为 1。"""
     from drafter.build.draft import BuildOptions
     from drafter.build.draft import build as run_build
-    from drafter.compose.render import STYLES
+    from drafter.compose.style import load_style
 
+    call(lambda: load_style(style))  # a bad style is said once, before any town is built
     options = BuildOptions(style, out, seed, fmt, reference_doc, phrasebank, force, strict, annotate, toc, figures,
                            parse_mapping(mapping or []))
     if len(towns) > 1 or towns[0].is_dir() or out_dir is not None:
@@ -133,7 +134,7 @@ def build(
     for warning in result.warnings:
         say(warning, err=True)
     gaps = f"，{result.gaps} 处【待补充】" if result.gaps else ""
-    say(f"已生成：{result.path}（{STYLES[style].split('：')[0]}，{result.chars} 字{gaps}）")
+    say(f"已生成：{result.path}（{result.label}，{result.chars} 字{gaps}）")
 
 
 def parse_mapping(pairs: list[str]) -> tuple[tuple[str, str], ...]:
@@ -201,6 +202,7 @@ def update(
     in_place: bool = typer.Option(False, "--in-place", help="直接更新原初稿（先备份为“初稿名.备份.docx”）。"),
     track: bool = typer.Option(False, "--track", help="以修订（修订模式）写入每处改动，作者为 drafter，可在 Word 或 WPS 中逐条接受。"),
     force: bool = typer.Option(False, "--force", help="手工改过的数字也强制更新，并允许覆盖已存在的输出文件。"),
+    style: str | None = typer.Option(None, "--style", "-s", metavar="<样式>", help="重算数字所用的样式；默认为初稿中记录的样式（样式文件夹移动过时用它指明）。"),
 ) -> None:
     """把数据文件中的新数字写进已经修改过的初稿，其余内容保持原样。
 
@@ -213,7 +215,7 @@ def update(
 
     if in_place and out is not None:
         fail(DrafterError("--in-place 与 --out 不能同时使用"))
-    report = call(lambda: run_update(town, draft, UpdateOptions(out, in_place, track, force), say))
+    report = call(lambda: run_update(town, draft, UpdateOptions(out, in_place, track, force, style=style), say))
     if report.left:
         raise typer.Exit(2)
 
@@ -247,13 +249,53 @@ def fonts() -> None:
     call(run_fonts)
 
 
-@app.command()
-def styles() -> None:
-    """列出可选的文稿样式。"""
-    from drafter.compose.render import STYLES
+styles_app = typer.Typer(help="文稿样式：列出内置样式；export 把一个样式导出到文件夹供修改；check 检查一个样式文件夹。",
+                         add_completion=False, rich_markup_mode=None)
+app.add_typer(styles_app, name="styles")
 
-    for name, description in STYLES.items():
-        say(f"{name:<10}{description}")
+
+@styles_app.callback(invoke_without_command=True)
+def styles(ctx: typer.Context) -> None:
+    """列出可选的文稿样式；export 导出一个样式供修改，check 检查改好的样式文件夹。"""
+    from drafter.cli.styles import show
+
+    if ctx.invoked_subcommand is None:
+        call(show)
+
+
+@styles_app.command("list")
+def styles_list() -> None:
+    """列出内置的文稿样式。"""
+    from drafter.cli.styles import show
+
+    call(show)
+
+
+@styles_app.command("export")
+def styles_export(
+    name: str = typer.Argument(..., metavar="样式", help="要导出的样式：numbered、topical、congress、report，或一个样式文件夹。"),
+    folder: Path = typer.Argument(..., metavar="文件夹", help="导出到的文件夹（新建；已有且不是空的需加 --force）。"),
+    force: bool = typer.Option(False, "--force", help="文件夹不是空的也写入（只覆盖导出的同名文件，别的文件不动）。"),
+) -> None:
+    """把一个样式导出到文件夹：style.yaml、模板和一份中文说明（README.md），改好后用 --style 文件夹/ 生成。"""
+    from drafter.init.style import export_style
+
+    written = call(lambda: export_style(name, folder, force))
+    say(f"已导出样式“{name}”到 {folder}：{'、'.join(p.name for p in written)}。")
+    say(f"先读 {folder / 'README.md'}；改好后运行：drafter styles check {folder}/，再 drafter build 数据文件.yaml --style {folder}/")
+
+
+@styles_app.command("check")
+def styles_check(
+    folder: Path = typer.Argument(..., metavar="样式文件夹", help="要检查的样式文件夹（其中有 style.yaml 和模板）。"),
+    town: Path | None = typer.Option(None, "--town", metavar="<数据文件>", help="用这个数据文件试生成；默认用 drafter init 的示例数据。"),
+) -> None:
+    """检查一个样式文件夹：读取 style.yaml，用示例数据（或 --town）试生成一遍，列出各部分的标题；有错时指出文件和行。"""
+    from drafter.cli.styles import trial
+
+    parts, chars, gaps, label = call(lambda: trial(folder, town))
+    say(f"样式可用：{label}，共 {len(parts)} 个部分：{' '.join(parts) or '（没有部分标题）'}")
+    say(f"试生成 {chars} 字，{gaps} 处【待补充】。")
 
 
 @app.command()

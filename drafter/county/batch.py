@@ -28,7 +28,7 @@ class Outcome(NamedTuple):
 
     file: Path
     town: str = ""
-    style: str = ""
+    style: str = ""  # the style's short name (分条式 …)
     chars: int = 0
     gaps: int = 0
     out: Path | None = None
@@ -120,7 +120,7 @@ def build_one(path: Path, options: BuildOptions, worker: bool = False) -> Outcom
         return Outcome(path, error=f"{path}：内部错误（{type(exc).__name__}）" + (f"，详细信息已保存到 {log}" if log else ""))
     finally:
         BUSY = False
-    return Outcome(path, result.town, options.style, result.chars, result.gaps, result.path, warnings=result.warnings)
+    return Outcome(path, result.town, result.label, result.chars, result.gaps, result.path, warnings=result.warnings)
 
 
 def pool(jobs: int) -> ProcessPoolExecutor:

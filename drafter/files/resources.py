@@ -10,7 +10,11 @@ DATA = PACKAGE / "data"  # drafter/data: topic sheets, lexicon, sentence templat
 
 
 def data_dir(name: str, marker: str) -> Path:
-    """templates/, phrasebank/ or seeds/: installed copy when it holds marker, else the source tree's."""
+    """templates/, phrasebank/ or seeds/: the source tree's when drafter runs from one (a checkout, whose data then
+    goes with its code, even beside an editable install of another checkout), else the installed copy when it holds
+    marker, else the source tree's."""
+    if (PACKAGE.parent / "pyproject.toml").is_file() and (PACKAGE.parent / name / marker).exists():
+        return PACKAGE.parent / name
     try:
         root = Path(str(resources.files(f"drafter.{name}")))
         if (root / marker).exists():

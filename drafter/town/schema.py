@@ -109,7 +109,7 @@ def convert(cls: type, data: Any, loc: Loc, issues: list[Issue]) -> Any:
 
 
 def convert_value(tp: Any, raw: Any, loc: Loc, issues: list[Issue], meta: typing.Mapping) -> Any:
-    """One value of type tp (Optional, Literal, list, tuple, dataclass, str, int, Decimal, bool, date)."""
+    """One value of type tp (Optional, Literal, list, dict of titles, tuple, dataclass, str, int, Decimal, bool, date)."""
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin is Union or origin is types.UnionType:  # Optional[X] and X | None
         if raw is None:
@@ -128,6 +128,8 @@ def convert_value(tp: Any, raw: Any, loc: Loc, issues: list[Issue], meta: typing
             return fail(issues, loc, f"最多 {meta['most']} 项（现有 {len(raw)} 项）", "报告的序号写到九十九为止，请合并相近的内容")
         items = [convert_value(args[0], item, loc + (i,), issues, meta) for i, item in enumerate(raw)]
         return INVALID if any(i is INVALID for i in items) else items
+    if origin is dict:
+        return mapping(args[1], raw, loc, issues, meta)
     if origin is tuple:
         if not isinstance(raw, list) or len(raw) != len(args):
             return fail(issues, loc, f"应为 {len(args)} 个数字组成的列表，如 [359, 363]")
@@ -139,6 +141,24 @@ def convert_value(tp: Any, raw: Any, loc: Loc, issues: list[Issue], meta: typing
     value = scalar(tp, raw, loc, issues, meta)
     message = meta["check"](value) if "check" in meta and value is not INVALID else None
     return fail(issues, loc, message) if message else value
+
+
+def mapping(tp: Any, raw: Any, loc: Loc, issues: list[Issue], meta: typing.Mapping) -> Any:
+    """A mapping of titles (text) to values of type tp (a title with nothing under it yet: an empty value)."""
+    if not isinstance(raw, dict):
+        return fail(issues, loc, "应为键值映射（标题: 内容）")
+    if "most" in meta and len(raw) > meta["most"]:
+        return fail(issues, loc, f"最多 {meta['most']} 项（现有 {len(raw)} 项）")
+    out, ok = {}, True
+    for key, value in raw.items():
+        here = loc + (str(key),)
+        name = scalar(str, key, here, issues, {}) if isinstance(key, str) else fail(issues, here, "标题应为文字")
+        item = convert_value(tp, [] if value is None else value, here, issues, meta.get("values", {}))
+        if name is INVALID or item is INVALID:
+            ok = False
+        else:
+            out[name] = item
+    return out if ok else INVALID
 
 
 def scalar(tp: Any, raw: Any, loc: Loc, issues: list[Issue], meta: typing.Mapping) -> Any:

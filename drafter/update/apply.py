@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from drafter.compose.style import locate_style
 from drafter.errors import DraftError, OutputError, Problem
 from drafter.files.textio import atomic_write
 from drafter.markup import parse
@@ -40,6 +41,7 @@ class UpdateOptions(NamedTuple):
     track: bool = False
     force: bool = False
     when: dt.datetime | None = None  # the revisions' date (now when None)
+    style: str | None = None  # the style to render the new figures with (default: the one the draft records)
 
 
 class Change(NamedTuple):
@@ -130,6 +132,8 @@ def update(town_path: Path, draft: Path, options: UpdateOptions) -> UpdateReport
                                  "这份文档可能不是 drafter 生成的，或由旧版本生成；请用 drafter build 重新生成"))
     same_town(town, manifest, package, root, draft, town_path)
     headings = revise.headings_above(root, revise.heading_style_ids(package.data.get(STYLES, b"")))
+    recorded = manifest.style if manifest else "numbered"
+    options = options._replace(style=options.style or locate_style(recorded, draft))
     taken = revise.ids_in(v for k, v in package.data.items() if k.endswith(".xml") and k != DOCUMENT)  # ids of other parts
     plan = Planner(town, manifest, options, root, headings, taken)
     plan.run(found)
@@ -163,8 +167,7 @@ class Planner:
     def __init__(self, town: Town, manifest: marks.Manifest | None, options: UpdateOptions, root: Element, headings: dict,
                  taken: set[int] | None = None) -> None:
         self.town, self.manifest, self.headings = town, manifest, headings
-        style, seed = (manifest.style, manifest.seed) if manifest else ("numbered", None)
-        self.texts = new_texts(town, style, seed)
+        self.texts = new_texts(town, options.style or "numbered", manifest.seed if manifest else None)
         self.figures = {f.source: f for f in town_figures(town)}
         self.digits = town.settings.percent_digits
         self.wrote = {m.name: m for m in manifest.marks} if manifest else {}

@@ -121,6 +121,14 @@ CONTENTS_STYLES = {
 }
 CONTENTS_LEVELS = 3  # TOC \o "1-3"
 
+# Styles only some drafts use, created only in those (a draft without them keeps its styles part as it was): the
+# report style's lines under the title (the occasion and the speaker, 3号 楷体, centred) and its salutation (各位代表：,
+# at the margin, Std 7.3.2's place of a 主送机关).
+OCCASIONAL = {
+    "sub": StyleSpec("公文题注", "DrafterSubtitle", "paragraph", "heading2", align="center", first_line=False),
+    "salute": StyleSpec("公文称谓", "DrafterSalutation", "paragraph", "body", first_line=False),
+}
+
 # The GB/T look of each kind of heading (Std 7.3.3): 一、 黑体, （一） 楷体, 1. 仿宋 bold; a part of the congress
 # style (2024年工作总结) 黑体, centred.
 LOOKS = {

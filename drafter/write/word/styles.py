@@ -52,9 +52,10 @@ def apply_style(style: BaseStyle, spec: P.StyleSpec, fonts: P.Fonts) -> None:
 
 
 def specs(kinds: set[str]) -> dict[str, P.StyleSpec]:
-    """Every style a draft with these block kinds uses: drafter's own, its headings by level, and with the kind
-    'toc' (a table of contents asked for) the contents' styles."""
-    return {**P.STYLES, **P.heading_styles(kinds), **(P.CONTENTS_STYLES if "toc" in kinds else {})}
+    """Every style a draft with these block kinds uses: drafter's own, those only some drafts need (the report's
+    lines under its title; with the kind 'toc', a table of contents asked for, the contents' styles), its headings by level."""
+    return {**P.STYLES, **{k: v for k, v in P.OCCASIONAL.items() if k in kinds}, **P.heading_styles(kinds),
+            **(P.CONTENTS_STYLES if "toc" in kinds else {})}
 
 
 def ensure_styles(document: Document, fonts: P.Fonts, keep_existing: bool, kinds: set[str]) -> dict[str, str]:
