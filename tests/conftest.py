@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 EXAMPLES = ROOT / "examples"
 PHRASEBANK = ROOT / "phrasebank"
-STYLES = ("numbered", "topical", "congress")
+STYLES = ("numbered", "topical", "congress", "report")
 
 
 @pytest.fixture

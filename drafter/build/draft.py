@@ -84,6 +84,7 @@ def docx_bytes(town: Town, blocks: list[Block], options: BuildOptions, style: st
     from drafter.write.word import DocMeta, build_document, document_bytes
 
     title = blocks[0].text.replace("\n", "") if blocks and blocks[0].kind == "title" else Composer.plain_title(town)
+    title = title if town.town in title else town.town + title  # 政府工作报告 -> 青石镇政府工作报告 in a file list
     meta = DocMeta(title, town.unit_name, town.date or dt.date(town.year, 12, 31), annotate=options.annotate,
                    toc=options.toc, centred_page_numbers=town.settings.page_numbers == "center", style=style or options.style,
                    seed=options.seed, town=town)

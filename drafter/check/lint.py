@@ -174,11 +174,12 @@ def first_span(block: Block, kind: str) -> str | None:
 def units(blocks: list[Block], style: str, town: Town) -> list[tuple[str, str, str, str | None]]:
     """(part, topic, text, direction) of every heading and verdict drafter wrote, read off the draft itself:
     the sections' headings (or topical verdicts) and the plans' headings, in order, and the economic verdict."""
-    body = [b for b in blocks if b.kind not in ("title", "sign", "date")]
+    body = [b for b in blocks if b.kind not in ("title", "sub", "salute", "sign", "date")]
     marks = [i for i, b in enumerate(body) if b.kind == ("division" if style == "congress" else "h1")]
     parts = [body[a + 1 : b] for a, b in zip(marks, marks[1:] + [len(body)])]
-    if style == "numbered":
-        review, plan = [b.text for b in parts[0] if b.kind == "h2"], [b.text for b in parts[2] if b.kind == "h2"]
+    if style in ("numbered", "report"):  # report: 一、工作回顾 (its problems unheaded), 二、工作安排
+        plans = parts[2] if style == "numbered" else parts[1]
+        review, plan = [b.text for b in parts[0] if b.kind == "h2"], [b.text for b in plans if b.kind == "h2"]
     elif style == "congress":
         review = [b.text for b in parts[0] if b.kind == "h1"]
         plan = [b.text for b in parts[1] if b.kind == "h1"]

@@ -39,12 +39,12 @@ class Frame:
         """'——2025年1月6日在青石镇第十八届人民代表大会第三次会议上' (each missing part a placeholder)."""
         town = self.ctx.town
         date = f"{town.date.year}年{town.date.month}月{town.date.day}日" if town.date else gap("会议日期（date）", "date")
-        session = town.session or gap("会议名称，如××镇第十八届人民代表大会第三次会议（session）", "session")
+        session = town.session or gap("会议名称（session）", "session")
         return f"——{date}在{session}上"
 
     def speaker(self) -> str:
         """'镇长 张三' as the town file writes it, or a placeholder."""
-        return self.ctx.town.speaker or gap("报告人，如镇长 张三（speaker）", "speaker")
+        return self.ctx.town.speaker or gap("报告人（speaker）", "speaker")
 
     def mandate(self) -> str:
         """'现在，我代表镇人民政府向大会报告工作，请予审议，并请列席会议的同志提出意见。'"""

@@ -54,6 +54,14 @@ def test_every_figure_of_the_town_file_is_in_the_draft(built):
 def test_heading_order_and_styles(built):
     style, _, document = built
     paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    if style == "report":  # 政府工作报告: the frame of a report to the town's congress, no signature (#20.1)
+        assert paragraphs[:5] == [("公文标题", "政府工作报告"), ("公文题注", "——2024年12月5日在青石镇第十八届人民代表大会第五次会议上"),
+                                  ("公文题注", "镇长 陈立新"), ("公文称谓", "各位代表："), paragraphs[4]]
+        assert paragraphs[4][1].startswith("现在，") and "请" in paragraphs[4][1] and "审议" in paragraphs[4][1]
+        assert [t for s, t in paragraphs if s == "Heading 1"] == ["一、2024年工作回顾", "二、2025年工作安排"]
+        assert len([t for s, t in paragraphs if s == "Heading 2"]) == 9 + 7
+        assert paragraphs[-1][0] == "公文正文" and paragraphs[-1][1].startswith("各位代表") and paragraphs[-1][1].endswith("！")
+        return
     assert paragraphs[0] == ("公文标题", "青石镇2024年工作总结和2025年工作计划")
     h1 = [t for s, t in paragraphs if s == ("Heading 2" if style == "congress" else "Heading 1")]
     numbers = [H1.match(t).group(0) for t in h1]
@@ -81,7 +89,10 @@ def test_heading_order_and_styles(built):
 
 def test_signature_follows_7_3_5_2(built):
     """The date's first character stands two characters right of the unit's (widths: digits half)."""
-    _, _, document = built
+    style, _, document = built
+    if style == "report":  # a speech is dated by its occasion line, not signed
+        assert not [p for p in document.paragraphs if p.style.name in ("公文署名", "公文成文日期")]
+        return
     sign, date = document.paragraphs[-2:]
     right = [int(p._p.pPr.find(f"{W}ind").get(f"{W}rightChars")) / 100 for p in (sign, date)]
     assert right == [3.5, 2.0]  # 青石镇人民政府 is 7 wide, 2024年12月5日 is 6.5: the date takes the 2
@@ -138,9 +149,9 @@ def test_page_setup_grid_and_footer(built):
 
 
 def test_core_properties_and_no_library_traces(built):
-    _, result, document = built
+    style, result, document = built
     core = document.core_properties
-    assert core.title == "青石镇2024年工作总结和2025年工作计划"
+    assert core.title == ("青石镇政府工作报告" if style == "report" else "青石镇2024年工作总结和2025年工作计划")
     assert core.author == core.last_modified_by == "青石镇人民政府"
     assert core.created.date().isoformat() == "2024-12-05"
     package = zipfile.ZipFile(result.path)
