@@ -42,7 +42,7 @@ from drafter.town.load import load_town
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-STYLES = ("numbered", "topical", "congress")
+STYLES = ("numbered", "topical", "congress", "report")
 COLUMNS = ("lone", "unfit", "stitched", "punct", "sixes")
 
 

@@ -19,7 +19,7 @@ from drafter.town.load import load_town
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-STYLES = ("numbered", "topical", "congress")
+STYLES = ("numbered", "topical", "congress", "report")
 MASK = lint.MASK
 SENTENCE = re.compile(r"[。；：！？\n]")
 TWIN_NAME = "白沙镇"

@@ -132,10 +132,25 @@ def audit_numbers(paragraphs: list[str], allowed: set[str]) -> tuple[list[Findin
     return findings, count
 
 
+def extra_figures(town: Town) -> list[derive.Figure]:
+    """The numbers of the town file's own parts (extra), as the clerk wrote them with the character after each
+    (300万, 12家): a draft must show them like any other figure (years, dates and ordinals aside)."""
+    out = []
+    for title, paragraphs in town.extra.items():
+        for i, text in enumerate(paragraphs):
+            skip = {m.start() for m in NOT_FIGURE.finditer(text)}
+            for match in NUMBER.finditer(text):
+                if match.start() not in skip:
+                    after = text[match.end() : match.end() + 1]
+                    unit = after if after == "%" or "\u4e00" <= after <= "\u9fff" else ""
+                    out.append(derive.Figure(match.group(0) + unit, f"extra.{title}[{i}]"))
+    return out
+
+
 def audit_coverage(paragraphs: list[str], town: Town) -> tuple[list[Finding], int]:
     """Figures of the town file that the draft does not show in any correct form."""
     numbers = NumberIndex("\n".join(paragraphs))
-    figures = derive.town_figures(town)
+    figures = derive.town_figures(town) + extra_figures(town)
     digits = town.settings.percent_digits
     missing = [f for f in figures if not any(numbers.shown(form) for form in derive.forms(f, digits))]
     return [Finding(None, f.text, coverage_detail(f, numbers)) for f in missing], len(figures)

@@ -13,6 +13,7 @@ from drafter.compose.opening import Opening
 from drafter.compose.outline import is_self, self_plan
 from drafter.compose.plans import short_name
 from drafter.files.resources import DATA
+from drafter.town.model import Town
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -63,6 +64,14 @@ class Frame:
     def review_turn(self) -> str:
         """'回顾全年，我们主要抓了以下几个方面的工作：' before the sections ('' when there are none)."""
         return self.ctx.say("frame.review_turn", self.words["review_turn"]) if self.ctx.town.sections else ""
+
+    def thanks(self) -> str:
+        """'各位代表！这些成绩来之不易，……表示衷心的感谢！' at the end of the review."""
+        return self.ctx.say("frame.thanks", self.words["thanks"])
+
+    def problems_turn(self) -> str:
+        """'在肯定成绩的同时，我们也清醒地看到，……：' before the problems."""
+        return self.ctx.say("frame.problems_turn", self.words["problems_turn"])
 
     # -- the plan -------------------------------------------------------------------------------
     def plan_opening(self) -> str:
@@ -121,3 +130,21 @@ class Frame:
             return self.ctx.town.closing
         goal = self.ctx.town.goal
         return self.ctx.say("frame.call", self.words["call"], {"目标成": f"建设“{goal}”"} if goal else None)
+
+
+def frame_formulas(town: Town) -> list[str]:
+    """What every report says alike, town by town, and is not copying when two towns share it (county check): the
+    review year's place in the five-year plan (2024年是实现“十四五”规划目标任务的攻坚之年), and the ritual mandate of a
+    report to the congress in each of its forms (现在，我代表镇人民政府向大会报告工作，请予审议……)."""
+    import itertools
+
+    plan, _, place = plan_cycle(town.year)
+    slots = {"{年}": str(town.year), "{次年}": str(town.next_year), "{本规划}": plan, "{乡镇}": town.township, "{乡镇名}": town.town}
+
+    def filled(text: str) -> str:
+        for slot, value in slots.items():
+            text = text.replace(slot, value)
+        return text
+
+    mandates = ["".join(parts) for parts in itertools.product(*frame_words()["mandate"]["parts"])]
+    return [filled(frame_words()["review_year"][place - 1]), *map(filled, mandates)]

@@ -36,9 +36,9 @@ STEPS = 512
 class Budget:
     """The time and size one render may use: counted by the guarded environment's hooks, checked from inside."""
 
-    def __init__(self, seconds: float = SECONDS, characters: int = CHARACTERS) -> None:
-        self.deadline = time.monotonic() + seconds
-        self.seconds, self.characters = seconds, characters
+    def __init__(self, seconds: float | None = None, characters: int | None = None) -> None:
+        self.seconds, self.characters = seconds or SECONDS, characters or CHARACTERS
+        self.deadline = time.monotonic() + self.seconds
         self.steps = 0
         self.written = 0
 

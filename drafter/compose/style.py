@@ -40,6 +40,10 @@ def slot_problem(text: str | None) -> str | None:
     return None
 
 
+# A fixed text of style.yaml: its slots are checked where it is written.
+SLOTTED = {"check": slot_problem}
+
+
 @dataclass(frozen=True)
 class PartSpec:
     """One part of the outline: its kind, and optionally its fixed title and the sentence under its heading."""
@@ -47,23 +51,19 @@ class PartSpec:
     SHAPE = " {kind: 部分, title: 标题}"
 
     kind: Kind
-    title: str | None = None      # fixed title; none: drafter chooses one (fallback when nothing fits)
-    fallback: str | None = None   # the title when drafter finds none that fits
+    title: str | None = field(default=None, metadata=SLOTTED)     # fixed title; none: drafter chooses one
+    fallback: str | None = field(default=None, metadata=SLOTTED)  # the title when drafter finds none that fits
     heading: bool = True          # false: the part has no heading line (the congress style's problems)
-    lead: str | None = None       # a fixed sentence right under the heading
+    lead: str | None = field(default=None, metadata=SLOTTED)      # a fixed sentence right under the heading
     key: str | None = None        # kind extra: the title of the town file's extra part it shows
 
     def check(self) -> list[tuple[str, str]]:
-        """extra needs its key (and only extra has one); fixed texts use known slots."""
+        """extra needs its key (and only extra has one)."""
         out = []
         if self.kind == "extra" and not self.key:
             out.append(("key", "kind: extra 需要 key：数据文件 extra 中那一部分的标题，如 key: 意见建议"))
         if self.key and self.kind != "extra":
             out.append(("key", "只有 kind: extra 的部分写 key"))
-        for name in ("title", "fallback", "lead"):
-            problem = slot_problem(getattr(self, name))
-            if problem:
-                out.append((name, problem))
         return out
 
 
@@ -78,12 +78,12 @@ class StyleFile:
     base: Literal["numbered", "topical", "congress"]
     parts: list[PartSpec] = field(metadata={"most": 99})
     template: str = "report.j2"
-    title: str | None = None      # the document's title; none: 'X镇2024年工作总结和2025年工作计划'
-    opening: str | None = None    # a fixed opening paragraph in place of drafter's
-    closing: str | None = None    # a fixed closing paragraph (the town file's closing wins)
+    title: str | None = field(default=None, metadata=SLOTTED)    # the document's title; none: 'X镇2024年工作总结…'
+    opening: str | None = field(default=None, metadata=SLOTTED)  # a fixed opening paragraph in place of drafter's
+    closing: str | None = field(default=None, metadata=SLOTTED)  # a fixed closing paragraph (the town file's wins)
 
     def check(self) -> list[tuple[str, str]]:
-        """At least one part; extras at most once; an extra key once; fixed texts use known slots."""
+        """At least one part; extras at most once; an extra key once; self only on numbered's phrasing."""
         out = []
         kinds = [p.kind for p in self.parts]
         if not kinds:
@@ -95,10 +95,6 @@ class StyleFile:
             out.append(("parts", f"同一个 key 写了两次：{'、'.join(sorted({k for k in keys if keys.count(k) > 1}))}"))
         if "self" in kinds and self.base != "numbered":
             out.append(("parts", "kind: self（政府自身建设）只用于以 numbered 为 base 的样式（如 report）"))
-        for name in ("title", "opening", "closing"):
-            problem = slot_problem(getattr(self, name))
-            if problem:
-                out.append((name, problem))
         if not re.fullmatch(r"[^/\\]+\.j2", self.template):
             out.append(("template", "应为样式文件夹中的一个 .j2 文件名，如 report.j2"))
         return out

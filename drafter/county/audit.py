@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.check.audit import PLACEHOLDER, Audit, audit, read_draft, town_values
 from drafter.check.overlap import MASK, canonical_formulas, masked
+from drafter.compose.frame import frame_formulas
 from drafter.compose.plans import year_formulas
 from drafter.errors import DrafterError
 from drafter.town.load import load_town
@@ -113,7 +114,7 @@ def check_county(town_files: list[Path], drafts: Path | None, corpus: list, min_
             continue
         checks.append(TownCheck(path, town.town, draft, audit(town, paragraphs, corpus, draft.name, min_overlap)))
         placeholders = [m.group(0) for text in paragraphs for m in PLACEHOLDER.finditer(text)]  # reported on their own
-        exempt = town_values(town)[0] + list(canonical_formulas()) + placeholders + year_formulas(town)
+        exempt = town_values(town)[0] + list(canonical_formulas()) + placeholders + year_formulas(town) + frame_formulas(town)
         always = (town.county,) if town.county else ()  # a county's name is every town's, however short
         texts.append((town.town, masked(paragraphs, exempt, always)))
     shared = shared_spans(texts, min_overlap)
