@@ -34,7 +34,7 @@ from drafter.town.model import Town
 
 ROOT = Path(__file__).resolve().parent.parent
 TOWNS = sorted((ROOT / "bench" / "realistic").glob("*.yaml")) + sorted((ROOT / "examples").glob("*.yaml"))
-STYLES = ("numbered", "topical", "congress")
+STYLES = ("numbered", "topical", "congress", "report")
 COLUMNS = ("acts", "outcomes", "four", "twice", "two", "yu", "resolve", "level", "overlap")
 # The reviewer's pattern (verb + up to ten characters + thing), kept beside claims.ACT so the bench is the stricter.
 HOOK_ACT = re.compile(r"(?:建立|建成|出台|制定|开展|组建|成立|设立|落实|推行|实行|打造)[^，。；、\0]{0,10}"

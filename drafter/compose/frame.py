@@ -53,13 +53,13 @@ class Frame:
 
     # -- the review -----------------------------------------------------------------------------
     def review_opening(self) -> str:
-        """The year's place in the five-year plan, then who worked under whom, the guidance, the goal, the resolve
-        and the result (the opening paragraph's clauses, true to the figures)."""
+        """The year's background as the clerk gives it (else its place in the five-year plan), then who worked under
+        whom, the guidance, the goal, the resolve and the result (the opening paragraph's clauses, true to the figures)."""
         plan, _, place = plan_cycle(self.ctx.town.year)
-        year = self.ctx.fill(self.words["review_year"][place - 1], {"本规划": plan}) or ""
+        year = self.opening.background() or (self.ctx.fill(self.words["review_year"][place - 1], {"本规划": plan}) or "") + "。"
         lead = self.ctx.say("frame.review_lead", self.words["review_lead"])
         clauses = [lead, *self.opening.guidance(), self.opening.goal(), "、".join(self.opening.resolve()), self.opening.result()]
-        return f"{year}。" + "，".join(c for c in clauses if c) + "。"
+        return year + "，".join(c for c in clauses if c) + "。"
 
     def review_turn(self) -> str:
         """'回顾全年，我们主要抓了以下几个方面的工作：' before the sections ('' when there are none)."""
@@ -104,7 +104,7 @@ class Frame:
         lead = self.ctx.say("frame.targets", self.words["targets"])
         if not clauses:
             return lead + gap("主要预期目标（在 plans 各项的 facts 中写出数字）", "plans") + "。"
-        return lead + "，".join(clauses) + "。"
+        return lead + "；".join(clauses) + "。"  # a list, as real reports set targets
 
     def tasks(self, apart: bool = True) -> list[int]:
         """The plan sections that are tasks, by their index in plans: all of them, or (apart: the style gives the
