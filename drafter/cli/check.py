@@ -150,7 +150,7 @@ def print_table(result: Audit) -> None:
 
 
 def run_county_check(folder: Path, drafts: Path | None, corpus: list[Path], min_overlap: int, as_json: bool,
-                     sheet: Sheet | None = None) -> bool:
+                     sheet: Sheet | None = None, style: str | None = None) -> bool:
     """Check every town of a folder against its draft and the drafts against each other; True when anything failed."""
     from drafter.county.audit import check_county
     from drafter.county.batch import town_files
@@ -160,7 +160,7 @@ def run_county_check(folder: Path, drafts: Path | None, corpus: list[Path], min_
     if not files:
         raise TownFileError(Problem(str(folder), None, "", "没有找到数据文件（.yaml）", "请给出放着各乡镇数据文件的目录"))
     documents = load_corpus(corpus, lambda m: err.print(f"[yellow]警告[/]：{m}", highlight=False))
-    checks, shared = check_county(files, drafts, documents, min_overlap, sheet)
+    checks, shared = check_county(files, drafts, documents, min_overlap, sheet, style)
     failed = any(c.failed for c in checks) or bool(shared)
     if as_json:
         print(json.dumps({"towns": [{"file": str(c.file), "town": c.town, "draft": str(c.draft) if c.draft else None,

@@ -154,7 +154,7 @@ def check(
     draft: Path | None = typer.Argument(None, metavar="[初稿]", help="要检查的初稿（.docx/.md/.txt）；默认为数据文件同名的 .docx，没有则即时生成。"),
     corpus: list[Path] | None = typer.Option(None, "--corpus", help="另加的语料（往年报告的文件或目录），与自带的样本报告一起比对。"),
     min_overlap: int = typer.Option(20, "--min-overlap", help="与语料逐字相同达到多少字即列出。"),
-    style: str = typer.Option("numbered", "--style", "-s", metavar="<样式>", help="没有初稿文件时，即时生成所用的样式。"),
+    style: str = typer.Option("numbered", "--style", "-s", metavar="<样式>", help="没有初稿文件时，即时生成所用的样式（全县检查时，初稿没有记下样式的按它算：样式中固定的句子不算雷同）。"),
     seed: int | None = typer.Option(None, "--seed", help="没有初稿文件时，即时生成所用的种子。"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出，便于程序处理。"),
     figures: Path | None = typer.Option(None, "--figures", help="生成时用过的全县统计表（.xlsx）：按表中的数核对。"),
@@ -185,7 +185,7 @@ def check(
         pairs = parse_mapping(mapping or [])
         sheet = call(lambda: load_sheet(figures, pairs))
     if town.is_dir():
-        if call(lambda: run_county_check(town, draft, corpus or [], min_overlap, as_json, sheet)):
+        if call(lambda: run_county_check(town, draft, corpus or [], min_overlap, as_json, sheet, style)):
             raise typer.Exit(2)
         return
 

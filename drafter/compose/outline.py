@@ -10,7 +10,7 @@ from drafter.compose.style import PartSpec, StyleFile
 
 if TYPE_CHECKING:
     from drafter.compose.opening import Opening
-    from drafter.town.model import Section
+    from drafter.town.model import Section, Town
 
 # Kinds whose title drafter may choose among the part headings mined for the base style.
 MINED = ("indicators", "review", "problems", "plan")
@@ -104,3 +104,16 @@ def outline(ctx: Context, opening: Opening, spec: StyleFile) -> list[Part]:
         number += part.heading
         parts.append(Part(ctx, opening, part, number if part.heading else 0, key))
     return parts
+
+
+def fixed_texts(spec: StyleFile, town: Town) -> list[str]:
+    """Every fixed title and sentence of a style, filled for a town: what the county asked every town to write alike,
+    and so not copying when two towns' drafts share it (the county check)."""
+    from drafter.compose.base import plan_cycle
+
+    plan, following, _ = plan_cycle(town.next_year)
+    slots = {"乡镇名": town.town, "乡镇": town.township, "年": str(town.year), "次年": str(town.next_year),
+             "县": town.county or "", "上级": town.leaders or "", "领导": town.leadership or "", "目标": town.goal or "",
+             "规划": plan, "下个规划": following}
+    texts = [spec.title, spec.opening, spec.closing, *(t for p in spec.parts for t in (p.title, p.fallback, p.lead))]
+    return [SLOT.sub(lambda m: slots.get(m.group(1), ""), t) for t in texts if t]

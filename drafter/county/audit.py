@@ -14,6 +14,7 @@ from drafter.errors import DrafterError
 from drafter.town.load import load_town
 
 if TYPE_CHECKING:
+    from drafter.town.model import Town
     from drafter.town.sheet import Sheet
 
 
@@ -92,9 +93,35 @@ def shared_spans(drafts: list[tuple[str, list[str]]], min_len: int) -> list[Shar
     return [a for a in spans if not any(len(b.text) > len(a.text) and a.text in b.text and a.towns <= b.towns for b in spans)]
 
 
+def style_texts(draft: Path, given: str | None, town: Town) -> list[str]:
+    """The fixed titles and sentences of the style a draft was built in (the one its manifest records, else the one
+    given): a county's own outline asks every town to write them alike."""
+    from drafter.compose.outline import fixed_texts
+    from drafter.compose.style import load_style, locate_style
+
+    recorded = None
+    if draft.suffix.lower() == ".docx":
+        import zipfile
+
+        from drafter.ooxml.props import read_properties
+        from drafter.write.marks import Manifest
+
+        try:
+            with zipfile.ZipFile(draft) as package:
+                manifest = Manifest.from_properties(read_properties(package.read("docProps/custom.xml")))
+            recorded = manifest.style if manifest else None
+        except (OSError, KeyError, zipfile.BadZipFile):
+            recorded = None
+    try:
+        return fixed_texts(load_style(locate_style(recorded, draft) if recorded else given or "numbered").spec, town)
+    except DrafterError:  # a style folder since removed: nothing of it to exempt
+        return []
+
+
 def check_county(town_files: list[Path], drafts: Path | None, corpus: list, min_overlap: int,
-                 sheet: Sheet | None = None) -> tuple[list[TownCheck], list[Shared]]:
-    """Audit each town's draft, then look for spans any two drafts share."""
+                 sheet: Sheet | None = None, style: str | None = None) -> tuple[list[TownCheck], list[Shared]]:
+    """Audit each town's draft, then look for spans any two drafts share (outside the towns' own words, the canonical
+    and the year's formulas, and the fixed sentences of the style they were built in)."""
     checks: list[TownCheck] = []
     texts: list[tuple[str, list[str]]] = []
     for path in town_files:
@@ -114,7 +141,7 @@ def check_county(town_files: list[Path], drafts: Path | None, corpus: list, min_
             continue
         checks.append(TownCheck(path, town.town, draft, audit(town, paragraphs, corpus, draft.name, min_overlap)))
         placeholders = [m.group(0) for text in paragraphs for m in PLACEHOLDER.finditer(text)]  # reported on their own
-        exempt = town_values(town)[0] + list(canonical_formulas()) + placeholders + year_formulas(town) + frame_formulas(town)
+        exempt = town_values(town)[0] + list(canonical_formulas()) + placeholders + year_formulas(town) + frame_formulas(town) + style_texts(draft, style, town)
         always = (town.county,) if town.county else ()  # a county's name is every town's, however short
         texts.append((town.town, masked(paragraphs, exempt, always)))
     shared = shared_spans(texts, min_overlap)
