@@ -242,10 +242,34 @@ class NameMissing(jinja2.UndefinedError):
         self.obj, self.name = obj, name
 
 
+# A template file is a page or two; one larger than this is not a template.
+TEMPLATE_LIMIT = 1024 * 1024
+
+
+class FolderLoader(jinja2.FileSystemLoader):
+    """Templates of one style folder, and only of it: a name, or a link, that leads outside the folder (a style
+    sent from elsewhere may hold a link to the clerk's own files) is not found; a file too large is refused."""
+
+    def __init__(self, folder: str) -> None:
+        super().__init__(folder)
+        self.root = Path(folder).resolve()
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        """The template's source, once its real path is known to lie in the folder."""
+        from jinja2.loaders import split_template_path
+
+        path = self.root.joinpath(*split_template_path(template)).resolve()
+        if not path.is_relative_to(self.root) or not path.is_file():
+            raise jinja2.TemplateNotFound(template)
+        if path.stat().st_size > TEMPLATE_LIMIT:
+            raise BudgetExceeded(f"模板文件 {template} 过大（超过 1 MB），不像是模板")
+        return super().get_source(environment, template)
+
+
 @lru_cache(maxsize=8)
 def guarded_environment(folder: str) -> GuardedEnvironment:
     """The environment of one user style folder (its templates only; nothing compiled is cached on disk)."""
-    env = GuardedEnvironment(loader=jinja2.FileSystemLoader(folder), undefined=Missing, finalize=printable, **OPTIONS)
+    env = GuardedEnvironment(loader=FolderLoader(folder), undefined=Missing, finalize=printable, **OPTIONS)
     env.filters.update(FILTERS)
     env.filters = {name: guarded_filter(f) for name, f in env.filters.items()}
     env.globals.update(gap=gap)

@@ -20,7 +20,7 @@ def style_files(ref: str) -> dict[str, bytes]:
     style = load_style(ref)
     files: dict[str, bytes] = {}
     for path in sorted(style.folder.iterdir()):
-        if path.is_file() and (path.suffix == ".j2" or path.name == STYLE_FILE):
+        if path.is_file() and not path.is_symlink() and (path.suffix == ".j2" or path.name == STYLE_FILE):  # a link: not ours
             files[path.name] = path.read_bytes()
     if style.builtin:
         for path in sorted(template_dir().glob("*.j2")):

@@ -252,6 +252,17 @@ def test_the_sandbox_refuses_attribute_tricks_files_and_changes(tmp_path, attack
     assert "/etc/passwd" not in message or "找不到模板文件" in message
 
 
+def test_a_link_in_a_style_folder_reads_nothing_outside_it(tmp_path):
+    secret = tmp_path / "私人文件.txt"
+    secret.write_text("不该出现在初稿里的内容", encoding="utf-8")
+    folder = exported(tmp_path)
+    (folder / "link.j2").symlink_to(secret)
+    edit(folder / "report.j2", BODY, BODY + "{% include 'link.j2' %}\n")
+    with pytest.raises(TemplateError) as caught:
+        markup(EXAMPLES / "青石镇.yaml", str(folder))
+    assert "找不到模板文件“link.j2”" in str(caught.value) and "不该出现" not in str(caught.value)
+
+
 @pytest.mark.parametrize("endless", [
     "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
     "{% for i in 'x' * 100000 %}{% for j in 'x' * 100000 %}{% endfor %}{% endfor %}",
