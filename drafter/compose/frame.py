@@ -3,6 +3,7 @@ opening, the plan's guiding idea and expected targets, the tasks' turn, and the 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import yaml
@@ -13,9 +14,12 @@ from drafter.compose.opening import Opening
 from drafter.compose.outline import is_self, self_plan
 from drafter.compose.plans import short_name
 from drafter.files.resources import DATA
+from drafter.markup import width
 from drafter.town.model import Town
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Characters in a line of the occasion (3号 type across the type area, GB/T 9704 5.2.3).
+LINE = 28
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +45,12 @@ class Frame:
         town = self.ctx.town
         date = f"{town.date.year}年{town.date.month}月{town.date.day}日" if town.date else gap("会议日期（date）", "date")
         session = town.session or gap("会议名称（session）", "session")
-        return f"——{date}在{session}上"
+        text = f"——{date}在{session}上"
+        if width(text) <= LINE or not town.session:
+            return text
+        # too wide for one line: broken after 第X届 (or before 人民代表大会), as printed reports break it
+        cut = re.search(r"第[^第届]{1,4}届", text) or re.search(r"(?=人民代表大会)", text)
+        return text[: cut.end()] + "⟦br⟧" + text[cut.end() :] if cut and 0 < cut.end() < len(text) else text
 
     def speaker(self) -> str:
         """'镇长 张三' as the town file writes it, or a placeholder."""

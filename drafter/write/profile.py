@@ -126,7 +126,7 @@ CONTENTS_LEVELS = 3  # TOC \o "1-3"
 # at the margin, Std 7.3.2's place of a 主送机关).
 OCCASIONAL = {
     "sub": StyleSpec("公文题注", "DrafterSubtitle", "paragraph", "heading2", align="center", first_line=False),
-    "salute": StyleSpec("公文称谓", "DrafterSalutation", "paragraph", "body", first_line=False),
+    "salute": StyleSpec("公文称谓", "DrafterSalutation", "paragraph", "body", first_line=False, before_lines=1),
 }
 
 # The GB/T look of each kind of heading (Std 7.3.3): 一、 黑体, （一） 楷体, 1. 仿宋 bold; a part of the congress

@@ -55,7 +55,7 @@ def test_heading_order_and_styles(built):
     style, _, document = built
     paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
     if style == "report":  # 政府工作报告: the frame of a report to the town's congress, no signature (#20.1)
-        assert paragraphs[:5] == [("公文标题", "政府工作报告"), ("公文题注", "——2024年12月5日在青石镇第十八届人民代表大会第五次会议上"),
+        assert paragraphs[:5] == [("公文标题", "政府工作报告"), ("公文题注", "——2024年12月5日在青石镇第十八届\n人民代表大会第五次会议上"),
                                   ("公文题注", "镇长 陈立新"), ("公文称谓", "各位代表："), paragraphs[4]]
         assert paragraphs[4][1].startswith("现在，") and "请" in paragraphs[4][1] and "审议" in paragraphs[4][1]
         assert [t for s, t in paragraphs if s == "Heading 1"] == ["一、2024年工作回顾", "二、2025年工作安排"]

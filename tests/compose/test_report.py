@@ -48,7 +48,8 @@ def test_the_frame_of_a_report_to_the_congress_in_its_order(seed):
     assert kinds[:5] == ["title", "sub", "sub", "salute", "p"]
     title, occasion, speaker, salute, mandate = (b.text for b in found[:5])
     assert title == "政府工作报告" and salute == "各位代表："
-    assert occasion == "——2024年12月5日在青石镇第十八届人民代表大会第五次会议上" and speaker == "镇长 陈立新"
+    # too wide for one line of 28 characters: broken after 第X届, as printed reports break it
+    assert occasion == "——2024年12月5日在青石镇第十八届\n人民代表大会第五次会议上" and speaker == "镇长 陈立新"
     assert mandate.startswith("现在，") and "向大会" in mandate and "审议" in mandate and "列席" in mandate
     parts = [b.text for b in found if b.kind == "h1"]
     assert parts == ["一、2024年工作回顾", "二、2025年工作安排"]
