@@ -4,10 +4,12 @@ c.frame, and the style's outline c.parts."""
 
 from __future__ import annotations
 
+from functools import cached_property
+from typing import TYPE_CHECKING
+
 from drafter.compose.base import Context, cn_number, fig, gap
 from drafter.compose.closing import Closing
 from drafter.compose.facts import Facts
-from drafter.compose.frame import Frame
 from drafter.compose.headings import Headings
 from drafter.compose.opening import Opening
 from drafter.compose.outline import Part, fixed, outline
@@ -16,6 +18,9 @@ from drafter.compose.phrases import Bank, Chooser
 from drafter.compose.plans import Plans
 from drafter.compose.style import StyleFile
 from drafter.town.model import Town
+
+if TYPE_CHECKING:
+    from drafter.compose.frame import Frame
 
 __all__ = ["Composer", "cn_number", "fig", "gap"]
 
@@ -33,9 +38,15 @@ class Composer:
         self.facts = Facts(self.ctx, palette)
         self.plans = Plans(self.ctx, palette, self.facts)
         self.closing = Closing(self.ctx)
-        self.frame = Frame(self.ctx, self.opening, self.facts)
         self.spec = spec
         self.parts: list[Part] = outline(self.ctx, self.opening, spec) if spec is not None else []
+
+    @cached_property
+    def frame(self) -> Frame:
+        """The 政府工作报告's frame (made, and its module read, only when a template asks for it)."""
+        from drafter.compose.frame import Frame
+
+        return Frame(self.ctx, self.opening, self.facts)
 
     def has(self, kind: str) -> bool:
         """True when the outline has a part of this kind (review, indicators, extra …)."""
