@@ -36,7 +36,8 @@ def english_left(text: str) -> list[str]:
     return [w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in NAMES]
 
 
-@pytest.mark.parametrize("args", [["--help"], *[[c, "--help"] for c in COMMANDS]])
+@pytest.mark.parametrize("args", [["--help"], *[[c, "--help"] for c in COMMANDS],
+                                  *[["styles", c, "--help"] for c in ("list", "export", "check")]])
 def test_every_help_is_chinese(args):
     result = runner.invoke(app, args, prog_name="drafter")
     assert result.exit_code == 0
