@@ -68,16 +68,17 @@ def estimate_pages(blocks: list[Block], specs: dict[str, P.StyleSpec], first_pag
 
 def add_contents(document: Document, blocks: list[Block], ids: dict[str, str], headings: list[tuple[Element, int]],
                  first_id: int) -> None:
-    """The 目录 title, the entries of the headings of levels 1-3 and the hint, after the title paragraph; the
-    body from a new page. headings: each heading paragraph with its block's index; first_id: the first free
-    bookmark id."""
-    specs = {**P.STYLES, **P.heading_styles({b.kind for b in blocks}), **P.CONTENTS_STYLES}
+    """The 目录 title, the entries of the headings of levels 1-3 and the hint, after the title paragraph (and the
+    lines under it); the body from a new page. headings: each heading paragraph with its block's index; first_id: the
+    first free bookmark id."""
+    specs = {**P.STYLES, **P.OCCASIONAL, **P.heading_styles({b.kind for b in blocks}), **P.CONTENTS_STYLES}
+    head = 1 + next((n for n, b in enumerate(blocks[1:]) if b.kind != "sub"), len(blocks) - 1)  # title, lines under it
     levels = {kind: spec.outline + 1 for kind, spec in P.heading_styles({b.kind for b in blocks}).items() if spec.outline is not None}
     listed = [(p, i, levels[blocks[i].kind]) for p, i in headings if levels[blocks[i].kind] <= P.CONTENTS_LEVELS]
-    front = lines(blocks[0].text, specs["title"]) + lines(TITLE, specs["toc_title"]) + lines(HINT, specs["toc_hint"])
+    front = sum(block_lines(b, specs) for b in blocks[:head]) + lines(TITLE, specs["toc_title"]) + lines(HINT, specs["toc_hint"])
     front += sum(lines(blocks[i].text + "……99", specs[f"toc{level}"]) for _, i, level in listed)  # dots, a page number
-    pages = estimate_pages(blocks, specs, math.ceil(front / P.LINES_PER_PAGE) + 1)
-    title = document.element.body[0]
+    pages = [0] * (head - 1) + estimate_pages(blocks[head - 1 :], specs, math.ceil(front / P.LINES_PER_PAGE) + 1)
+    title = document.element.body[head - 1]  # the contents follow the title (and a report's occasion and speaker)
     after = title.getnext()
     element = document.element.body
     contents = body.add_paragraph(element, ids["toc_title"])
