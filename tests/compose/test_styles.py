@@ -3,6 +3,7 @@ own (extra), and a user's template that cannot hurt anyone (sandbox, budget, one
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import shutil
@@ -85,6 +86,17 @@ def test_an_unchanged_export_builds_exactly_what_the_built_in_builds(tmp_path, s
     for town in towns:
         for seed in (None, 5):
             assert markup(town, str(folder), seed) == markup(town, style, seed), (town.stem, seed)
+
+
+@pytest.mark.parametrize("style", BUILTIN)
+def test_a_built_in_style_yaml_passes_the_checks_a_users_does(style):
+    """Built-ins are read without the checks (a cold build's millisecond): the checks must pass on them, and the
+    quick reading give the same settings."""
+    from drafter.compose.style import read_style, template_dir
+
+    folder = template_dir() / style
+    checked = read_style(folder, False, -1)
+    assert dataclasses.asdict(checked.spec) == dataclasses.asdict(load_style(style).spec)
 
 
 def test_the_export_readme_explains_the_template_api_the_markup_and_three_changes(tmp_path):
