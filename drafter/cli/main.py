@@ -12,6 +12,7 @@ import typer
 
 from drafter import __version__
 from drafter.cli import zh as clizh
+from drafter.cli.styles import styles_app
 from drafter.cli.zh import say
 from drafter.errors import DrafterError
 from drafter.files.crashlog import save_traceback
@@ -249,53 +250,7 @@ def fonts() -> None:
     call(run_fonts)
 
 
-styles_app = typer.Typer(help="文稿样式：列出内置样式；export 把一个样式导出到文件夹供修改；check 检查一个样式文件夹。",
-                         add_completion=False, rich_markup_mode=None)
-app.add_typer(styles_app, name="styles")
-
-
-@styles_app.callback(invoke_without_command=True)
-def styles(ctx: typer.Context) -> None:
-    """列出可选的文稿样式；export 导出一个样式供修改，check 检查改好的样式文件夹。"""
-    from drafter.cli.styles import show
-
-    if ctx.invoked_subcommand is None:
-        call(show)
-
-
-@styles_app.command("list")
-def styles_list() -> None:
-    """列出内置的文稿样式。"""
-    from drafter.cli.styles import show
-
-    call(show)
-
-
-@styles_app.command("export")
-def styles_export(
-    name: str = typer.Argument(..., metavar="样式", help="要导出的样式：numbered、topical、congress、report，或一个样式文件夹。"),
-    folder: Path = typer.Argument(..., metavar="文件夹", help="导出到的文件夹（新建；已有且不是空的需加 --force）。"),
-    force: bool = typer.Option(False, "--force", help="文件夹不是空的也写入（只覆盖导出的同名文件，别的文件不动）。"),
-) -> None:
-    """把一个样式导出到文件夹：style.yaml、模板和一份中文说明（README.md），改好后用 --style 文件夹/ 生成。"""
-    from drafter.init.style import export_style
-
-    written = call(lambda: export_style(name, folder, force))
-    say(f"已导出样式“{name}”到 {folder}：{'、'.join(p.name for p in written)}。")
-    say(f"先读 {folder / 'README.md'}；改好后运行：drafter styles check {folder}/，再 drafter build 数据文件.yaml --style {folder}/")
-
-
-@styles_app.command("check")
-def styles_check(
-    folder: Path = typer.Argument(..., metavar="样式文件夹", help="要检查的样式文件夹（其中有 style.yaml 和模板）。"),
-    town: Path | None = typer.Option(None, "--town", metavar="<数据文件>", help="用这个数据文件试生成；默认用 drafter init 的示例数据。"),
-) -> None:
-    """检查一个样式文件夹：读取 style.yaml，用示例数据（或 --town）试生成一遍，列出各部分的标题；有错时指出文件和行。"""
-    from drafter.cli.styles import trial
-
-    parts, chars, gaps, label = call(lambda: trial(folder, town))
-    say(f"样式可用：{label}，共 {len(parts)} 个部分：{' '.join(parts) or '（没有部分标题）'}")
-    say(f"试生成 {chars} 字，{gaps} 处【待补充】。")
+app.add_typer(styles_app(call), name="styles")
 
 
 @app.command()

@@ -264,9 +264,8 @@ class Town:
     problems: list[str] = field(default_factory=list, metadata=NUMBERED)
     plans: list[Section] = field(default_factory=list, metadata=NUMBERED)
     closing: str | None = None
-    # The report style (政府工作报告): the session of the town's congress it is read to, and who reads it.
-    session: str | None = None  # 青石镇第十八届人民代表大会第三次会议
-    speaker: str | None = None  # 镇长 张三
+    session: str | None = None  # the report style (政府工作报告): the congress it is read to (青石镇第十八届人民代表大会第三次会议) …
+    speaker: str | None = None  # … and who reads it (镇长 张三)
     # Parts of the town's own after the plan, in every style: a title and its paragraphs (extra: {意见建议: [……]}).
     extra: dict[str, list[str]] = field(default_factory=dict, metadata={"most": 99, "values": ONE_OR_MORE})
     # Last year's report (a path beside this file): check counts it in the originality check.
