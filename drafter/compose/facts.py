@@ -93,7 +93,7 @@ class Facts:
         out = []
         for i, f in enumerate(item.facts):
             mine = (f.resolve or "") if plan and f.resolve is not None else (opener if f.text is None else "")
-            out.append((self.fact(f, f"{source}.facts[{i}]", plan, mine), kind(f, mine, self.usage)))
+            out.append((self.fact(f, f"{source}.facts[{i}]", plan, mine), kind(f, mine, self.usage, plan)))
             if f.text is None:
                 opener = ""
         said = sentences(out)
@@ -194,6 +194,7 @@ MOST_FACTS = 3
 # of at most LIST_WHAT characters that may stand in a list, any other figure clause.
 FREE, TAIL, LISTED, FIGURE = "free", "tail", "listed", "figure"
 LIST_WHAT = 6
+PLAN_TASK = 24
 # Inline markup around a figure (its source and formula are not words of the sentence).
 MARKUP = re.compile(r"⟦[^⟧]*⟧")
 
@@ -206,10 +207,13 @@ def needs_verb(what: str, usage: dict) -> bool:
     return what.endswith(tuple(usage["measures"])) and not what.endswith(tuple(usage["verb_endings"]))
 
 
-def kind(fact: Fact, opener: str, usage: dict) -> str:
+def kind(fact: Fact, opener: str, usage: dict, plan: bool = False) -> str:
     """How a fact joins its neighbours (see sentences): free text, a result tail (全年未发生……), a plain figure
-    that may stand in a list (谈话提醒63人次), or a figure clause."""
+    that may stand in a list (谈话提醒63人次), or a figure clause. In a plan, a short task of the clerk's words
+    (确保溪东新区二期年内开工) joins the tasks beside it, as plans list them; a long one stands alone."""
     if fact.text is not None:
+        if plan and len(fact.text) <= PLAN_TASK:
+            return FIGURE
         return TAIL if fact.text.startswith(tuple(usage["tails"])) else FREE
     what = fact.what or ""
     plain = (fact.value is not None and not fact.figures and fact.ratio is None and fact.previous is None
