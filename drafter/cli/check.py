@@ -122,20 +122,15 @@ def print_table(result: Audit) -> None:
         summary.add_row("去年计划的数字", "[yellow]提醒[/]" if behind else "[green]通过[/]",
                         f"{len(result.promise_figures)} 个数：" + "，".join(f"{k} {v}" for k, v in counts.items()))
     console.print(summary)
-    if result.promise_figures:
-        table = Table(title="去年计划的数字：今年总结的回应（未达到、未提及的请核对）")
-        table.add_column("数据文件中的位置")
-        table.add_column("比对")
-        for f in result.promise_figures:
-            table.add_row(f.detail, escape(f.text))
-        console.print(table)
-    if result.promises:
-        table = Table(title="去年计划的各项：今年总结中未见相应内容（请核对，已做的写进总结）")
-        table.add_column("数据文件中的位置")
-        table.add_column("去年的计划")
-        for f in result.promises:
-            table.add_row(f.detail, escape(f.text))
-        console.print(table)
+    for title, column, found in (("去年计划的数字：今年总结的回应（未达到、未提及的请核对）", "比对", result.promise_figures),
+                                  ("去年计划的各项：今年总结中未见相应内容（请核对，已做的写进总结）", "去年的计划", result.promises)):
+        if found:
+            table = Table(title=title)
+            table.add_column("数据文件中的位置")
+            table.add_column(column)
+            for f in found:
+                table.add_row(f.detail, escape(f.text))
+            console.print(table)
     for key, label, meaning in CHECKS:
         found = getattr(result, key)
         if not found:
