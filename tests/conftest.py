@@ -35,3 +35,16 @@ MINIMAL = "town: 小溪乡\nyear: 2024\n"
 
 # Internal errors must fail the tests, not turn into the clerk's one-line message.
 os.environ["DRAFTER_DEBUG"] = "1"
+
+
+# The fast suite (`python -m pytest -m "not client and not slow"`) leaves out the real clients (tests/client, marked
+# there) and what is slow by nature: the hostile-input campaigns, every property test (Hypothesis draws many towns
+# and drafts), and last year's reports read in every file form (PDF and .doc). CI runs them all.
+SLOW_FILES = ("tests/hostile/", "tests/init/test_reports.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        where = item.nodeid.replace("\\", "/")
+        if where.startswith(SLOW_FILES) or getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.slow)
