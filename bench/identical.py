@@ -1,0 +1,98 @@
+"""Byte-identity guard for speed work: build a fixed set of drafts and hash them, or compare with saved hashes.
+
+    python bench/identical.py save REF.json      # on the base commit: hash every draft of the set
+    python bench/identical.py compare REF.json   # after a change: rebuild the set, list every draft that differs
+
+The set: every example (examples/*.yaml, bench/realistic/*.yaml) x every style x seeds 1-10, as .docx and .md,
+built in this one process (so that per-process caches carry from town to town, in shuffled order with --shuffle),
+plus 60 generated towns (bench/towns.py) x every style as .md in process, and the same 60 as .docx through
+`drafter build DIR --out-dir OUT --jobs 2` in a child process (the batch: forked workers, each town's rotation).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from towns import write_towns  # noqa: E402
+
+from drafter.build.draft import BuildOptions, build  # noqa: E402
+from drafter.compose.render import STYLES  # noqa: E402
+
+SEEDS = range(1, 11)
+TOWNS = 60
+
+
+def examples() -> list[Path]:
+    """The bundled examples and the realistic bench towns."""
+    return sorted(ROOT.glob("examples/*.yaml")) + sorted(ROOT.glob("bench/realistic/*.yaml"))
+
+
+def jobs(generated: list[Path]) -> list[tuple[str, Path, BuildOptions]]:
+    """(name, town file, options) of every in-process build of the set."""
+    out = []
+    for town in examples():
+        for style in STYLES:
+            for seed in SEEDS:
+                for fmt in ("docx", "md"):
+                    out.append((f"{town.parent.name}/{town.stem}.{style}.{seed}.{fmt}", town,
+                                BuildOptions(style=style, seed=seed, fmt=fmt)))
+    for town in generated:
+        for style in STYLES:
+            out.append((f"towns/{town.stem}.{style}.md", town, BuildOptions(style=style, fmt="md")))
+    return out
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def hashes(shuffle: bool) -> dict[str, str]:
+    """{draft name: sha256 of its bytes} of the whole set."""
+    result: dict[str, str] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        generated = write_towns(tmp / "towns", TOWNS)
+        work = jobs(generated)
+        if shuffle:
+            random.Random(22).shuffle(work)
+        for i, (name, town, options) in enumerate(work):
+            out = tmp / "out" / f"{i}.{options.fmt}"
+            out.parent.mkdir(exist_ok=True)
+            build(town, options._replace(out=out))
+            result[name] = digest(out)
+        batch = tmp / "batch"
+        subprocess.run([sys.executable, "-m", "drafter", "build", str(tmp / "towns"), "--out-dir", str(batch), "--jobs", "2"],
+                       check=True, capture_output=True, cwd=ROOT)
+        for path in sorted(batch.glob("*.docx")):
+            result[f"batch/{path.name}"] = digest(path)
+    return dict(sorted(result.items()))
+
+
+def main() -> None:
+    if len(sys.argv) < 3 or sys.argv[1] not in ("save", "compare"):
+        sys.exit(__doc__)
+    mode, ref = sys.argv[1], Path(sys.argv[2])
+    now = hashes("--shuffle" in sys.argv)
+    if mode == "save":
+        ref.write_text(json.dumps(now, ensure_ascii=False, indent=0), encoding="utf-8")
+        print(f"{len(now)} drafts hashed into {ref}")
+        return
+    saved = json.loads(ref.read_text(encoding="utf-8"))
+    differ = sorted(k for k in saved.keys() | now.keys() if saved.get(k) != now.get(k))
+    for name in differ:
+        print(f"DIFFERS: {name}")
+    print(f"{len(now)} drafts built, {len(saved)} in {ref}; {len(differ)} differ")
+    sys.exit(1 if differ else 0)
+
+
+if __name__ == "__main__":
+    main()
