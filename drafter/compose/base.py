@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from decimal import Decimal
+from functools import lru_cache
 
 from drafter.compose.fit import trend
 from drafter.compose.phrases import Bank, Chooser
@@ -58,9 +59,20 @@ ECHO = 4
 SIX = 6
 
 
+# Per-text results kept for the process: the topic sheets' and the bank's phrases are tried again and again, in
+# every section and every town of a county (a clerk's own texts come and go; the caches are bounded).
+CACHED = 1 << 14
+
+
+@lru_cache(maxsize=CACHED)
+def runs(text: str, length: int) -> tuple[str, ...]:
+    """Every run of length characters of text, in order (repeats kept)."""
+    return tuple(text[i : i + length] for i in range(len(text) - length + 1))
+
+
 def echoes(text: str, other: str) -> bool:
     """True when text and other share a run of ECHO characters."""
-    return any(text[i : i + ECHO] in other for i in range(len(text) - ECHO + 1))
+    return any(run in other for run in runs(text, ECHO))
 
 
 def item_text(item: Item) -> str:
@@ -74,11 +86,18 @@ def section_text(section: Section) -> str:
     return "\n".join([section.heading or "", section.verdict or "", *(item_text(i) for i in section.items)])
 
 
-def levels(text: str) -> set[str]:
+@lru_cache(maxsize=CACHED)
+def levels(text: str) -> frozenset[str]:
     """The levels of government text names (省, 市, 县 …): 省市县委全会精神 -> {省, 市, 县}; 城市建设 -> none."""
     found = {c for m in LEVEL_RUN.finditer(text) for c in m.group(0) if c in LEVEL_CHARS}
     found |= {m.group(1) for m in LEVEL_BODY.finditer(text)} | {m.group(1) for m in LEVEL_WHOLE.finditer(text)}
-    return found
+    return frozenset(found)
+
+
+@lru_cache(maxsize=CACHED)
+def sixes(text: str) -> frozenset[str]:
+    """The distinct six-character runs of text."""
+    return frozenset(runs(text, SIX))
 
 
 def town_levels(town: Town) -> set[str]:
@@ -116,8 +135,10 @@ class Context:
             "下个规划": following,
         }
         self.levels = town_levels(town)
-        # Six-character sequences of the phrases drafter has placed so far (a third use reads as a tic).
+        # Six-character sequences of the phrases drafter has placed so far (a third use reads as a tic), and those
+        # placed twice already.
         self.sixes: Counter[str] = Counter()
+        self.twice: set[str] = set()
 
     def fill(self, pattern: str, extra: dict[str, str] | None = None) -> str | None:
         """Replace known slots; None when a slot cannot be filled."""
@@ -147,11 +168,13 @@ class Context:
 
     def novel(self, text: str) -> bool:
         """True when placing text would not make any six-character sequence occur a third time."""
-        return all(self.sixes[text[i : i + SIX]] < 2 for i in range(len(text) - SIX + 1))
+        return self.twice.isdisjoint(sixes(text))
 
     def wrote(self, text: str) -> None:
         """Count a placed phrase's six-character sequences."""
-        self.sixes.update(text[i : i + SIX] for i in range(len(text) - SIX + 1))
+        placed = runs(text, SIX)
+        self.sixes.update(placed)
+        self.twice.update(run for run in placed if self.sixes[run] >= 2)
 
     def section_trend(self, section: Section, source: str) -> str | None:
         """Which way a section's figures went (rise, fall, mixed …), None when none has a previous value."""

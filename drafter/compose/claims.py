@@ -7,6 +7,7 @@ one wrote down (mined ones), check and bench/claims_bench.py count what a draft 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A verb that sets something up or carries it out, then (within a few characters) the thing: a mechanism, a list, a
 # platform, a campaign, a requirement. 建立小升规企业培育库, 开展“三服务”活动, 落实“四早”要求, 推行……模式.
@@ -49,6 +50,7 @@ def acts(text: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=1 << 14)
 def evidence(text: str) -> tuple[str, ...]:
     """The words the clerk's text must hold for text to be true of it: each act's thing (培育库 for 建立……培育库),
     each practice and quoted name; for each outcome one of the words that show it is enough (so it is not listed
@@ -61,12 +63,18 @@ def evidence(text: str) -> tuple[str, ...]:
 
 def outcomes(text: str) -> list[str]:
     """The outcome words text asserts (增收, 活力 …)."""
-    return [m.group(0) for m in OUTCOME.finditer(text)]
+    return list(asserted(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def asserted(text: str) -> tuple[str, ...]:
+    """outcomes, kept per text for the process (the same phrases are judged in every section of every town)."""
+    return tuple(m.group(0) for m in OUTCOME.finditer(text))
 
 
 def shown(text: str, about: str) -> bool:
     """True when every outcome text asserts is shown by a word of the clerk's (about)."""
-    return all(any(w in about for w in OUTCOMES[o]) for o in outcomes(text))
+    return all(any(w in about for w in OUTCOMES[o]) for o in asserted(text))
 
 
 def bears_out(text: str, about: str) -> bool:

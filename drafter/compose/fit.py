@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from drafter.compose.claims import bears_out
 from drafter.compose.wording import Entry
@@ -37,13 +38,38 @@ class Events:
         self.events = events
         words = sorted({w for e in events for w in e["words"]}, key=len, reverse=True)
         self.any = re.compile("|".join(map(re.escape, words))) if words else None
+        self.known: dict[tuple[str, int], bool] = {}
+
+    @classmethod
+    def of(cls, events: list[dict]) -> Events:
+        """The Events of a list of events, made once per process for each list (the wording's is loaded once)."""
+        held = EVENTS.get(id(events))
+        if held is None or held[0] is not events:
+            if len(EVENTS) >= 8:
+                EVENTS.clear()
+            held = EVENTS[id(events)] = (events, cls(events))
+        return held[1]
 
     def allow(self, text: str, year: int) -> bool:
-        """True when every event text names (and is not excused by its unless words) spans the year."""
+        """True when every event text names (and is not excused by its unless words) spans the year (kept per text
+        and year: the same phrases are tried in every town)."""
+        known = self.known.get((text, year))
+        if known is None:
+            if len(self.known) >= 1 << 16:
+                self.known.clear()
+            known = self.known[(text, year)] = self.judge(text, year)
+        return known
+
+    def judge(self, text: str, year: int) -> bool:
+        """allow, worked out."""
         if self.any is None or not self.any.search(text):
             return True
         return all(e["years"][0] <= year <= e["years"][1] for e in self.events
                    if any(w in text for w in e["words"]) and not any(w in text for w in e.get("unless", ())))
+
+
+# Events by the list they were made of (id), with the list kept so that its id stays its own.
+EVENTS: dict[int, tuple[list[dict], Events]] = {}
 
 
 def in_years(text: str, year: int, events: Events, span: tuple[int, int] | None = None) -> bool:
@@ -90,9 +116,10 @@ def senses(text: str, table: dict[str, list[str]]) -> set[str]:
     return {sense for sense, words in table.items() if any(w in text for w in words)}
 
 
-def words(text: str) -> set[str]:
-    """Two-character sequences of text that carry meaning (common ones left out)."""
-    return {text[i : i + 2] for i in range(len(text) - 1)} - COMMON
+@lru_cache(maxsize=1 << 14)
+def words(text: str) -> frozenset[str]:
+    """Two-character sequences of text that carry meaning (common ones left out); kept per text for the process."""
+    return frozenset({text[i : i + 2] for i in range(len(text) - 1)} - COMMON)
 
 
 def says_again(text: str, others: Iterable[str], table: dict[str, list[str]]) -> bool:

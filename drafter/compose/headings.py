@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.compose.base import SLOT, Context, echoes, item_text, section_text, sentence
 from drafter.compose.fit import balanced, says_again, words
 from drafter.compose.palette import USAGE, Option, Palette, Topics
+from drafter.compose.phrases import bank_memo
 from drafter.town.model import Section
 
 if TYPE_CHECKING:
@@ -31,12 +33,14 @@ def items_words(section: Section) -> tuple[str, ...]:
     return tuple(f"{item.title or ''}\n{fact.text or fact.what or ''}" for fact in item.facts)
 
 
-def triples(text: str) -> set[str]:
-    """Three-character runs of text, but those that touch 进一步 (every gain says it: 进一步提升, 水平进一步)."""
+@lru_cache(maxsize=1 << 14)
+def triples(text: str) -> frozenset[str]:
+    """Three-character runs of text, but those that touch 进一步 (every gain says it: 进一步提升, 水平进一步); kept per
+    text for the process."""
     out: set[str] = set()
     for piece in text.split("进一步"):
         out |= {piece[i : i + 3] for i in range(len(piece) - 2)}
-    return out
+    return frozenset(out)
 
 
 class Want(NamedTuple):
@@ -56,7 +60,10 @@ class Headings:
 
     def __init__(self, ctx: Context, palette: Palette) -> None:
         self.ctx, self.palette = ctx, palette
-        self.examples = {e for f in ctx.bank.formulas for e in f.get("examples", [])}
+        memo = bank_memo(ctx.bank)
+        if "examples" not in memo:
+            memo["examples"] = frozenset(e for f in ctx.bank.formulas for e in f.get("examples", []))
+        self.examples = memo["examples"]
         self.made: dict[str, list[str]] = {}
         # Words of the actions already given to a heading: 守牢底线 after 牢守底线 would read as a repeat.
         self.action_words: set[str] = set()
@@ -90,9 +97,11 @@ class Headings:
         if section.heading:
             return section.heading
         direction = self.ctx.section_trend(section, source) if part == "review" else None
-        forms = list(self.ctx.sentences["headings"].get(f"{self.ctx.style}.{part}", []))
-        forms += [f["pattern"] for f in self.ctx.bank.formulas
-                  if f["style"] == self.ctx.style and f["part"] == part and f["level"] == LEVEL[self.ctx.style]]
+        memo, kind = bank_memo(self.ctx.bank), ("formulas", self.ctx.style, part)
+        if kind not in memo:
+            memo[kind] = [f["pattern"] for f in self.ctx.bank.formulas
+                          if f["style"] == self.ctx.style and f["part"] == part and f["level"] == LEVEL[self.ctx.style]]
+        forms = list(self.ctx.sentences["headings"].get(f"{self.ctx.style}.{part}", [])) + memo[kind]
         key = f"form.{self.ctx.style}.{part}"
         while forms:
             form = self.ctx.choose.pick(key, forms) or forms[0]
@@ -129,9 +138,9 @@ class Headings:
         taken = words(SLOT.sub("", want.form) + "".join(values.values()))
         if slot in ("action", "举措"):
             taken |= self.action_words
-        claims = self.claims if slot in ("result", "gain") else set()
+        claims: set[str] | frozenset[str] = self.claims if slot in ("result", "gain") else frozenset()
         def keep(t: str) -> bool:
-            return not (words(t) & taken) and not echoes(t, want.about) and not (triples(t) & claims)
+            return taken.isdisjoint(words(t)) and not echoes(t, want.about) and claims.isdisjoint(triples(t))
 
         for option in self.candidates(slot, want, keep)[:TRIES]:
             made = self.search(want, slots[1:], {**values, slot: option.text}, [*chosen, (FIELD.get(slot, f"filler.{slot}"), option)])
@@ -143,10 +152,13 @@ class Headings:
         """Phrases for one slot, in a seeded order: a topic-sheet kind, or this topic's filler of a mined formula."""
         if slot in FIELD:  # the review's direction (plans have none) rules out every claim of a rise
             return self.palette.ranked(FIELD[slot], want.topic, want.direction, keep, want.about, want.cover)
-        fillers = [e for e in self.ctx.bank.fillers
-                   if e["slot"] == slot and e["pattern"] == want.form and e.get("style") == self.ctx.style and e.get("part") == want.part
-                   and e["reports"] >= USAGE and self.palette.owns(e, want.topic) and "“" not in e["text"]
-                   and not self.ctx.lexicon.rejected(e["text"])]
+        memo, key = bank_memo(self.ctx.bank), ("fillers", slot, want.form, self.ctx.style, want.part)
+        if key not in memo:  # the same for every town: worked out once per process
+            memo[key] = [e for e in self.ctx.bank.fillers
+                         if e["slot"] == slot and e["pattern"] == want.form and e.get("style") == self.ctx.style
+                         and e.get("part") == want.part and e["reports"] >= USAGE and "“" not in e["text"]
+                         and not self.ctx.lexicon.rejected(e["text"])]
+        fillers = [e for e in memo[key] if self.palette.owns(e, want.topic)]
         fitting = {e["text"]: e for e in fillers if self.palette.fits_text(e["text"]) and keep(e["text"])}
         order = self.ctx.choose.order(f"filler.{slot}", list(fitting))
         return [Option(t, f"mined:{(fitting[t]['sources'] or [''])[0]}") for t in order]

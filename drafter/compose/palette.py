@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from drafter.compose.base import Context, echoes, section_text
 from drafter.compose.fit import Events, fits, in_years
+from drafter.compose.phrases import bank_memo
 from drafter.compose.wording import Entry
 from drafter.town.model import Section
 
@@ -60,10 +61,14 @@ def mined_entries(ctx: Context, topic: str, field: str) -> list[Entry]:
     to firms), so results come from the topic sheets, where each says when it holds."""
     if field != "actions":
         return []
-    # a flourish one report used (晾晒竞速) is that town's; two reports make it usage
-    found = [e for e in ctx.bank.fillers if e["slot"] == "举措" and len(e["text"]) == ACTION_LEN and e["reports"] >= USAGE]
-    return [Entry(e["text"], e["sources"][0] if e["sources"] else "") for e in found
-            if owned(ctx, e, topic) and "“" not in e["text"] and not ctx.lexicon.rejected(e["text"]) and ctx.held(e["text"])]
+    memo = bank_memo(ctx.bank)
+    key = ("actions", topic)
+    if key not in memo:  # the same for every town: worked out once per process
+        # a flourish one report used (晾晒竞速) is that town's; two reports make it usage
+        found = [e for e in ctx.bank.fillers if e["slot"] == "举措" and len(e["text"]) == ACTION_LEN and e["reports"] >= USAGE]
+        memo[key] = [Entry(e["text"], e["sources"][0] if e["sources"] else "") for e in found
+                     if owned(ctx, e, topic) and "“" not in e["text"] and not ctx.lexicon.rejected(e["text"])]
+    return [e for e in memo[key] if ctx.held(e.text)]
 
 
 def unique(options: list[Option]) -> list[Option]:
@@ -79,7 +84,7 @@ class Palette:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        self.events = Events(ctx.usage.get("events", []))
+        self.events = Events.of(ctx.usage.get("events", []))
         # A town's own topic (茶产业) takes the phrases of the built-in one it is like (农业), under its own name.
         self.like = {t: kind for s in (*ctx.town.sections, *ctx.town.plans) if s.like
                      for t, kind in zip(s.topics, s.kinds) if len(s.topics) == 1 or t != kind}
@@ -133,8 +138,8 @@ class Palette:
         """Every unused fitting phrase kept by keep: the topic's own in a seeded order, then the generic ones."""
         out = []
         for pool in self.options(topic, field, direction, about, cover):
-            texts = self.ctx.choose.order(field, [o.text for o in pool if keep(o.text) and self.ctx.novel(o.text)])
-            out += [next(o for o in pool if o.text == t) for t in texts]
+            kept = {o.text: o for o in pool if keep(o.text) and self.ctx.novel(o.text)}  # a pool holds each text once
+            out += [kept[t] for t in self.ctx.choose.order(field, list(kept))]
         return out
 
     def take(self, field: str, topic: Topics, direction: str | None = None, keep: Callable[[str], bool] = lambda t: True,

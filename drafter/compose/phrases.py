@@ -44,6 +44,20 @@ class Bank(NamedTuple):
         return [e for e in getattr(self, category) if e.get("role") == role]
 
 
+# What is derived from a bank alone (its entries filtered and indexed), per bank, for the life of the process.
+MEMOS: dict[int, tuple[Bank, dict]] = {}
+
+
+def bank_memo(bank: Bank) -> dict:
+    """A dict for what is derived from this bank alone (kept while the bank is: read_bank keeps a few)."""
+    held = MEMOS.get(id(bank))
+    if held is None or held[0] is not bank:
+        if len(MEMOS) >= 8:
+            MEMOS.clear()
+        held = MEMOS[id(bank)] = (bank, {})
+    return held[1]
+
+
 def bank_dir(directory: Path | None) -> Path:
     """The bank to use: the given directory, or the one shipped in the package."""
     return directory if directory is not None else data_dir("phrasebank", "openings.yaml")
