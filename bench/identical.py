@@ -4,7 +4,7 @@
     python bench/identical.py compare REF.json   # after a change: rebuild the set, list every draft that differs
 
 The set: every example (examples/*.yaml, bench/realistic/*.yaml) x every style x seeds 1-10, as .docx and .md,
-built in this one process (so that per-process caches carry from town to town, in shuffled order with --shuffle),
+and with seed 1 --annotate, --toc, --reference-doc (.docx) and .txt, built in this one process (so that per-process caches carry from town to town, in shuffled order with --shuffle),
 plus 60 generated towns (bench/towns.py) x every style as .md in process, and the same 60 as .docx through
 `drafter build DIR --out-dir OUT --jobs 2` in a child process (the batch: forked workers, each town's rotation).
 """
@@ -36,7 +36,7 @@ def examples() -> list[Path]:
     return sorted(ROOT.glob("examples/*.yaml")) + sorted(ROOT.glob("bench/realistic/*.yaml"))
 
 
-def jobs(generated: list[Path]) -> list[tuple[str, Path, BuildOptions]]:
+def jobs(generated: list[Path], reference: Path) -> list[tuple[str, Path, BuildOptions]]:
     """(name, town file, options) of every in-process build of the set."""
     out = []
     for town in examples():
@@ -45,10 +45,29 @@ def jobs(generated: list[Path]) -> list[tuple[str, Path, BuildOptions]]:
                 for fmt in ("docx", "md"):
                     out.append((f"{town.parent.name}/{town.stem}.{style}.{seed}.{fmt}", town,
                                 BuildOptions(style=style, seed=seed, fmt=fmt)))
+            # the other options of a single build, with seed 1
+            for label, options in (("annotate", BuildOptions(annotate=True)), ("toc", BuildOptions(toc=True)),
+                                   ("reference", BuildOptions(reference=reference)), ("txt", BuildOptions(fmt="txt"))):
+                out.append((f"{town.parent.name}/{town.stem}.{style}.1.{label}.{options.fmt}", town,
+                            options._replace(style=style, seed=1)))
     for town in generated:
         for style in STYLES:
             out.append((f"towns/{town.stem}.{style}.md", town, BuildOptions(style=style, fmt="md")))
     return out
+
+
+def reference_doc(path: Path) -> Path:
+    """A --reference-doc: python-docx's default document with a body style of its own and some content."""
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    style = document.styles.add_style("公文正文", 1)
+    style.font.size = Pt(15)
+    document.styles["Heading 1"].font.size = Pt(14)
+    document.add_paragraph("参考文档里的内容不会出现在初稿中。")
+    document.save(str(path))
+    return path
 
 
 def digest(path: Path) -> str:
@@ -61,7 +80,7 @@ def hashes(shuffle: bool) -> dict[str, str]:
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         generated = write_towns(tmp / "towns", TOWNS)
-        work = jobs(generated)
+        work = jobs(generated, reference_doc(tmp / "reference.docx"))
         if shuffle:
             random.Random(22).shuffle(work)
         for i, (name, town, options) in enumerate(work):

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml.etree import SubElement
 
 from drafter.ooxml import set_attrs
 
@@ -19,30 +20,34 @@ if TYPE_CHECKING:
 
 # Characters python-docx's run text setter turns into elements of their own (a tab, a line break).
 SPECIAL = set("\t\n\r")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+P, PPR, PSTYLE, R, RPR, RSTYLE, T, BR, SECT_PR, VAL = (f"{W}{t}" for t in ("p", "pPr", "pStyle", "r", "rPr", "rStyle", "t", "br",
+                                                                         "sectPr", "val"))
+SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def add_paragraph(body: Element, style_id: str) -> Element:
-    """A new w:p in a paragraph style at the end of body (before its section properties)."""
-    p = OxmlElement("w:p")
-    set_attrs(_sub(_sub(p, "w:pPr"), "w:pStyle"), val=style_id)
+    """A new w:p in a paragraph style at the end of body (before its section properties). Elements are made with
+    lxml's SubElement from the document's own tree (python-docx's element classes, its w: prefix): what python-docx's
+    OxmlElement makes, without parsing a namespace map for each."""
     last = body[-1] if len(body) else None
-    if last is not None and last.tag == qn("w:sectPr"):
+    p = SubElement(body, P)  # made in place, so it takes the body's w: prefix, then moved before sectPr
+    if last is not None and last.tag == SECT_PR:
         last.addprevious(p)
-    else:
-        body.append(p)
+    SubElement(SubElement(p, PPR), PSTYLE, {VAL: style_id})
     return p
 
 
 def add_run(p: Element, text: str, style_id: str | None = None) -> Element:
     """A w:r with text (kept with its spaces) at the end of paragraph p, in a character style when given."""
-    r = _sub(p, "w:r")
+    r = SubElement(p, R)
     if style_id:
-        set_attrs(_sub(_sub(r, "w:rPr"), "w:rStyle"), val=style_id)
+        SubElement(SubElement(r, RPR), RSTYLE, {VAL: style_id})
     if SPECIAL.isdisjoint(text):
-        t = _sub(r, "w:t")
+        t = SubElement(r, T)
         t.text = text
         if text != text.strip():
-            t.set(qn("xml:space"), "preserve")
+            t.set(SPACE, "preserve")
     elif text:
         from docx.text.run import Run
 
@@ -52,14 +57,7 @@ def add_run(p: Element, text: str, style_id: str | None = None) -> Element:
 
 def add_break(p: Element) -> None:
     """A line break (w:br) in a run of its own at the end of paragraph p."""
-    _sub(_sub(p, "w:r"), "w:br")
-
-
-def _sub(parent: Element, tag: str) -> Element:
-    """Append a new child element with tag."""
-    element = OxmlElement(tag)
-    parent.append(element)
-    return element
+    SubElement(SubElement(p, R), BR)
 
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
@@ -126,11 +124,11 @@ def add_font_table(document: Document, fonts: list[tuple[str, str, str]]) -> Non
     document.part.relate_to(part, RT.FONT_TABLE)
 
 
+BOOKMARK_START, BOOKMARK_END, ID, NAME = f"{W}bookmarkStart", f"{W}bookmarkEnd", f"{W}id", f"{W}name"
+
+
 def bookmark(r: Element, ident: int, name: str) -> None:
     """Enclose run r in a bookmark (start before it, end after it)."""
-    start = OxmlElement("w:bookmarkStart")
-    set_attrs(start, id=ident, name=name)
-    end = OxmlElement("w:bookmarkEnd")
-    set_attrs(end, id=ident)
-    r.addprevious(start)
-    r.addnext(end)
+    p = r.getparent()
+    r.addprevious(SubElement(p, BOOKMARK_START, {ID: str(ident), NAME: name}))
+    r.addnext(SubElement(p, BOOKMARK_END, {ID: str(ident)}))

@@ -117,8 +117,9 @@ class Marker:
         identity = marks.identity(self.town, span.source, form) if self.town is not None else None
         mark = marks.make(len(self.written) + 1, form, span.source, span.shown, identity)
         if mark is not None:
-            body.bookmark(r, self.FIRST_ID + len(self.written), mark.name)
-            self.written.append(marks.Written(mark.name, span.shown, self.headings, self.under, tuple(identity) if identity else ()))
+            name = mark.name
+            body.bookmark(r, self.FIRST_ID + len(self.written), name)
+            self.written.append(marks.Written(name, span.shown, self.headings, self.under, tuple(identity) if identity else ()))
 
 
 def add_spans(document: Document, p: Element, spans: list[Span], ids: dict[str, str], marker: Marker, annotate_on: dt.datetime | None,
