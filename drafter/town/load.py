@@ -91,6 +91,67 @@ def bad_scalar(loader: yaml.SafeLoader, root: yaml.Node) -> tuple[yaml.Node, Loc
     return None
 
 
+class Unusual(Exception):
+    """plain() met what it leaves to the long way: an alias, a merge key, a tag beyond YAML's core scalars, maps and
+    lists, a key that is not a scalar, a value that cannot be read."""
+
+
+TAG = "tag:yaml.org,2002:"
+SCALARS = {f"{TAG}{kind}": yaml.constructor.SafeConstructor.yaml_constructors[f"{TAG}{kind}"]
+           for kind in ("null", "bool", "int", "float", "timestamp")}
+
+
+def plain(loader: yaml.SafeLoader, root: yaml.Node) -> tuple[object, dict[Loc, int]]:
+    """A tree of plain maps, lists and scalars -> (data, line map) in one walk: the data PyYAML's safe constructor
+    builds (maps keep their keys' order, a repeated key's last value wins) and the map line_map makes (the walk
+    is its walk); Unusual for anything else, which the long way (shared_node, bad_scalar, the constructor) handles."""
+    seen: set[int] = set()
+
+    def make(node: yaml.Node) -> object:
+        """A scalar's value, or a new empty map or list to fill."""
+        if id(node) in seen:
+            raise Unusual
+        seen.add(id(node))
+        tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
+            if tag == f"{TAG}str":
+                return node.value
+            if tag not in SCALARS:
+                raise Unusual
+            try:
+                return SCALARS[tag](loader, node)
+            except Exception as exc:  # what bad_scalar reports, with its key
+                raise Unusual from exc
+        if tag == f"{TAG}map" and isinstance(node, yaml.MappingNode):
+            return {}
+        if tag == f"{TAG}seq" and isinstance(node, yaml.SequenceNode):
+            return []
+        raise Unusual
+
+    lines: dict[Loc, int] = {}
+    data = make(root)
+    stack: list[tuple[yaml.Node, Loc, object]] = [(root, (), data)]
+    while stack:
+        node, path, into = stack.pop()
+        lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(into, dict):
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    raise Unusual
+                child = path + (key.value,)
+                lines[child] = key.start_mark.line + 1
+                item = into[make(key)] = make(value)
+                if isinstance(value, yaml.CollectionNode):
+                    stack.append((value, child, item))
+        elif isinstance(into, list):
+            for i, value in enumerate(node.value):
+                lines[path + (i,)] = value.start_mark.line + 1
+                into.append(item := make(value))
+                if isinstance(value, yaml.CollectionNode):
+                    stack.append((value, path + (i,), item))
+    return data, lines
+
+
 def key_path(loc: Loc) -> str:
     """('sections', 2, 'items', 0) -> 'sections[2].items[0]'."""
     out = ""
@@ -159,6 +220,10 @@ def parse_yaml(text: str, name: str) -> tuple[object, dict[Loc, int]]:
         node = loader.get_single_node()
         if node is None:
             return None, {}
+        try:
+            return plain(loader, node)
+        except Unusual:
+            pass  # the long way below: the same data, or the problem it finds
         shared = shared_node(node)
         if shared is not None:
             raise TownFileError(Problem(name, shared.start_mark.line + 1, "", "数据文件中不能使用锚点和别名（& 和 *）",

@@ -49,6 +49,19 @@ def hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
+@cache
+def keyed(cls: type) -> dict[str, dataclasses.Field]:
+    """A dataclass's fields by the key a clerk writes (metadata key: the YAML key of a field named otherwise);
+    internal ones, set by drafter, left out."""
+    return {f.metadata.get("key", f.name): f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
+
+
+@cache
+def shape(tp: Any) -> tuple[Any, tuple[Any, ...]]:
+    """(origin, args) of a type (typing.get_origin and get_args, worked out once per type)."""
+    return typing.get_origin(tp), typing.get_args(tp)
+
+
 def validate(cls: type, data: Any) -> Any:
     """data -> cls instance, or Invalid listing every problem."""
     issues: list[Issue] = []
@@ -64,11 +77,11 @@ def convert(cls: type, data: Any, loc: Loc, issues: list[Issue]) -> Any:
     if shorthand and isinstance(data, str):
         data = {shorthand: data}
     if not isinstance(data, dict):
-        shape = getattr(cls, "SHAPE", "")
-        issues.append(Issue(loc, f"这一项应写成{shape}" if shape else "应为键值映射（键: 值）"))
+        written = getattr(cls, "SHAPE", "")
+        issues.append(Issue(loc, f"这一项应写成{written}" if written else "应为键值映射（键: 值）"))
         return INVALID
-    # Keyed as the clerk writes them (metadata key: the YAML key of a field named otherwise); internal: set by drafter.
-    fields = {f.metadata.get("key", f.name): f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
+    fields = keyed(cls)
+    types_of = hints(cls)
     for key, message in cls.check_raw(data) if hasattr(cls, "check_raw") else ():
         issues.append(Issue(loc + ((key,) if key else ()), message))
     for key in data:
@@ -95,7 +108,7 @@ def convert(cls: type, data: Any, loc: Loc, issues: list[Issue]) -> Any:
                 issues.append(Issue(loc + (name,), "缺少必填项", "请参考 drafter init 生成的模板"))
                 ok = False
             continue
-        value = convert_value(hints(cls)[f.name], data[name], loc + (name,), issues, f.metadata)
+        value = convert_value(types_of[f.name], data[name], loc + (name,), issues, f.metadata)
         if value is INVALID:
             ok = False
         else:
@@ -110,7 +123,7 @@ def convert(cls: type, data: Any, loc: Loc, issues: list[Issue]) -> Any:
 
 def convert_value(tp: Any, raw: Any, loc: Loc, issues: list[Issue], meta: typing.Mapping) -> Any:
     """One value of type tp (Optional, Literal, list, dict of titles, tuple, dataclass, str, int, Decimal, bool, date)."""
-    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    origin, args = shape(tp)
     if origin is Union or origin is types.UnionType:  # Optional[X] and X | None
         if raw is None:
             return None

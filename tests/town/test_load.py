@@ -109,3 +109,39 @@ def test_cli_reports_without_traceback(tmp_path):
 def test_cli_missing_file(tmp_path):
     result = runner.invoke(app, ["build", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 1 and "nope.yaml：数据文件不存在" in result.output
+
+
+def long_way(text: str) -> tuple[object, dict]:
+    """PyYAML's own constructor and the line map of the composed tree."""
+    from drafter.town import load
+
+    loader = load.Loader(text)
+    node = loader.get_single_node()
+    return loader.construct_document(node), load.line_map(node)
+
+
+@pytest.mark.parametrize("text", [
+    *(p.read_text("utf-8") for p in sorted(EXAMPLES.glob("*.yaml"))),
+    "a: 1\na: {b: 2}\n",  # a repeated key: the last value wins, where the first stood
+    "a: {b: 1, c: [x, y]}\na: 2\nc: [1, {d: 2020-01-01}, 3.5, .nan, yes, ~, '1', !!str 3, 0x1f]\n",
+    "1: a\n2.5: b\nnull: c\ntrue: d\n",
+    "- 1\n- [x, {y: z}]\n",
+    "just text",
+])
+def test_one_walk_gives_what_the_yaml_constructor_gives(text):
+    from drafter.town import load
+
+    loader = load.Loader(text)
+    fast = load.plain(loader, loader.get_single_node())
+    data, lines = long_way(text)
+    assert repr(fast[0]) == repr(data) and fast[1] == lines  # repr: the same keys in the same order, nan as nan
+
+
+@pytest.mark.parametrize("text", ["a: &x 1\nb: *x\n", "<<: {a: 1}\nb: 2\n", "? [a]\n: 1\n", "a: !!binary aGVsbG8=\n",
+                                  "d: 2024-02-30\n", "a: !!set {x, y}\n", "=: 1\n"])
+def test_what_the_one_walk_does_not_know_goes_the_long_way(text):
+    from drafter.town import load
+
+    loader = load.Loader(text)
+    with pytest.raises(load.Unusual):
+        load.plain(loader, loader.get_single_node())
