@@ -59,7 +59,10 @@ def run_worker(tree: Path, which: str, folder: Path, rounds: int, prefix: list[s
     """This script's worker under another checkout's drafter (its own examples too, cwd=tree)."""
     env = dict(os.environ, PYTHONPATH=str(tree), **({"CALLGRIND": "1"} if prefix else {}))
     argv = [*(prefix or []), sys.executable, str(HERE / "town_bench.py"), "--worker", which, str(folder), str(rounds)]
-    return subprocess.run(argv, cwd=tree, env=env, capture_output=True, text=True, check=True)
+    run = subprocess.run(argv, cwd=tree, env=env, capture_output=True, text=True)
+    if run.returncode:
+        raise RuntimeError(f"{' '.join(argv)} failed:\n{run.stderr[-3000:]}")
+    return run
 
 
 def instructions(tree: Path, which: str, folder: Path, rounds: int) -> int:
