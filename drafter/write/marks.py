@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 import zlib
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -61,8 +62,10 @@ def crc(text: str) -> str:
     return f"{zlib.crc32(text.encode('utf-8')):08x}"
 
 
+@lru_cache(maxsize=1 << 12)
 def encode(key: str) -> str:
-    """'sections[1].items[0].facts[1].change' -> 'S1T0F1c'; ValueError for a key outside the town file's shape."""
+    """'sections[1].items[0].facts[1].change' -> 'S1T0F1c'; ValueError for a key outside the town file's shape (kept
+    per key for the process: a county's drafts share their keys)."""
     out = []
     for part in key.split("."):
         match = SEGMENT.match(part)

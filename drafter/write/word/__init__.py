@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 import docx
+from docx.opc.pkgreader import PackageReader
 from docx.text.run import Run
 
 from drafter import ooxml
@@ -132,13 +133,12 @@ def add_spans(document: Document, p: Element, spans: list[Span], ids: dict[str, 
             body.add_break(p)
             continue
         r = body.add_run(p, span.shown, ids[span.kind] if span.kind in ("lead", "runin", "gap") else None)
-        note = None
         if span.kind == "fig":
             marker.mark(r, span, form)
-            note = annotation(before, span)
-        elif span.kind == "how":
-            note = SUPPLIED
-        if note is not None and annotate_on is not None:
+        if annotate_on is None:
+            continue
+        note = annotation(before, span) if span.kind == "fig" else SUPPLIED if span.kind == "how" else None
+        if note is not None:
             comment = document.add_comment(Run(r, document), text=note, author="drafter", initials="D")
             comment._comment_elm.date = annotate_on
         before += span.shown
@@ -219,13 +219,32 @@ def prepared_base(font_set: str, kinds: frozenset[str], centred: bool) -> tuple[
     return buffer.getvalue(), ids
 
 
+@lru_cache(maxsize=8)
+def prepared_reader(font_set: str, kinds: frozenset[str], centred: bool) -> tuple[PackageReader, dict[str, str]]:
+    """prepared_base's package read once (its parts unzipped, its relationships parsed), to be opened for each draft."""
+    data, ids = prepared_base(font_set, kinds, centred)
+    return PackageReader.from_file(io.BytesIO(data)), ids
+
+
+def open_package(reader: PackageReader) -> Document:
+    """A new Document from a package already read: what docx.Document does after reading the zip (the reader's parts
+    are bytes, parsed afresh into each Document, so one reader serves every draft)."""
+    from docx.opc.package import Unmarshaller
+    from docx.opc.part import PartFactory
+    from docx.package import Package
+
+    package = Package()
+    Unmarshaller.unmarshal(reader, package, PartFactory)
+    return package.main_document_part.document
+
+
 def build_document(blocks: list[Block], meta: DocMeta, font_set: str = "gb2312", reference: Path | None = None) -> Document:
     """Blocks -> a python-docx Document (not yet saved)."""
     fonts = P.FONT_SETS[font_set]
     kinds = {b.kind for b in blocks} | ({"toc"} if meta.toc else set())  # 'toc': the contents' styles
     if reference is None:
-        data, ids = prepared_base(font_set, frozenset(kinds), meta.centred_page_numbers)
-        document = docx.Document(io.BytesIO(data))
+        reader, ids = prepared_reader(font_set, frozenset(kinds), meta.centred_page_numbers)
+        document = open_package(reader)
     else:
         document, keep = open_base(reference)
         ids = ensure_styles(document, fonts, keep, kinds)
