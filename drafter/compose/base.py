@@ -70,9 +70,16 @@ def runs(text: str, length: int) -> tuple[str, ...]:
     return tuple(text[i : i + length] for i in range(len(text) - length + 1))
 
 
+@lru_cache(maxsize=CACHED)
+def run_set(text: str, length: int) -> frozenset[str]:
+    """The distinct runs of length characters of text."""
+    return frozenset(runs(text, length))
+
+
 def echoes(text: str, other: str) -> bool:
-    """True when text and other share a run of ECHO characters."""
-    return any(run in other for run in runs(text, ECHO))
+    """True when text and other share a run of ECHO characters (a run of text is in other just when it is one of
+    other's runs of that length: both sets are kept per text for the process)."""
+    return not run_set(text, ECHO).isdisjoint(run_set(other, ECHO))
 
 
 def item_text(item: Item) -> str:
@@ -94,10 +101,6 @@ def levels(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=CACHED)
-def sixes(text: str) -> frozenset[str]:
-    """The distinct six-character runs of text."""
-    return frozenset(runs(text, SIX))
 
 
 def town_levels(town: Town) -> set[str]:
@@ -168,7 +171,7 @@ class Context:
 
     def novel(self, text: str) -> bool:
         """True when placing text would not make any six-character sequence occur a third time."""
-        return self.twice.isdisjoint(sixes(text))
+        return self.twice.isdisjoint(run_set(text, SIX))
 
     def wrote(self, text: str) -> None:
         """Count a placed phrase's six-character sequences."""

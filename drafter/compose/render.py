@@ -29,11 +29,30 @@ def bytecode_cache() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(root)) if root else None
 
 
+class Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, its verdict on an attribute kept per (type, name): is_safe_attribute looks at the name and at
+    the object's type alone (is_internal_attribute's isinstance tests), and a county's drafts ask the same few names
+    of the same few types thousands of times. Objects whose __class__ is not their type are judged afresh."""
+
+    def __init__(self, **options: object) -> None:
+        super().__init__(**options)
+        self.verdicts: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: object, attr: str, value: object) -> bool:
+        kind = type(obj)
+        if kind is not obj.__class__:
+            return super().is_safe_attribute(obj, attr, value)
+        verdict = self.verdicts.get((kind, attr))
+        if verdict is None:
+            verdict = self.verdicts[(kind, attr)] = super().is_safe_attribute(obj, attr, value)
+        return verdict
+
+
 @lru_cache(maxsize=8)
 def environment(roots: tuple[str, ...]) -> SandboxedEnvironment:
     """The environment of a built-in style: sandboxed, StrictUndefined, named filters for every number format,
     templates looked up in the style's folder, then the shared ones (base.j2, macros.j2)."""
-    env = SandboxedEnvironment(loader=jinja2.FileSystemLoader(list(roots)), bytecode_cache=bytecode_cache(),
+    env = Sandbox(loader=jinja2.FileSystemLoader(list(roots)), bytecode_cache=bytecode_cache(),
                                undefined=jinja2.StrictUndefined, **OPTIONS)
     env.filters.update(FILTERS)
     env.globals.update(gap=gap)
