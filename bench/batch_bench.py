@@ -6,6 +6,15 @@ Reports per second exclude start-up (a `drafter --version` process, timed in the
 largest total resident size of the command's process tree, sampled every 10 ms; it is measured for 100 and for
 COUNT towns to show it does not grow with the number of towns. Targets (issue #13, a 2-core machine): >= 100
 reports/s with all cores; memory flat; a county of 30 towns in under 1 s after start-up.
+
+    python bench/batch_bench.py --county [N] [--rounds R] [--drafter CMD] [--against CMD]
+
+A county (issue #22): N generated towns (default 60), round after round: `drafter build DIR --out-dir OUT` into an
+empty folder, the same again over the drafts it wrote (the sheet changed: every draft checked untouched, then
+replaced), `drafter check DIR OUT`, and N pandoc md -> docx runs of the drafts' Markdown, one after the other; each
+figure is divided by pandoc's of the same round and the median of those ratios printed (target <= 0.25, all cores).
+--drafter: the drafter command to measure (default: `drafter` on PATH); --against: a second one (an install of the
+base, say), run in the same rounds.
 """
 
 from __future__ import annotations
@@ -55,7 +64,72 @@ def measure(argv: list[str]) -> tuple[float, float]:
     return wall, peak / 2**20
 
 
+def timed(argv: list[str], codes: tuple[int, ...] = (0,)) -> float:
+    """Wall seconds of one command, which must exit with one of codes (check exits 2 when it finds something)."""
+    start = time.perf_counter()
+    run = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    if run.returncode not in codes:
+        raise RuntimeError(f"{' '.join(argv)} failed ({run.returncode}): {run.stderr.decode(errors='replace')[-2000:]}")
+    return wall
+
+
+def option(name: str, default: str | None = None) -> str | None:
+    """The value after --name on the command line."""
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
+
+
+def county_bench() -> None:
+    """The county figures of issue #22, paired with pandoc round by round."""
+    import statistics
+
+    at = sys.argv.index("--county")
+    count = int(sys.argv[at + 1]) if len(sys.argv) > at + 1 and sys.argv[at + 1].isdigit() else 60
+    rounds = int(option("--rounds", "5") or 5)
+    pandoc = ensure_pandoc()
+    drafters = {"now": (option("--drafter") or shutil.which("drafter") or "drafter").split()}
+    if option("--against"):
+        drafters["base"] = str(option("--against")).split()
+    steps = ("build", "again", "check")
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        towns = root / "towns"
+        write_towns(towns, count)
+        first = drafters["now"]
+        subprocess.run(first + ["build", str(towns), "--out-dir", str(root / "md"), "--format", "md"], check=True, capture_output=True)
+        mds = sorted((root / "md").glob("*.md"))
+        for cmd in drafters.values():  # warm-up: caches filled, files in the page cache
+            subprocess.run(cmd + ["build", str(towns), "--out-dir", str(root / "warm")], check=True, capture_output=True)
+        walls: dict[str, list[float]] = {f"{k} {s}": [] for k in drafters for s in steps}
+        walls["pandoc"] = []
+        for r in range(rounds):
+            for name, cmd in drafters.items():
+                out = root / f"out-{name}-{r}"
+                walls[f"{name} build"].append(timed(cmd + ["build", str(towns), "--out-dir", str(out)]))
+                walls[f"{name} again"].append(timed(cmd + ["build", str(towns), "--out-dir", str(out)]))
+                walls[f"{name} check"].append(timed(cmd + ["check", str(towns), str(out)], (0, 2)))
+            start = time.perf_counter()
+            for md in mds:
+                subprocess.run([pandoc, str(md), "-o", str(md.with_suffix(".docx"))], check=True, capture_output=True)
+            walls["pandoc"].append(time.perf_counter() - start)
+    print(f"a county of {count} generated towns, {os.cpu_count()} cores, {rounds} rounds; "
+          + "; ".join(f"{k} = {' '.join(v)}" for k, v in drafters.items()))
+    print(f"{'what':<44}{'wall s':>9}{'/ pandoc':>10}")
+    labels = {"build": "drafter build DIR --out-dir OUT", "again": "the same again (drafts there, all replaced)",
+              "check": "drafter check DIR OUT"}
+    for name in drafters:
+        for step in steps:
+            key = f"{name} {step}"
+            ratio = statistics.median(a / p for a, p in zip(walls[key], walls["pandoc"]))
+            print(f"{name + ': ' + labels[step]:<44}{statistics.median(walls[key]):>9.2f}{ratio:>10.2f}")
+    print(f"{f'{count} pandoc md -> docx runs':<44}{statistics.median(walls['pandoc']):>9.2f}{1:>10.2f}")
+    print("\ntarget (issue #22): build and check each <= 0.25 x pandoc (median of the rounds' ratios)")
+
+
 def main() -> None:
+    if "--county" in sys.argv:
+        county_bench()
+        return
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     pandoc = ensure_pandoc()
     drafter = [shutil.which("drafter")] if shutil.which("drafter") else [sys.executable, "-m", "drafter"]
