@@ -7,6 +7,8 @@ The set: every example (examples/*.yaml, bench/realistic/*.yaml) x every style x
 and with seed 1 --annotate, --toc, --reference-doc (.docx) and .txt, built in this one process (so that per-process caches carry from town to town, in shuffled order with --shuffle),
 plus 60 generated towns (bench/towns.py) x every style as .md in process, and the same 60 as .docx through
 `drafter build DIR --out-dir OUT --jobs 2` in a child process (the batch: forked workers, each town's rotation).
+And what `drafter check` finds (its JSON): in each seed-1 draft of the examples, in one long report, and in the
+county of 60 (`drafter check DIR OUT --json`).
 """
 
 from __future__ import annotations
@@ -93,7 +95,31 @@ def hashes(shuffle: bool) -> dict[str, str]:
                        check=True, capture_output=True, cwd=ROOT)
         for path in sorted(batch.glob("*.docx")):
             result[f"batch/{path.name}"] = digest(path)
+        result.update(checks(tmp, [(name, town, tmp / "out" / f"{i}.{o.fmt}") for i, (name, town, o) in enumerate(work)
+                                   if name.endswith((".1.docx", ".1.md"))]))
+        county = subprocess.run([sys.executable, "-m", "drafter", "check", str(tmp / "towns"), str(batch), "--json"],
+                                capture_output=True, cwd=ROOT)
+        result["check/county.json"] = hashlib.sha256(county.stdout.replace(str(tmp).encode(), b"TMP")).hexdigest()
     return dict(sorted(result.items()))
+
+
+def checks(tmp: Path, drafts: list[tuple[str, Path, Path]]) -> dict[str, str]:
+    """{name: sha256 of `drafter check`'s findings as JSON} for each draft given, and for one long report."""
+    from towns import town_yaml
+
+    from drafter.check.audit import audit, read_draft
+    from drafter.cli.check import load_corpus
+    from drafter.town.load import load_town
+
+    corpus = load_corpus([], print)
+    long = tmp / "long.yaml"
+    long.write_text(town_yaml(1, 25, 10, 4), encoding="utf-8")
+    build(long, BuildOptions(out=tmp / "long.docx"))
+    out = {}
+    for name, town, draft in [*drafts, ("long/long.docx", long, tmp / "long.docx")]:
+        found = audit(load_town(town), read_draft(draft), corpus, name).to_dict()
+        out[f"check/{name}.json"] = hashlib.sha256(json.dumps(found, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+    return out
 
 
 def main() -> None:

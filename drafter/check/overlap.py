@@ -51,6 +51,50 @@ def unmasked(text: str) -> int:
     return len(text) - text.count(MASK)
 
 
+# A corpus up to this many characters is indexed by its PROBE-character windows once per process (the bundled seeds:
+# some 30,000); a larger one (a county's own --corpus) is streamed through each draft instead.
+INDEXED = 400_000
+
+
+class CorpusIndex:
+    """A corpus's lines, where each of its PROBE-character windows stands (None for a large corpus), and a
+    SequenceMatcher per line (difflib keeps what it works out about its second sequence, the corpus line)."""
+
+    def __init__(self, corpus: list) -> None:
+        self.lines = [(document.name, line) for document in corpus for line in document.lines]
+        self.windows: dict[str, list[tuple[int, int]]] | None = None
+        if sum(len(line.text) for _, line in self.lines) <= INDEXED:
+            self.windows = {}
+            for li, (_, line) in enumerate(self.lines):
+                t = line.text
+                for j in range(len(t) - PROBE + 1):
+                    self.windows.setdefault(t[j : j + PROBE], []).append((li, j))
+        self.matchers: dict[int, difflib.SequenceMatcher] = {}
+
+    def matcher(self, li: int, span: str) -> difflib.SequenceMatcher:
+        """A matcher of span against corpus line li."""
+        found = self.matchers.get(li)
+        if found is None:
+            found = self.matchers[li] = difflib.SequenceMatcher(None, "", self.lines[li][1].text, autojunk=False)
+        found.set_seq1(span)
+        return found
+
+
+# The index of the corpus last used (a county's drafts are all checked against one corpus), by its documents (kept,
+# so that their ids stay their own).
+INDEXES: dict[tuple[int, ...], tuple[list, CorpusIndex]] = {}
+
+
+def corpus_index(corpus: list) -> CorpusIndex:
+    """The corpus's index, made on first use."""
+    key = tuple(map(id, corpus))
+    held = INDEXES.get(key)
+    if held is None:
+        INDEXES.clear()
+        held = INDEXES[key] = (list(corpus), CorpusIndex(corpus))
+    return held[1]
+
+
 def corpus_spans(paragraphs: list[str], corpus: list, exempt: list[str], min_len: int) -> tuple[list[tuple[int, str, str]], int]:
     """(paragraph index, shared text, 'file:line') of each span a paragraph shares verbatim with a corpus line in which
     at least min_len characters count, and the largest count. A span is found on the words as written and counted without the exempt
@@ -61,17 +105,26 @@ def corpus_spans(paragraphs: list[str], corpus: list, exempt: list[str], min_len
     The draft's PROBE-character windows are indexed (small) and the corpus streamed through them, so memory stays
     proportional to the draft; each run of hits is then measured exactly against the corpus lines that produced it."""
     texts = masked(paragraphs, exempt)
-    windows: dict[str, list[tuple[int, int]]] = {}
-    for pi, raw in enumerate(paragraphs):
-        for i in range(len(raw) - PROBE + 1):
-            windows.setdefault(raw[i : i + PROBE], []).append((pi, i))
+    index = corpus_index(corpus)
+    lines = index.lines
     hits: dict[int, dict[int, set[tuple[int, int]]]] = {}
-    lines = [(document.name, line) for document in corpus for line in document.lines]
-    for li, (_, line) in enumerate(lines):
-        t = line.text
-        for j in range(len(t) - PROBE + 1):
-            for pi, i in windows.get(t[j : j + PROBE], ()):
-                hits.setdefault(pi, {}).setdefault(i, set()).add((li, j))
+    if index.windows is not None:  # a corpus of the usual size, indexed once per process: the draft is looked up in it
+        windows = index.windows
+        for pi, raw in enumerate(paragraphs):
+            for i in range(len(raw) - PROBE + 1):
+                places = windows.get(raw[i : i + PROBE])
+                if places:
+                    hits.setdefault(pi, {})[i] = set(places)
+    else:  # a large one is streamed through the draft's windows, so memory stays proportional to the draft
+        mine: dict[str, list[tuple[int, int]]] = {}
+        for pi, raw in enumerate(paragraphs):
+            for i in range(len(raw) - PROBE + 1):
+                mine.setdefault(raw[i : i + PROBE], []).append((pi, i))
+        for li, (_, line) in enumerate(lines):
+            t = line.text
+            for j in range(len(t) - PROBE + 1):
+                for pi, i in mine.get(t[j : j + PROBE], ()):
+                    hits.setdefault(pi, {}).setdefault(i, set()).add((li, j))
     found: dict[tuple[int, str], tuple[int, str, str]] = {}
     longest = 0
     for pi, at in sorted(hits.items()):
@@ -89,7 +142,7 @@ def corpus_spans(paragraphs: list[str], corpus: list, exempt: list[str], min_len
             span = raw[start:end]
             for li in sorted({li for i in run for li, _ in at[i]}):
                 name, line = lines[li]
-                for a, _, size in difflib.SequenceMatcher(None, span, line.text, autojunk=False).get_matching_blocks():
+                for a, _, size in index.matcher(li, span).get_matching_blocks():
                     count = unmasked(text[start + a : start + a + size])
                     longest = max(longest, count)
                     if count >= min_len:
