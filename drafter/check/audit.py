@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from drafter.check.overlap import MASK, canonical_formulas, corpus_spans, masked  # noqa: F401 (MASK, masked: check's API)
 from drafter.errors import DraftError, Problem
@@ -64,23 +64,48 @@ class Audit:
 
 
 def town_values(value: object) -> tuple[list[str], list[Decimal]]:
-    """Every string and every number the clerk wrote in the town file, in order (one walk, no recursion)."""
+    """Every string and every number the clerk wrote in the town file, in order (one walk, no recursion; what each
+    object is, is told by its type, once per type)."""
     strings: list[str] = []
     numbers: list[Decimal] = []
     stack = [value]
     while stack:
-        item = stack.pop()
-        if isinstance(item, str):
+        item: Any = stack.pop()
+        cls: Any = type(item)
+        kind = KINDS.get(cls) or kind_of(cls)
+        if kind == "str":
             strings.append(item)
-        elif isinstance(item, (Decimal, int)) and not isinstance(item, bool):
+        elif kind == "number":
             numbers.append(Decimal(item))
-        elif isinstance(item, (list, tuple)):
+        elif kind == "list":
             stack.extend(reversed(item))
-        elif isinstance(item, dict):  # extra: each title, then its paragraphs
+        elif kind == "dict":  # extra: each title, then its paragraphs
             stack.extend(reversed([v for pair in item.items() for v in pair]))
-        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
-            stack.extend(getattr(item, name) for name in reversed(field_names(type(item))))
+        elif kind == "dataclass":  # its fields' values (None holds nothing)
+            stack.extend(v for name in reversed(field_names(cls)) if (v := getattr(item, name)) is not None)
     return strings, numbers
+
+
+# What town_values does with an object of each type it has met.
+KINDS: dict[type, str] = {}
+
+
+def kind_of(cls: type) -> str:
+    """str, number (Decimal or int, not bool), list (or tuple), dict, dataclass (an instance's type) or other."""
+    if issubclass(cls, str):
+        kind = "str"
+    elif issubclass(cls, (Decimal, int)) and not issubclass(cls, bool):
+        kind = "number"
+    elif issubclass(cls, (list, tuple)):
+        kind = "list"
+    elif issubclass(cls, dict):
+        kind = "dict"
+    elif dataclasses.is_dataclass(cls) and not issubclass(cls, type):
+        kind = "dataclass"
+    else:
+        kind = "other"
+    KINDS[cls] = kind
+    return kind
 
 
 @cache
@@ -100,7 +125,8 @@ def expected_figures(town: Town) -> list[tuple[str, str]]:
     return [(f.text, f.source) for f in derive.town_figures(town)]
 
 
-def allowed_numbers(town: Town, values: tuple[list[str], list[Decimal]] | None = None) -> set[str]:
+def allowed_numbers(town: Town, values: tuple[list[str], list[Decimal]] | None = None,
+                    figures: list[derive.Figure] | None = None, forms: Forms | None = None) -> set[str]:
     """Digit strings the draft may contain: the clerk's numbers and every figure derived from them, in any
     of the forms check accepts (another unit of the same amount, a rate rounded to fewer places)."""
     strings, numbers = values or town_values(town)
@@ -109,8 +135,9 @@ def allowed_numbers(town: Town, values: tuple[list[str], list[Decimal]] | None =
     rows = [r for r in (derive.table_row(ind, f"indicators[{i}]", town.settings) for i, ind in enumerate(town.indicators)) if r]
     references = [f for row in rows for f in (row.value, row.previous, row.target, row.completion) if f is not None]
     references += [row.change.figure for row in rows if row.change is not None and row.change.figure is not None]
-    allowed |= {m.group(0) for f in [*derive.town_figures(town), *references] for text in derive.forms(f, digits)
-                for m in NUMBER.finditer(text)}
+    figures = derive.town_figures(town) if figures is None else figures
+    forms = Forms(digits) if forms is None else forms
+    allowed |= {m.group(0) for f in [*figures, *references] for text in forms[f] for m in NUMBER.finditer(text)}
     allowed |= {derive.number(n) for n in numbers} | {str(town.year), str(town.next_year)}
     if town.date:
         allowed |= {str(town.date.year), str(town.date.month), str(town.date.day)}
@@ -147,12 +174,26 @@ def extra_figures(town: Town) -> list[derive.Figure]:
     return out
 
 
-def audit_coverage(paragraphs: list[str], town: Town) -> tuple[list[Finding], int]:
+class Forms(dict):
+    """derive.forms of each figure asked for, worked out once (the number check and the coverage check both ask)."""
+
+    def __init__(self, digits: int) -> None:
+        super().__init__()
+        self.digits = digits
+
+    def __missing__(self, figure: derive.Figure) -> set[str]:
+        found = self[figure] = derive.forms(figure, self.digits)
+        return found
+
+
+def audit_coverage(paragraphs: list[str], town: Town, figures: list[derive.Figure] | None = None,
+                   forms: Forms | None = None) -> tuple[list[Finding], int]:
     """Figures of the town file that the draft does not show in any correct form."""
     numbers = NumberIndex("\n".join(paragraphs))
-    figures = derive.town_figures(town) + extra_figures(town)
+    figures = (derive.town_figures(town) if figures is None else figures) + extra_figures(town)
     digits = town.settings.percent_digits
-    missing = [f for f in figures if not any(numbers.shown(form) for form in derive.forms(f, digits))]
+    forms = Forms(digits) if forms is None else forms
+    missing = [f for f in figures if not any(numbers.shown(form) for form in forms[f])]
     return [Finding(None, f.text, coverage_detail(f, numbers)) for f in missing], len(figures)
 
 
@@ -258,9 +299,9 @@ def read_draft(path: Path) -> list[str]:
 def audit(town: Town, paragraphs: list[str], corpus: list, name: str, min_overlap: int = MIN_OVERLAP) -> Audit:
     """Run all four checks on a draft."""
     result = Audit(name, min_overlap=min_overlap)
-    values = town_values(town)
-    result.numbers, numbers = audit_numbers(paragraphs, allowed_numbers(town, values))
-    result.coverage, figures = audit_coverage(paragraphs, town)
+    values, derived, forms = town_values(town), derive.town_figures(town), Forms(town.settings.percent_digits)
+    result.numbers, numbers = audit_numbers(paragraphs, allowed_numbers(town, values, derived, forms))
+    result.coverage, figures = audit_coverage(paragraphs, town, derived, forms)
     exempt = values[0] + list(canonical_formulas()) + title_forms(town)
     result.originality, result.longest = audit_originality(paragraphs, corpus, exempt, min_overlap)
     result.placeholders = audit_placeholders(paragraphs)

@@ -5,6 +5,7 @@ the corpus, counted without them."""
 from __future__ import annotations
 
 import difflib
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -34,16 +35,31 @@ def masked(paragraphs: list[str], exempt: list[str], always: tuple[str, ...] = (
     by_head: dict[str, list[str]] = {}
     for s in sorted(strings, key=len, reverse=True):
         by_head.setdefault(s[:head], []).append(s)
+    if not by_head:
+        return list(paragraphs)
+    # every place where some string's first characters stand (overlapping places too), found by the regex engine
+    starts = re.compile("(?=(" + "|".join(map(re.escape, sorted(by_head))) + "))")
     out = []
     for text in paragraphs:
         blank = bytearray(len(text))
-        for i in range(len(text) - head + 1):
-            for s in by_head.get(text[i : i + head], ()):
+        for found in starts.finditer(text):
+            i = found.start()
+            for s in by_head[found.group(1)]:
                 if text.startswith(s, i):
                     blank[i : i + len(s)] = b"\x01" * len(s)
                     break  # the longest string starting here covers the others
-        out.append("".join(MASK if b else c for c, b in zip(text, blank)) if any(blank) else text)
+        if 1 not in blank:
+            out.append(text)
+            continue
+        pieces, last = [], 0
+        for run in BLANKED.finditer(blank):  # each blanked run becomes as many MASKs
+            pieces += [text[last : run.start()], MASK * (run.end() - run.start())]
+            last = run.end()
+        out.append("".join(pieces) + text[last:])
     return out
+
+
+BLANKED = re.compile(b"\x01+")
 
 
 def unmasked(text: str) -> int:
