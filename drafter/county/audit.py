@@ -3,8 +3,9 @@ of the batch share a long span outside the towns' own facts and the canonical fo
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from drafter.check.audit import PLACEHOLDER, Audit, audit, read_draft, town_values
 from drafter.check.overlap import MASK, canonical_formulas, masked
@@ -118,33 +119,78 @@ def style_texts(draft: Path, given: str | None, town: Town) -> list[str]:
         return []
 
 
+def check_town(path: Path, drafts: Path | None, corpus: list, min_overlap: int, sheet: Sheet | None,
+               style: str | None) -> tuple[TownCheck, tuple[str, list[str]] | None]:
+    """One town of a county: its check, and its draft's paragraphs with what any town may share masked (None when
+    there is no draft to compare)."""
+    draft = find_draft(path, drafts)
+    try:
+        town = load_town(path, sheet)
+    except DrafterError as exc:
+        return TownCheck(path, "", draft, error=str(exc)), None
+    if draft is None:
+        return TownCheck(path, town.town, None, error=f"{path}：未找到初稿（{path.stem}.docx/.md/.txt）"), None
+    try:
+        paragraphs = read_draft(draft)
+    except DrafterError as exc:
+        return TownCheck(path, town.town, draft, error=str(exc)), None
+    check = TownCheck(path, town.town, draft, audit(town, paragraphs, corpus, draft.name, min_overlap))
+    placeholders = [m.group(0) for text in paragraphs for m in PLACEHOLDER.finditer(text)]  # reported on their own
+    exempt = town_values(town)[0] + list(canonical_formulas()) + placeholders + year_formulas(town) + frame_formulas(town) + style_texts(draft, style, town)
+    always = (town.county,) if town.county else ()  # a county's name is every town's, however short
+    return check, (town.town, masked(paragraphs, exempt, always))
+
+
+# A county of at least this many towns is checked by a pool of processes, one a core (fewer: the pool's start costs
+# more than it saves).
+POOLED = 8
+# What a pool's workers check against, given once to each (forked workers share it with the county check).
+SHARED: dict[str, Any] = {}
+
+
+def start_checker(corpus: list, drafts: Path | None, min_overlap: int, sheet: Sheet | None, style: str | None) -> None:
+    """A worker of the county check: what every town is checked against, and the batch's handling of signals."""
+    from drafter.county.batch import start_worker
+
+    SHARED.update(corpus=corpus, drafts=drafts, min_overlap=min_overlap, sheet=sheet, style=style)
+    start_worker()
+
+
+def check_in_worker(path: Path) -> tuple[TownCheck, tuple[str, list[str]] | None]:
+    """check_town in a worker, with what start_checker gave it."""
+    return check_town(path, SHARED["drafts"], SHARED["corpus"], SHARED["min_overlap"], SHARED["sheet"], SHARED["style"])
+
+
+def check_towns(town_files: list[Path], drafts: Path | None, corpus: list, min_overlap: int, sheet: Sheet | None,
+                style: str | None) -> list[tuple[TownCheck, tuple[str, list[str]] | None]]:
+    """check_town of each town file, in order: in this process, or a county's in a pool of one process a core."""
+    jobs = min(os.cpu_count() or 1, len(town_files))
+    if jobs <= 1 or len(town_files) < POOLED:
+        return [check_town(path, drafts, corpus, min_overlap, sheet, style) for path in town_files]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from drafter.county.batch import stop
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=start_checker,
+                                   initargs=(corpus, drafts, min_overlap, sheet, style))
+    try:
+        found = list(executor.map(check_in_worker, town_files, chunksize=max(1, len(town_files) // (4 * jobs))))
+    except KeyboardInterrupt:
+        stop(executor)
+        raise
+    executor.shutdown()
+    return found
+
+
 def check_county(town_files: list[Path], drafts: Path | None, corpus: list, min_overlap: int,
                  sheet: Sheet | None = None, style: str | None = None) -> tuple[list[TownCheck], list[Shared]]:
     """Audit each town's draft, then look for spans any two drafts share (outside the towns' own words, the canonical
     and the year's formulas, and the fixed sentences of the style they were built in)."""
-    checks: list[TownCheck] = []
-    texts: list[tuple[str, list[str]]] = []
-    for path in town_files:
-        draft = find_draft(path, drafts)
-        try:
-            town = load_town(path, sheet)
-        except DrafterError as exc:
-            checks.append(TownCheck(path, "", draft, error=str(exc)))
-            continue
-        if draft is None:
-            checks.append(TownCheck(path, town.town, None, error=f"{path}：未找到初稿（{path.stem}.docx/.md/.txt）"))
-            continue
-        try:
-            paragraphs = read_draft(draft)
-        except DrafterError as exc:
-            checks.append(TownCheck(path, town.town, draft, error=str(exc)))
-            continue
-        checks.append(TownCheck(path, town.town, draft, audit(town, paragraphs, corpus, draft.name, min_overlap)))
-        placeholders = [m.group(0) for text in paragraphs for m in PLACEHOLDER.finditer(text)]  # reported on their own
-        exempt = town_values(town)[0] + list(canonical_formulas()) + placeholders + year_formulas(town) + frame_formulas(town) + style_texts(draft, style, town)
-        always = (town.county,) if town.county else ()  # a county's name is every town's, however short
-        texts.append((town.town, masked(paragraphs, exempt, always)))
-    shared = shared_spans(texts, min_overlap)
+    found = check_towns(town_files, drafts, corpus, min_overlap, sheet, style)
+    checks = [check for check, _ in found]
+    shared = shared_spans([texts for _, texts in found if texts is not None], min_overlap)
     longest: dict[str, int] = {}
     for span in shared:
         for name in span.towns:

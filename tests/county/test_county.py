@@ -85,3 +85,16 @@ def test_a_missing_draft_and_a_broken_town_file_are_rows_not_crashes(tmp_path):
     empty = tmp_path / "空"
     empty.mkdir()
     assert runner.invoke(app, ["check", str(empty)]).exit_code == 1
+
+
+def test_a_county_checked_by_a_pool_finds_what_one_process_finds(tmp_path, monkeypatch):
+    from drafter.county import audit as county_audit
+
+    towns, drafts = county(tmp_path)
+    (drafts / "云岭乡.docx").unlink()  # a row with an error among them
+    (towns / "坏乡.yaml").write_text("town: 坏乡\nyear: 20x4\n", encoding="utf-8")
+    alone = runner.invoke(app, ["check", str(towns), str(drafts), "--json"])
+    monkeypatch.setattr(county_audit, "POOLED", 2)
+    monkeypatch.setattr(county_audit.os, "cpu_count", lambda: 2)
+    pooled = runner.invoke(app, ["check", str(towns), str(drafts), "--json"])
+    assert json.loads(pooled.output) == json.loads(alone.output) and pooled.exit_code == alone.exit_code == 2
