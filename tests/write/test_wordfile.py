@@ -144,3 +144,15 @@ def test_the_indicator_table_is_a_three_line_table_of_figures_with_sources(tmp_p
     assert body.index("tbl") == 4
     found = audit(load_town(path), read_draft(result.path), [], "d")
     assert not found.numbers and not found.coverage
+
+
+def test_the_prepared_page_kept_in_the_cache_makes_the_same_draft(tmp_path, monkeypatch):
+    from drafter.write import word
+
+    town = EXAMPLES / "青石镇.yaml"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    drafts = []
+    for name in ("made", "from-cache"):  # the first build makes and keeps it, the second (a new process's) reads it
+        word.prepared_reader.cache_clear()
+        drafts.append(build(town, BuildOptions(out=tmp_path / f"{name}.docx")).path.read_bytes())
+    assert list((tmp_path / "cache").glob("drafter/prepared-*/*.json")) and drafts[0] == drafts[1]

@@ -221,9 +221,26 @@ def prepared_base(font_set: str, kinds: frozenset[str], centred: bool) -> tuple[
 
 @lru_cache(maxsize=8)
 def prepared_reader(font_set: str, kinds: frozenset[str], centred: bool) -> tuple[PackageReader, dict[str, str]]:
-    """prepared_base's package read once (its parts unzipped, its relationships parsed), to be opened for each draft."""
-    data, ids = prepared_base(font_set, kinds, centred)
-    return PackageReader.from_file(io.BytesIO(data)), ids
+    """prepared_base's package read once (its parts unzipped, its relationships parsed), to be opened for each draft;
+    the package itself kept in the user's cache, so that a single build need not make it again."""
+    import base64
+
+    from drafter.files.cache import cached_json
+
+    def produce() -> dict:
+        data, ids = prepared_base(font_set, kinds, centred)
+        return {"docx": base64.b64encode(data).decode("ascii"), "ids": ids}
+
+    kept = cached_json("prepared", repr((font_set, sorted(kinds), centred, code_stamp())), produce)
+    return PackageReader.from_file(io.BytesIO(base64.b64decode(kept["docx"]))), kept["ids"]
+
+
+def code_stamp() -> tuple:
+    """What prepared_base's package depends on: drafter's writer and raw-XML modules and its base document (each
+    file's size and time), and python-docx's version."""
+    package = Path(__file__).resolve().parent.parent.parent
+    files = sorted([*(package / "write").rglob("*.py"), *(package / "ooxml").glob("*.py"), package / "data" / "base.docx"])
+    return tuple((str(f.relative_to(package)), f.stat().st_size, f.stat().st_mtime_ns) for f in files), docx.__version__
 
 
 def open_package(reader: PackageReader) -> Document:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
 from drafter import ooxml
 from drafter.markup import Block, width
 from drafter.ooxml import body
@@ -57,13 +60,13 @@ def place_signature(document: Document, blocks: list[Block]) -> None:
     kinds = [b.kind for b in blocks if b.kind != "row"]  # a table row is not a body paragraph
     if "sign" not in kinds or "date" not in kinds:
         return
-    paragraphs = document.paragraphs[-len(kinds) :]
+    elements = document.element.body.findall(qn("w:p"))[-len(kinds) :]  # the body's paragraphs (no proxies for all)
     at = kinds.index("sign")
-    sign, date = paragraphs[at], paragraphs[kinds.index("date")]
+    sign, date = (Paragraph(elements[i], document._body) for i in (at, kinds.index("date")))
     for paragraph, chars in zip((sign, date), signature_indents(sign.text, date.text)):
         ooxml.set_indent(paragraph._p.get_or_add_pPr(), right_chars=round(chars * 100))
-    if at > 0 and sign._p.getprevious() is paragraphs[at - 1]._p:
-        last = paragraphs[at - 1]._p.get_or_add_pPr()
+    if at > 0 and sign._p.getprevious() is elements[at - 1]:
+        last = elements[at - 1].get_or_add_pPr()
         ooxml.set_flag(last, "w:keepNext", True)
         ooxml.set_flag(last, "w:widowControl", True)
     ooxml.set_flag(sign._p.get_or_add_pPr(), "w:keepNext", True)
