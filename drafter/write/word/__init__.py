@@ -18,6 +18,7 @@ from docx.text.run import Run
 from drafter import ooxml
 from drafter.errors import OutputError, Problem
 from drafter.files.textio import DRAFT_LIMIT, check_docx_body, read_limited
+from drafter.files.zipout import zip_bytes
 from drafter.markup import Block, Span
 from drafter.ooxml import body, props
 from drafter.ooxml import table as tables
@@ -293,17 +294,9 @@ def document_bytes(document: Document, stamp: Callable[[dict[str, bytes]], None]
     blobs = {str(part.partname): part.blob for part in parts if getattr(part, "_element", None) is not core}
     if stamp is not None:
         stamp({name.lstrip("/"): blob for name, blob in blobs.items()})
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        def put(name: str, data: bytes) -> None:
-            entry = zipfile.ZipInfo(name.lstrip("/"), FIXED_ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, data)
-
-        put("[Content_Types].xml", _ContentTypesItem.from_parts(parts).blob)
-        put("_rels/.rels", package.rels.xml)
-        for part in parts:
-            put(str(part.partname), blobs.get(str(part.partname)) or part.blob)
-            if len(part.rels):
-                put(part.partname.rels_uri, part.rels.xml)
-    return out.getvalue()
+    entries = [("[Content_Types].xml", _ContentTypesItem.from_parts(parts).blob), ("_rels/.rels", package.rels.xml)]
+    for part in parts:
+        entries.append((str(part.partname), blobs.get(str(part.partname)) or part.blob))
+        if len(part.rels):
+            entries.append((part.partname.rels_uri, part.rels.xml))
+    return zip_bytes([(name.lstrip("/"), data) for name, data in entries], FIXED_ZIP_TIME)
