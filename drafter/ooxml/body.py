@@ -55,6 +55,56 @@ def add_run(p: Element, text: str, style_id: str | None = None) -> Element:
     return r
 
 
+# The same paragraphs as text (what add_paragraph, add_run, add_break and bookmark make), for parse_paragraphs.
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+BREAK_XML = "<w:r><w:br/></w:r>"
+
+
+def escaped(text: str) -> str:
+    """Text for an XML element's content or a double-quoted attribute."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def plain_run(text: str) -> bool:
+    """True when run_xml writes text as add_run would: not empty (an empty w:t is written otherwise once parsed) and
+    without a tab or line break (add_run makes elements of their own for those)."""
+    return bool(text) and SPECIAL.isdisjoint(text)
+
+
+def run_xml(text: str, style_id: str | None = None) -> str:
+    """add_run's w:r as text (for plain_run text)."""
+    props = f'<w:rPr><w:rStyle w:val="{escaped(style_id)}"/></w:rPr>' if style_id else ""
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    return f"<w:r>{props}<w:t{space}>{escaped(text)}</w:t></w:r>"
+
+
+def bookmarked_xml(run: str, ident: int, name: str) -> str:
+    """A run as text enclosed in a bookmark, as bookmark() encloses one."""
+    return f'<w:bookmarkStart w:id="{ident}" w:name="{escaped(name)}"/>{run}<w:bookmarkEnd w:id="{ident}"/>'
+
+
+def paragraph_xml(style_id: str, runs: list[str]) -> str:
+    """add_paragraph's w:p as text, holding runs."""
+    return f'<w:p><w:pPr><w:pStyle w:val="{escaped(style_id)}"/></w:pPr>{"".join(runs)}</w:p>'
+
+
+def parse_paragraphs(body: Element, paragraphs: list[str]) -> list[Element]:
+    """Paragraphs given as text parsed at once (python-docx's parser and element classes) and put at the end of body
+    (before its section properties), taking the body's w: prefix as they move in; the new elements, in order."""
+    from docx.oxml.parser import parse_xml
+
+    if not paragraphs:
+        return []
+    made = list(parse_xml(f'<w:body xmlns:w="{W_NS}">{"".join(paragraphs)}</w:body>'))
+    last = body[-1] if len(body) else None
+    for p in made:
+        if last is not None and last.tag == SECT_PR:
+            last.addprevious(p)
+        else:
+            body.append(p)
+    return made
+
+
 def add_break(p: Element) -> None:
     """A line break (w:br) in a run of its own at the end of paragraph p."""
     SubElement(SubElement(p, R), BR)

@@ -156,3 +156,29 @@ def test_the_prepared_page_kept_in_the_cache_makes_the_same_draft(tmp_path, monk
         word.prepared_reader.cache_clear()
         drafts.append(build(town, BuildOptions(out=tmp_path / f"{name}.docx")).path.read_bytes())
     assert list((tmp_path / "cache").glob("drafter/prepared-*/*.json")) and drafts[0] == drafts[1]
+
+
+def test_paragraphs_written_as_text_are_the_paragraphs_built_element_by_element(monkeypatch):
+    """The writer's two ways to a paragraph (plain runs as parsed text; the rest element by element) make the same
+    XML and the same marks, whatever the text holds."""
+    from lxml import etree
+
+    from drafter.markup import Block, Span
+    from drafter.ooxml import body
+    from drafter.write.word import Marker, add_blocks, open_package, prepared_reader
+
+    town = load_town(EXAMPLES / "青石镇.yaml")
+    texts = [" 前后有空格 ", "A&B <c> \"引号\" 'x'", "表情😀和全角　空格", "x"]
+    blocks = [Block("h1", [Span("plain", "一、标题")]),
+              Block("p", [Span("lead", "领起句。"), *(Span("plain", t) for t in texts), Span("br", ""),
+                             Span("fig", "23.45亿元", "indicators[0].value"), Span("gap", "待补充项", "superior"),
+                             Span("fig", "12个", "no.such[9].key")]),
+              Block("p", [Span("plain", "含\t制表符")]), Block("p", [Span("plain", "")]), Block("p", [])]
+    made = []
+    for plain in (body.plain_run, lambda text: False):  # as written, then every paragraph element by element
+        monkeypatch.setattr(body, "plain_run", plain)
+        reader, ids = prepared_reader("gb2312", frozenset(b.kind for b in blocks), False)
+        document, marker = open_package(reader), Marker(town)
+        add_blocks(document, blocks, ids, marker)
+        made.append((etree.tostring(document.element.body), marker.written, [i for _, i in marker.paragraphs]))
+    assert made[0] == made[1] and made[0][1]  # a figure was marked

@@ -39,6 +39,10 @@ def annotation(before: str, span: Span) -> str:
     return f"{label}{span.text}：{span.formula or span.source}"
 
 
+# The spans written in a character style of their own.
+STYLED = ("lead", "runin", "gap")
+
+
 class Marker:
     """Numbers the draft's figures and marks each with a hidden bookmark (drafter.write.marks), listing what it wrote."""
 
@@ -52,9 +56,13 @@ class Marker:
 
     def heading(self, text: str, p: Element, index: int) -> None:
         """A heading paragraph (block index): the figures after it stand under it."""
+        self.enter(text)
+        self.paragraphs.append((p, index))
+
+    def enter(self, text: str) -> None:
+        """The figures from here on stand under the heading text."""
         self.headings += 1
         self.under = marks.crc(text)
-        self.paragraphs.append((p, index))
 
     @property
     def next_id(self) -> int:
@@ -63,12 +71,20 @@ class Marker:
 
     def mark(self, r: Element, span: Span, form: str) -> None:
         """Enclose run r, which shows figure span, in its mark (a figure whose key cannot be named is left bare)."""
+        found = self.name(span, form)
+        if found is not None:
+            body.bookmark(r, *found)
+
+    def name(self, span: Span, form: str) -> tuple[int, str] | None:
+        """The next mark's bookmark id and name for figure span, now listed as written; None when its key cannot be
+        named (the figure is left bare)."""
         identity = marks.identity(self.town, span.source, form) if self.town is not None else None
         mark = marks.make(len(self.written) + 1, form, span.source, span.shown, identity)
-        if mark is not None:
-            name = mark.name
-            body.bookmark(r, self.FIRST_ID + len(self.written), name)
-            self.written.append(marks.Written(name, span.shown, self.headings, self.under, tuple(identity) if identity else ()))
+        if mark is None:
+            return None
+        found = self.FIRST_ID + len(self.written), mark.name
+        self.written.append(marks.Written(found[1], span.shown, self.headings, self.under, tuple(identity) if identity else ()))
+        return found
 
 
 def add_spans(document: Document, p: Element, spans: list[Span], ids: dict[str, str], marker: Marker, annotate_on: dt.datetime | None,
@@ -80,7 +96,7 @@ def add_spans(document: Document, p: Element, spans: list[Span], ids: dict[str, 
         if span.kind == "br":
             body.add_break(p)
             continue
-        r = body.add_run(p, span.shown, ids[span.kind] if span.kind in ("lead", "runin", "gap") else None)
+        r = body.add_run(p, span.shown, ids[span.kind] if span.kind in STYLED else None)
         if span.kind == "fig":
             marker.mark(r, span, form)
         if annotate_on is None:
@@ -98,17 +114,48 @@ def add_blocks(document: Document, blocks: list[Block], ids: dict[str, str], mar
     styles. With annotate_on, every figure gets a Word comment naming its source, dated annotate_on."""
     rows: list[Block] = []
     element = document.element.body
+    pending: list[str] = []  # paragraphs written as text, not yet parsed
+    headings: list[tuple[int, int]] = []  # (place among pending, block index) of the headings among them
+
+    def parse_pending() -> None:
+        made = body.parse_paragraphs(element, pending)
+        marker.paragraphs.extend((made[at], index) for at, index in headings)
+        pending.clear()
+        headings.clear()
+
     for i, block in enumerate(blocks):
         if block.kind == "row":
             rows.append(block)
             if i + 1 == len(blocks) or blocks[i + 1].kind != "row":
+                parse_pending()
                 add_table(document, rows, ids, marker, annotate_on)
                 rows = []
             continue
+        if annotate_on is None and all(s.kind == "br" or body.plain_run(s.shown) for s in block.spans):
+            if block.kind in P.HEADING_KINDS:
+                marker.enter(block.text)
+                headings.append((len(pending), i))
+            pending.append(paragraph_xml(block, ids, marker))
+            continue
+        parse_pending()
         p = body.add_paragraph(element, ids[block.kind])
         if block.kind in P.HEADING_KINDS:
             marker.heading(block.text, p, i)
         add_spans(document, p, block.spans, ids, marker, annotate_on)
+    parse_pending()
+
+
+def paragraph_xml(block: Block, ids: dict[str, str], marker: Marker) -> str:
+    """A paragraph of plain runs as text: what add_paragraph and add_spans make of it (without --annotate)."""
+    runs = []
+    for span in block.spans:
+        if span.kind == "br":
+            runs.append(body.BREAK_XML)
+            continue
+        run = body.run_xml(span.shown, ids[span.kind] if span.kind in STYLED else None)
+        found = marker.name(span, "p") if span.kind == "fig" else None
+        runs.append(body.bookmarked_xml(run, *found) if found is not None else run)
+    return body.paragraph_xml(ids[block.kind], runs)
 
 
 def add_table(document: Document, rows: list[Block], ids: dict[str, str], marker: Marker, annotate_on: dt.datetime | None) -> None:
