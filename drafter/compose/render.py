@@ -51,9 +51,10 @@ class Sandbox(SandboxedEnvironment):
 @lru_cache(maxsize=8)
 def environment(roots: tuple[str, ...]) -> SandboxedEnvironment:
     """The environment of a built-in style: sandboxed, StrictUndefined, named filters for every number format,
-    templates looked up in the style's folder, then the shared ones (base.j2, macros.j2)."""
-    env = Sandbox(loader=jinja2.FileSystemLoader(list(roots)), bytecode_cache=bytecode_cache(),
-                               undefined=jinja2.StrictUndefined, **OPTIONS)
+    templates looked up in the style's folder, then the shared ones (base.j2, macros.j2), each read once a process
+    (drafter's own files: not looked at again before each draft)."""
+    env = Sandbox(loader=jinja2.FileSystemLoader(list(roots)), bytecode_cache=bytecode_cache(), auto_reload=False,
+                  undefined=jinja2.StrictUndefined, **OPTIONS)
     env.filters.update(FILTERS)
     env.globals.update(gap=gap)
     return env

@@ -12,6 +12,7 @@ import os
 import shutil
 import struct
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -175,7 +176,13 @@ def machine() -> str:
     """How this machine's fonts are found: windows, fontconfig (fc-list on the path), or folders."""
     if system() == "nt":
         return "windows"
-    return "fontconfig" if shutil.which("fc-list") else "folders"
+    return "fontconfig" if has_fc_list() else "folders"
+
+
+@lru_cache(maxsize=1)
+def has_fc_list() -> bool:
+    """True when fc-list is on the path (looked for once a process: a walk of the path's folders)."""
+    return shutil.which("fc-list") is not None
 
 
 def stamp(kind: str) -> str:
@@ -200,6 +207,15 @@ def stamp(kind: str) -> str:
 
 
 def installed(names: list[str], refresh: bool = False) -> dict[str, str]:
-    """probe() for this machine, remembered until its fonts change (refresh: looked up again)."""
+    """probe() for this machine, remembered until its fonts change (refresh: looked up again); what the cache file
+    holds is kept in the process too (a county's batch asks for every draft: a few stats, not a file read)."""
     kind = machine()
-    return cached_json("fonts", repr((kind, sorted(names), stamp(kind))), lambda: probe(names, kind), refresh)
+    key = repr((kind, sorted(names), stamp(kind)))
+    if refresh or key not in KNOWN:
+        KNOWN.clear()
+        KNOWN[key] = cached_json("fonts", key, lambda: probe(names, kind), refresh)
+    return dict(KNOWN[key])
+
+
+# The last lookup of this process, by its key (the fonts' stamp in it).
+KNOWN: dict[str, dict[str, str]] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -9,10 +10,11 @@ PACKAGE = Path(__file__).resolve().parent.parent
 DATA = PACKAGE / "data"  # drafter/data: topic sheets, lexicon, sentence templates, base.docx
 
 
+@lru_cache(maxsize=16)
 def data_dir(name: str, marker: str) -> Path:
     """templates/, phrasebank/ or seeds/: the source tree's when drafter runs from one (a checkout, whose data then
     goes with its code, even beside an editable install of another checkout), else the installed copy when it holds
-    marker, else the source tree's."""
+    marker, else the source tree's (looked for once a process)."""
     if (PACKAGE.parent / "pyproject.toml").is_file() and (PACKAGE.parent / name / marker).exists():
         return PACKAGE.parent / name
     try:
