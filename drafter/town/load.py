@@ -19,7 +19,26 @@ if TYPE_CHECKING:
 
 
 # libyaml's parser when PyYAML has it (it keeps node marks just the same), else the pure-Python one.
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Loader(BaseLoader):  # type: ignore[misc,valid-type]
+    """The safe loader, its answer to "which tag has this plain scalar" kept for the process: with no path resolvers
+    (the safe loader has none) it depends on the node kind, the text and how it was written alone, and a county's
+    town files write the same keys and many of the same values."""
+
+    TAGS: dict[tuple, str] = {}
+
+    def resolve(self, kind: type, value: object, implicit: object) -> str:
+        if self.yaml_path_resolvers:  # (none in the safe loader; were one added, resolved as PyYAML does)
+            return super().resolve(kind, value, implicit)
+        key = (kind, value, implicit)
+        tag = self.TAGS.get(key)
+        if tag is None:
+            if len(self.TAGS) >= 1 << 14:
+                self.TAGS.clear()
+            tag = self.TAGS[key] = super().resolve(kind, value, implicit)
+        return tag
 __all__ = ["Loader", "Unusual", "line_map", "load_town", "parse_yaml", "plain", "read_town_data"]
 
 
