@@ -260,24 +260,50 @@ def title_forms(town: Town) -> list[str]:
     return [town.town + "".join(formula), town.town + "\n".join(formula), "".join(formula), "\n".join(formula)]
 
 
-def body_lines(document: Document) -> list[str]:
-    """A Word document's body in order: each paragraph (but a table of contents'), and each table row as its cells
-    joined by tabs."""
+def body_lines(document: Document | None, body: Any = None) -> list[str]:
+    """A Word document's body (or the body element given) in order: each paragraph (but a table of contents'), and
+    each table row as its cells joined by tabs."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     from drafter.ooxml.toc import contents_paragraphs
 
     out = []
-    skip = contents_paragraphs(document.element.body)  # a table of contents repeats the headings and adds page numbers
-    for element in document.element.body.iterchildren():
+    body = document.element.body if document is not None else body
+    skip = contents_paragraphs(body)  # a table of contents repeats the headings and adds page numbers
+    for element in body.iterchildren():
         if element in skip:
             continue
         if element.tag.endswith("}p"):
-            out.append(Paragraph(element, document).text)
+            out.append(Paragraph(element, document).text)  # type: ignore[arg-type]  # text needs no parent
         elif element.tag.endswith("}tbl"):
-            out += ["\t".join(cell.text for cell in row.cells) for row in Table(element, document).rows]
+            out += ["\t".join(cell.text for cell in row.cells) for row in Table(element, document).rows]  # type: ignore[arg-type]
     return out
+
+
+def document_body(path: Path) -> Any:
+    """The body of a .docx's main document part, found as python-docx finds it (the package's one officeDocument
+    relationship, to a part whose content type is a Word document's) and parsed by its parser, without reading the
+    package's other parts (check needs the text alone)."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PACKAGE_URI
+    from docx.opc.phys_pkg import PhysPkgReader
+    from docx.opc.pkgreader import _ContentTypeMap, _SerializedRelationships
+    from docx.oxml.parser import parse_xml
+
+    reader: Any = PhysPkgReader(str(path))  # a zip reader (python-docx types it as its factory)
+    try:
+        types = _ContentTypeMap.from_xml(reader.content_types_xml)
+        rels = _SerializedRelationships.load_from_xml(PACKAGE_URI.baseURI, reader.rels_xml_for(PACKAGE_URI))
+        main = [rel for rel in rels if rel.reltype == RT.OFFICE_DOCUMENT]
+        if len(main) != 1 or main[0].is_external:
+            raise KeyError("no main document part")
+        if types[main[0].target_partname] != CT.WML_DOCUMENT_MAIN:
+            raise ValueError(f"not a Word document: {types[main[0].target_partname]}")
+        return parse_xml(reader.blob_for(main[0].target_partname)).body
+    finally:
+        reader.close()
 
 
 def read_draft(path: Path) -> list[str]:
@@ -289,9 +315,7 @@ def read_draft(path: Path) -> list[str]:
         return [line.strip() for line in decode(data, str(path), DraftError)[0].splitlines()]
     check_docx_body(path, DraftError)
     try:
-        import docx
-
-        return body_lines(docx.Document(str(path)))
+        return body_lines(None, document_body(path))
     except Exception as exc:  # python-docx raises several types for a package that is not a Word document
         raise DraftError(Problem(str(path), None, "", f"无法作为 Word 文档读取：{type(exc).__name__}", "请用 Word 或 WPS 另存为 .docx")) from exc
 

@@ -220,3 +220,31 @@ def test_masking_blanks_every_exempt_string_and_nothing_else(text, exempt):
             start = text.find(s, start + 1)
     blanked = {i for s in exempt for i in range(len(text)) if text.startswith(s, i) for i in range(i, i + len(s))}
     assert all(out[i] == text[i] for i in range(len(text)) if i not in blanked)
+
+
+def repacked(source, target, rename: dict[str, str], replace: dict[bytes, bytes]) -> None:
+    """A copy of a .docx with parts renamed and bytes replaced in every part."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for name in old.namelist():
+            data = old.read(name)
+            for a, b in replace.items():
+                data = data.replace(a, b)
+            new.writestr(rename.get(name, name), data)
+
+
+def test_a_drafts_text_is_read_from_its_main_part_wherever_the_package_puts_it(tmp_path):
+    from drafter.check.audit import read_draft
+    from drafter.errors import DraftError
+
+    draft = build(EXAMPLES / "青石镇.yaml", BuildOptions(out=tmp_path / "d.docx")).path
+    moved = tmp_path / "moved.docx"  # the main part named otherwise, as another program may write it
+    repacked(draft, moved, {"word/document.xml": "word/main.xml"}, {b"/word/document.xml": b"/word/main.xml",
+                                                                     b'Target="word/document.xml"': b'Target="word/main.xml"'})
+    lines = read_draft(draft)
+    assert read_draft(moved) == lines and lines[0] == docx.Document(str(draft)).paragraphs[0].text == "青石镇2024年工作总结和2025年工作计划"
+    template = tmp_path / "template.docx"  # a Word template is not a draft (python-docx would not open it either)
+    repacked(draft, template, {}, {b"wordprocessingml.document.main+xml": b"wordprocessingml.template.main+xml"})
+    with pytest.raises(DraftError):
+        read_draft(template)
