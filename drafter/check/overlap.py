@@ -30,33 +30,38 @@ def masked(paragraphs: list[str], exempt: list[str], always: tuple[str, ...] = (
     """Paragraphs with every occurrence of every exempt string blanked out (positions kept); exempt strings shorter
     than MIN_EXEMPT are left, those in always are not. The strings are indexed by their first characters, so each
     paragraph is read once however many strings there are."""
-    strings = {s for s in exempt if len(s) >= MIN_EXEMPT} | {s for s in always if s}
-    head = min((len(s) for s in strings), default=MIN_EXEMPT)
-    by_head: dict[str, list[str]] = {}
-    for s in sorted(strings, key=len, reverse=True):
-        by_head.setdefault(s[:head], []).append(s)
-    if not by_head:
-        return list(paragraphs)
-    # every place where some string's first characters stand (overlapping places too), found by the regex engine
-    starts = re.compile("(?=(" + "|".join(map(re.escape, sorted(by_head))) + "))")
-    out = []
-    for text in paragraphs:
+    return list(map(Masker(exempt, always), paragraphs))
+
+
+class Masker:
+    """masked() for one paragraph at a time, the exempt strings indexed once."""
+
+    def __init__(self, exempt: list[str], always: tuple[str, ...] = ()) -> None:
+        strings = {s for s in exempt if len(s) >= MIN_EXEMPT} | {s for s in always if s}
+        head = min((len(s) for s in strings), default=MIN_EXEMPT)
+        self.by_head: dict[str, list[str]] = {}
+        for s in sorted(strings, key=len, reverse=True):
+            self.by_head.setdefault(s[:head], []).append(s)
+        # every place where some string's first characters stand (overlapping places too), found by the regex engine
+        self.starts = re.compile("(?=(" + "|".join(map(re.escape, sorted(self.by_head))) + "))") if self.by_head else None
+
+    def __call__(self, text: str) -> str:
+        if self.starts is None:
+            return text
         blank = bytearray(len(text))
-        for found in starts.finditer(text):
+        for found in self.starts.finditer(text):
             i = found.start()
-            for s in by_head[found.group(1)]:
+            for s in self.by_head[found.group(1)]:
                 if text.startswith(s, i):
                     blank[i : i + len(s)] = b"\x01" * len(s)
                     break  # the longest string starting here covers the others
         if 1 not in blank:
-            out.append(text)
-            continue
+            return text
         pieces, last = [], 0
         for run in BLANKED.finditer(blank):  # each blanked run becomes as many MASKs
             pieces += [text[last : run.start()], MASK * (run.end() - run.start())]
             last = run.end()
-        out.append("".join(pieces) + text[last:])
-    return out
+        return "".join(pieces) + text[last:]
 
 
 BLANKED = re.compile(b"\x01+")
@@ -120,15 +125,15 @@ def corpus_spans(paragraphs: list[str], corpus: list, exempt: list[str], min_len
 
     The draft's PROBE-character windows are indexed (small) and the corpus streamed through them, so memory stays
     proportional to the draft; each run of hits is then measured exactly against the corpus lines that produced it."""
-    texts = masked(paragraphs, exempt)
+    mask = Masker(exempt)  # applied only to the paragraphs that share a window with the corpus
     index = corpus_index(corpus)
     lines = index.lines
     hits: dict[int, dict[int, set[tuple[int, int]]]] = {}
     if index.windows is not None:  # a corpus of the usual size, indexed once per process: the draft is looked up in it
-        windows = index.windows
+        look = index.windows.get
         for pi, raw in enumerate(paragraphs):
             for i in range(len(raw) - PROBE + 1):
-                places = windows.get(raw[i : i + PROBE])
+                places = look(raw[i : i + PROBE])
                 if places:
                     hits.setdefault(pi, {})[i] = set(places)
     else:  # a large one is streamed through the draft's windows, so memory stays proportional to the draft
@@ -144,7 +149,8 @@ def corpus_spans(paragraphs: list[str], corpus: list, exempt: list[str], min_len
     found: dict[tuple[int, str], tuple[int, str, str]] = {}
     longest = 0
     for pi, at in sorted(hits.items()):
-        raw, text = paragraphs[pi], texts[pi]
+        raw = paragraphs[pi]
+        text = mask(raw)
         runs: list[list[int]] = []
         for i in sorted(at):
             if runs and i == runs[-1][-1] + 1:
