@@ -12,6 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 import docx
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part, PartFactory
 from docx.opc.pkgreader import PackageReader
 
 from drafter import ooxml
@@ -34,6 +37,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from docx.document import Document
+    from docx.package import Package
 
     from drafter.town.model import Town
 
@@ -137,15 +141,27 @@ def code_stamp() -> tuple:
     return tuple((str(f.relative_to(package)), f.stat().st_size, f.stat().st_mtime_ns) for f in files), docx.__version__
 
 
-def open_package(reader: PackageReader) -> Document:
+# Parts of drafter's prepared base that no draft changes (its styles, settings and page-number footers are set up
+# once, in prepared_base): kept as the bytes read, neither parsed nor serialised again for each draft. A draft with a
+# table has its styles parsed (python-docx looks the table's style up there).
+AS_READ = frozenset({CT.WML_STYLES, CT.WML_SETTINGS, CT.WML_FOOTER, CT.OFC_EXTENDED_PROPERTIES})
+
+
+def open_package(reader: PackageReader, as_read: frozenset[str] = AS_READ) -> Document:
     """A new Document from a package already read: what docx.Document does after reading the zip (the reader's parts
-    are bytes, parsed afresh into each Document, so one reader serves every draft)."""
+    are bytes, parsed afresh into each Document, so one reader serves every draft), but for the parts of the content
+    types as_read, which stay the bytes read."""
     from docx.opc.package import Unmarshaller
-    from docx.opc.part import PartFactory
     from docx.package import Package
 
+    def factory(partname: PackURI, content_type: str, reltype: str, blob: bytes, package: Package) -> Part:
+        if content_type in as_read:
+            return Part(partname, content_type, blob, package)
+        made: Part = PartFactory(partname, content_type, reltype, blob, package)  # type: ignore[assignment]  # __new__ makes a Part
+        return made
+
     package = Package()
-    Unmarshaller.unmarshal(reader, package, PartFactory)
+    Unmarshaller.unmarshal(reader, package, factory)
     return package.main_document_part.document
 
 
@@ -155,7 +171,7 @@ def build_document(blocks: list[Block], meta: DocMeta, font_set: str = "gb2312",
     kinds = {b.kind for b in blocks} | ({"toc"} if meta.toc else set())  # 'toc': the contents' styles
     if reference is None:
         reader, ids = prepared_reader(font_set, frozenset(kinds), meta.centred_page_numbers)
-        document = open_package(reader)
+        document = open_package(reader, AS_READ - {CT.WML_STYLES} if "row" in kinds else AS_READ)
     else:
         document, keep = open_base(reference)
         ids = ensure_styles(document, fonts, keep, kinds)
