@@ -3,10 +3,8 @@ body.py holds paragraphs, runs and fields, table.py the three-line table."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -41,8 +39,28 @@ ORDER = {
 }
 
 
-# ORDER with qualified names: {parent tag: {child tag: position}}.
-RANK = {qn(name): {qn(tag): i for i, tag in enumerate(tags)} for name, tags in ORDER.items()}
+
+
+@cache
+def qn(tag: str) -> str:
+    """'w:p' -> Clark notation, as python-docx names it (python-docx imported on first use: drafter.ooxml.textxml,
+    the quick writer's text, needs none of it)."""
+    from docx.oxml.ns import qn as qualified
+
+    return qualified(tag)
+
+
+def OxmlElement(tag: str, attrs: dict[str, str] | None = None) -> Any:  # noqa: N802 (python-docx's name)
+    """python-docx's OxmlElement (its element classes), imported on first use."""
+    from docx.oxml import OxmlElement as make
+
+    return make(tag, attrs)
+
+
+@cache
+def ranks() -> dict[str, dict[str, int]]:
+    """ORDER with qualified names: {parent tag: {child tag: position}}."""
+    return {qn(name): {qn(tag): i for i, tag in enumerate(tags)} for name, tags in ORDER.items()}
 
 
 def child(parent: Element, tag: str) -> Element:
@@ -52,7 +70,7 @@ def child(parent: Element, tag: str) -> Element:
     if found is not None:
         return found
     found = OxmlElement(tag)
-    rank = RANK.get(parent.tag)
+    rank = ranks().get(parent.tag)
     if rank is not None and name in rank:
         place = rank[name]
         for sibling in parent:

@@ -11,6 +11,17 @@ from lxml.etree import SubElement
 
 from drafter.ooxml import set_attrs
 
+# The same paragraphs as text (what add_paragraph, add_run, add_break and bookmark make), for parse_paragraphs.
+from drafter.ooxml.textxml import (  # noqa: F401 (body's API)
+    BREAK_XML,
+    SPECIAL,
+    W_NS,
+    bookmarked_xml,
+    paragraph_xml,
+    plain_run,
+    run_xml,
+)
+
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.text.paragraph import Paragraph
@@ -18,8 +29,6 @@ if TYPE_CHECKING:
     from lxml.etree import _Element as Element
 
 
-# Characters python-docx's run text setter turns into elements of their own (a tab, a line break).
-SPECIAL = set("\t\n\r")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 P, PPR, PSTYLE, R, RPR, RSTYLE, T, BR, SECT_PR, VAL = (f"{W}{t}" for t in ("p", "pPr", "pStyle", "r", "rPr", "rStyle", "t", "br",
                                                                          "sectPr", "val"))
@@ -53,39 +62,6 @@ def add_run(p: Element, text: str, style_id: str | None = None) -> Element:
 
         Run(r, None).text = text  # type: ignore[arg-type]  # a run's parent is needed for images and links, not text
     return r
-
-
-# The same paragraphs as text (what add_paragraph, add_run, add_break and bookmark make), for parse_paragraphs.
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-BREAK_XML = "<w:r><w:br/></w:r>"
-
-
-def escaped(text: str) -> str:
-    """Text for an XML element's content or a double-quoted attribute."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
-def plain_run(text: str) -> bool:
-    """True when run_xml writes text as add_run would: not empty (an empty w:t is written otherwise once parsed) and
-    without a tab or line break (add_run makes elements of their own for those)."""
-    return bool(text) and SPECIAL.isdisjoint(text)
-
-
-def run_xml(text: str, style_id: str | None = None) -> str:
-    """add_run's w:r as text (for plain_run text)."""
-    props = f'<w:rPr><w:rStyle w:val="{escaped(style_id)}"/></w:rPr>' if style_id else ""
-    space = ' xml:space="preserve"' if text != text.strip() else ""
-    return f"<w:r>{props}<w:t{space}>{escaped(text)}</w:t></w:r>"
-
-
-def bookmarked_xml(run: str, ident: int, name: str) -> str:
-    """A run as text enclosed in a bookmark, as bookmark() encloses one."""
-    return f'<w:bookmarkStart w:id="{ident}" w:name="{escaped(name)}"/>{run}<w:bookmarkEnd w:id="{ident}"/>'
-
-
-def paragraph_xml(style_id: str, runs: list[str]) -> str:
-    """add_paragraph's w:p as text, holding runs."""
-    return f'<w:p><w:pPr><w:pStyle w:val="{escaped(style_id)}"/></w:pPr>{"".join(runs)}</w:p>'
 
 
 def parse_paragraphs(body: Element, paragraphs: list[str]) -> list[Element]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from drafter.files.fonts import installed
-from drafter.write import profile as P
+from drafter.write import layout as P
 
 # Every font drafter's two font sets name (profile.FONT_SETS), the GB2312 ones first.
 GONGWEN = ("方正小标宋简体", "仿宋_GB2312", "楷体_GB2312", "黑体", "仿宋", "楷体", "宋体")

@@ -6,6 +6,8 @@ from typing import NamedTuple
 
 from docx.shared import Mm, Pt, Twips
 
+from drafter.write.layout import FONT_SETS, FONT_TABLE, HEADING_KINDS, SIGN_RIGHT_CHARS, Fonts  # noqa: F401 (the profile's names)
+
 # Page (Std 5.1, 5.2.1): A4; 天头 37 mm, 订口 28 mm; type area 156 x 225 mm -> right 26, bottom 35 (Derived).
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = Mm(37), Mm(35), Mm(28), Mm(26)
@@ -30,36 +32,6 @@ TABLE_SIZE = Pt(12)         # 小四: a table of numbers (Practice)
 INDENT_CHARS = 200          # two characters, in hundredths of a character
 INDENT_TWIPS = 640          # two 16 pt characters, for clients that ignore the Chars form
 DATE_RIGHT_CHARS = 400      # 成文日期右空四字 (Std 7.3.5.1); per draft, write_docx applies 7.3.5.2
-SIGN_RIGHT_CHARS = 200      # 署名右空二字 (Std 7.3.5.2)
-
-
-class Fonts(NamedTuple):
-    """Font names for each element (Practice: offices have the GB2312 fonts; newer machines the plain ones)."""
-
-    title: str
-    body: str
-    heading1: str
-    heading2: str
-    page_number: str
-
-
-FONT_SETS = {
-    "gb2312": Fonts("方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体"),
-    "plain": Fonts("宋体", "仿宋", "黑体", "楷体", "宋体"),  # fonts every Windows office has
-}
-
-# word/fontTable.xml: each font drafter names, the one Word and WPS use when it is missing, its character set
-# (86 = GB2312) and family, so that a machine without 方正小标宋 or 仿宋_GB2312 substitutes the right kind of face.
-FONT_TABLE = {
-    "方正小标宋简体": ("小标宋", "roman"),
-    "小标宋": ("宋体", "roman"),
-    "仿宋_GB2312": ("仿宋", "modern"),
-    "仿宋": ("FangSong", "modern"),
-    "楷体_GB2312": ("楷体", "script"),
-    "楷体": ("KaiTi", "script"),
-    "黑体": ("SimHei", "swiss"),
-    "宋体": ("SimSun", "roman"),
-}
 
 
 class StyleSpec(NamedTuple):
@@ -137,10 +109,6 @@ LOOKS = {
     "h2": StyleSpec("", "", "paragraph", "heading2"),
     "h3": StyleSpec("", "", "paragraph", "body", bold=True),
 }
-
-
-# Block kinds that are headings (on Word's heading styles), in the order of their levels.
-HEADING_KINDS = ("division", "h1", "h2", "h3")
 
 
 def heading_styles(kinds: set[str]) -> dict[str, StyleSpec]:

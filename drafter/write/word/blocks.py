@@ -13,8 +13,8 @@ from docx.text.run import Run
 from drafter.markup import Block, Span
 from drafter.ooxml import body
 from drafter.ooxml import table as tables
-from drafter.write import marks
 from drafter.write import profile as P
+from drafter.write.paragraphs import STYLED, Marker, paragraph_xml  # noqa: F401 (Marker: the writer's API)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from docx.document import Document
     from lxml.etree import _Element as Element
 
-    from drafter.town.model import Town
 
 
 LABEL_STOP = "，。；：、（）“”"
@@ -37,54 +36,6 @@ def annotation(before: str, span: Span) -> str:
     cut = max(before.rfind(c) for c in LABEL_STOP)
     label = before[cut + 1 :] if cut >= 0 else before
     return f"{label}{span.text}：{span.formula or span.source}"
-
-
-# The spans written in a character style of their own.
-STYLED = ("lead", "runin", "gap")
-
-
-class Marker:
-    """Numbers the draft's figures and marks each with a hidden bookmark (drafter.write.marks), listing what it wrote."""
-
-    FIRST_ID = 10000  # bookmark ids well away from the comments' and revisions' ids
-
-    def __init__(self, town: Town | None = None) -> None:
-        self.written: list[marks.Written] = []
-        self.headings, self.under = 0, ""
-        self.paragraphs: list[tuple[Element, int]] = []  # each heading paragraph with its block's index
-        self.town = town
-
-    def heading(self, text: str, p: Element, index: int) -> None:
-        """A heading paragraph (block index): the figures after it stand under it."""
-        self.enter(text)
-        self.paragraphs.append((p, index))
-
-    def enter(self, text: str) -> None:
-        """The figures from here on stand under the heading text."""
-        self.headings += 1
-        self.under = marks.crc(text)
-
-    @property
-    def next_id(self) -> int:
-        """The first bookmark id not yet given."""
-        return self.FIRST_ID + len(self.written)
-
-    def mark(self, r: Element, span: Span, form: str) -> None:
-        """Enclose run r, which shows figure span, in its mark (a figure whose key cannot be named is left bare)."""
-        found = self.name(span, form)
-        if found is not None:
-            body.bookmark(r, *found)
-
-    def name(self, span: Span, form: str) -> tuple[int, str] | None:
-        """The next mark's bookmark id and name for figure span, now listed as written; None when its key cannot be
-        named (the figure is left bare)."""
-        identity = marks.identity(self.town, span.source, form) if self.town is not None else None
-        mark = marks.make(len(self.written) + 1, form, span.source, span.shown, identity)
-        if mark is None:
-            return None
-        found = self.FIRST_ID + len(self.written), mark.name
-        self.written.append(marks.Written(found[1], span.shown, self.headings, self.under, tuple(identity) if identity else ()))
-        return found
 
 
 def add_spans(document: Document, p: Element, spans: list[Span], ids: dict[str, str], marker: Marker, annotate_on: dt.datetime | None,
@@ -143,19 +94,6 @@ def add_blocks(document: Document, blocks: list[Block], ids: dict[str, str], mar
             marker.heading(block.text, p, i)
         add_spans(document, p, block.spans, ids, marker, annotate_on)
     parse_pending()
-
-
-def paragraph_xml(block: Block, ids: dict[str, str], marker: Marker) -> str:
-    """A paragraph of plain runs as text: what add_paragraph and add_spans make of it (without --annotate)."""
-    runs = []
-    for span in block.spans:
-        if span.kind == "br":
-            runs.append(body.BREAK_XML)
-            continue
-        run = body.run_xml(span.shown, ids[span.kind] if span.kind in STYLED else None)
-        found = marker.name(span, "p") if span.kind == "fig" else None
-        runs.append(body.bookmarked_xml(run, *found) if found is not None else run)
-    return body.paragraph_xml(ids[block.kind], runs)
 
 
 def add_table(document: Document, rows: list[Block], ids: dict[str, str], marker: Marker, annotate_on: dt.datetime | None) -> None:

@@ -8,9 +8,10 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from drafter import ooxml
-from drafter.markup import Block, width
+from drafter.markup import Block
 from drafter.ooxml import body
 from drafter.write import profile as P
+from drafter.write.layout import signature_indents
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -40,17 +41,6 @@ def setup_page(document: Document, ids: dict[str, str], keep_existing: bool, cen
         paragraph.add_run("— ")
         body.add_field(paragraph, "PAGE  \\* MERGEFORMAT", "1")  # WPS adds MERGEFORMAT on save (#23)
         paragraph.add_run(" —")
-
-
-def signature_indents(unit: str, date: str) -> tuple[float, float]:
-    """Right indents (characters) of the unit and the date under GB/T 9704 7.3.5.2: the unit 2 from
-    the right and the date's first character 2 right of the unit's; a longer date takes the 2."""
-    unit_right = P.SIGN_RIGHT_CHARS / 100
-    date_right = unit_right + width(unit) - 2 - width(date)
-    if date_right < unit_right:
-        date_right = unit_right
-        unit_right = date_right + width(date) + 2 - width(unit)
-    return unit_right, date_right
 
 
 def place_signature(document: Document, blocks: list[Block]) -> None:
