@@ -24,6 +24,8 @@ FORMATS = ("docx", "md", "txt")
 FINGERPRINT = "drafter:sha256:"
 IDENTIFIER = re.compile(r"<dc:identifier>([^<]*)</dc:identifier>")
 CORE = "docProps/core.xml"
+# Every .docx through python-docx (tests compare the quick writer with it).
+SLOW_WRITER = False
 
 
 class BuildOptions(NamedTuple):
@@ -80,14 +82,19 @@ def check_gaps(blocks: list[Block], name: str, town: Town) -> None:
 
 def docx_bytes(town: Town, blocks: list[Block], options: BuildOptions, style: str | None = None) -> bytes:
     """Blocks -> .docx bytes whose core identifier fingerprints its document.xml; the manifest records style (the
-    built-in's name, or a user style's folder) so that update renders with it."""
-    from drafter.write.word import DocMeta, build_document, document_bytes
+    built-in's name, or a user style's folder) so that update renders with it. A plain draft is written without
+    python-docx (drafter.write.quick), the same bytes as the python-docx path makes of it."""
+    from drafter.write import quick
 
     title = blocks[0].text.replace("\n", "") if blocks and blocks[0].kind == "title" else Composer.plain_title(town)
     title = title if town.town in title else town.town + title  # 政府工作报告 -> 青石镇政府工作报告 in a file list
-    meta = DocMeta(title, town.unit_name, town.date or dt.date(town.year, 12, 31), annotate=options.annotate,
-                   toc=options.toc, centred_page_numbers=town.settings.page_numbers == "center", style=style or options.style,
-                   seed=options.seed, town=town)
+    meta = quick.DocMeta(title, town.unit_name, town.date or dt.date(town.year, 12, 31), annotate=options.annotate,
+                         toc=options.toc, centred_page_numbers=town.settings.page_numbers == "center", style=style or options.style,
+                         seed=options.seed, town=town)
+    if quick.fits(blocks, meta, options.reference) and not SLOW_WRITER:
+        return quick.docx_bytes(blocks, meta, town.settings.fonts, lambda parts: FINGERPRINT + package_digest(list(parts.items())))
+    from drafter.write.word import build_document, document_bytes
+
     document = build_document(blocks, meta, town.settings.fonts, options.reference)
 
     def stamp(blobs: dict[str, bytes]) -> None:

@@ -147,10 +147,12 @@ def test_the_indicator_table_is_a_three_line_table_of_figures_with_sources(tmp_p
 
 
 def test_the_prepared_page_kept_in_the_cache_makes_the_same_draft(tmp_path, monkeypatch):
+    from drafter.build import draft
     from drafter.write import word
 
     town = EXAMPLES / "青石镇.yaml"
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(draft, "SLOW_WRITER", True)  # python-docx's path (the quick writer's frame is made from it)
     drafts = []
     for name in ("made", "from-cache"):  # the first build makes and keeps it, the second (a new process's) reads it
         word.prepared_reader.cache_clear()

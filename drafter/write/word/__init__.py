@@ -3,13 +3,14 @@ heading styles, GB/T page numbers, a font table; styles.py and page.py hold the 
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import io
 import zipfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import docx
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -25,6 +26,7 @@ from drafter.markup import Block
 from drafter.ooxml import props
 from drafter.write import marks
 from drafter.write import profile as P
+from drafter.write.docmeta import CORE, CUSTOM, DOCUMENT, FIXED_ZIP_TIME, DocMeta, code_stamp
 from drafter.write.word.blocks import SUPPLIED, Marker, add_blocks  # noqa: F401 (SUPPLIED: the writer's API)
 from drafter.write.word.page import (
     add_font_table,
@@ -39,30 +41,7 @@ if TYPE_CHECKING:
     from docx.document import Document
     from docx.package import Package
 
-    from drafter.town.model import Town
 
-
-FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-
-
-class DocMeta(NamedTuple):
-    """Core properties of the draft, and the document's options."""
-
-    title: str
-    author: str
-    date: dt.date
-    fingerprint: str = ""
-    annotate: bool = False
-    toc: bool = False
-    centred_page_numbers: bool = False
-    style: str = ""
-    seed: int | None = None
-    town: Town | None = None  # the town file's figures: what each mark stands for, and the manifest's town and year
-
-    @property
-    def stamp(self) -> dt.datetime:
-        """The date as a datetime (core properties and comment dates)."""
-        return dt.datetime(self.date.year, self.date.month, self.date.day)
 
 
 def open_base(reference: Path | None) -> tuple[docx.document.Document, bool]:
@@ -121,8 +100,6 @@ def prepared_base(font_set: str, kinds: frozenset[str], centred: bool) -> tuple[
 def prepared_reader(font_set: str, kinds: frozenset[str], centred: bool) -> tuple[PackageReader, dict[str, str]]:
     """prepared_base's package read once (its parts unzipped, its relationships parsed), to be opened for each draft;
     the package itself kept in the user's cache, so that a single build need not make it again."""
-    import base64
-
     from drafter.files.cache import cached_json
 
     def produce() -> dict:
@@ -131,14 +108,6 @@ def prepared_reader(font_set: str, kinds: frozenset[str], centred: bool) -> tupl
 
     kept = cached_json("prepared", repr((font_set, sorted(kinds), centred, code_stamp())), produce)
     return PackageReader.from_file(io.BytesIO(base64.b64decode(kept["docx"]))), kept["ids"]
-
-
-def code_stamp() -> tuple:
-    """What prepared_base's package depends on: drafter's writer and raw-XML modules and its base document (each
-    file's size and time), and python-docx's version."""
-    package = Path(__file__).resolve().parent.parent.parent
-    files = sorted([*(package / "write").rglob("*.py"), *(package / "ooxml").glob("*.py"), package / "data" / "base.docx"])
-    return tuple((str(f.relative_to(package)), f.stat().st_size, f.stat().st_mtime_ns) for f in files), docx.__version__
 
 
 # Parts of drafter's prepared base that no draft changes (its styles, settings and page-number footers are set up
@@ -191,10 +160,10 @@ def build_document(blocks: list[Block], meta: DocMeta, font_set: str = "gb2312",
     return document
 
 
-def document_bytes(document: Document, stamp: Callable[[dict[str, bytes]], None] | None = None) -> bytes:
-    """A Document as .docx bytes, every part serialised once, with fixed zip times (the same draft gives the same
-    bytes). stamp(blobs) may set core properties from the other parts' bytes (the fingerprint) before the core
-    properties part is serialised: {part name: bytes} of every part but docProps/core.xml."""
+def package_entries(document: Document, stamp: Callable[[dict[str, bytes]], None] | None = None) -> list[tuple[str, bytes]]:
+    """A Document's zip entries (name, bytes) in order, every part serialised once. stamp(blobs) may set core
+    properties from the other parts' bytes (the fingerprint) before the core properties part is serialised: {part
+    name: bytes} of every part but docProps/core.xml."""
     from docx.opc.pkgwriter import _ContentTypesItem
 
     package = document.part.package
@@ -208,4 +177,27 @@ def document_bytes(document: Document, stamp: Callable[[dict[str, bytes]], None]
         entries.append((str(part.partname), blobs.get(str(part.partname)) or part.blob))
         if len(part.rels):
             entries.append((part.partname.rels_uri, part.rels.xml))
-    return zip_bytes([(name.lstrip("/"), data) for name, data in entries], FIXED_ZIP_TIME)
+    return [(name.lstrip("/"), data) for name, data in entries]
+
+
+def document_bytes(document: Document, stamp: Callable[[dict[str, bytes]], None] | None = None) -> bytes:
+    """A Document as .docx bytes (package_entries), with fixed zip times: the same draft gives the same bytes."""
+    return zip_bytes(package_entries(document, stamp), FIXED_ZIP_TIME)
+
+
+def frame_parts(font_set: str, kinds: frozenset[str], centred: bool) -> dict:
+    """drafter.write.quick's frame of drafts of a font set, set of block kinds and page-number placement, as JSON:
+    the package build_document makes with no blocks (base, font table, custom and core properties, in its order),
+    its draft's own parts left out, and the document part's text around the body's paragraphs."""
+    reader, ids = prepared_reader(font_set, kinds, centred)
+    document = open_package(reader)
+    add_font_table(document, P.FONT_SETS[font_set])
+    props.set_custom_properties(document, {}, marks.MANIFEST)
+    set_core(document, DocMeta("", "", dt.date(2000, 1, 1)))
+    entries = package_entries(document)
+    text = dict(entries)[DOCUMENT].decode("utf-8")
+    start, end = text.index("<w:body>") + len("<w:body>"), text.index("<w:sectPr")
+    if start != end:  # drafter's base has no paragraphs: a draft's go just before the section properties
+        raise ValueError("drafter's base document has a body")
+    return {"entries": [[name, None if name in (DOCUMENT, CORE, CUSTOM) else base64.b64encode(blob).decode("ascii")]
+                        for name, blob in entries], "head": text[:start], "tail": text[end:], "ids": ids}
