@@ -13,6 +13,29 @@ if TYPE_CHECKING:
     from docx.document import Document
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# A paragraph of these children, its runs of these, reads as its w:t texts joined (what python-docx's Paragraph.text
+# makes of it, from its runs' text, tabs, breaks and hyphens: a drafter draft's paragraphs are all of this kind).
+PLAIN_PARAGRAPH = frozenset(f"{W}{t}" for t in ("pPr", "r", "bookmarkStart", "bookmarkEnd", "proofErr"))
+PLAIN_RUN = frozenset((f"{W}rPr", f"{W}t"))
+RUN, TEXT = f"{W}r", f"{W}t"
+
+
+def plain_text(p: Any) -> str | None:
+    """A paragraph element's text when it holds only plain runs (None otherwise: python-docx reads it)."""
+    parts = []
+    for child in p:
+        if child.tag not in PLAIN_PARAGRAPH:
+            return None
+        if child.tag == RUN:
+            for part in child:
+                if part.tag not in PLAIN_RUN:
+                    return None
+                if part.tag == TEXT:
+                    parts.append(part.text or "")
+    return "".join(parts)
+
+
 def body_lines(document: Document | None, body: Any = None) -> list[str]:
     """A Word document's body (or the body element given) in order: each paragraph (but a table of contents'), and
     each table row as its cells joined by tabs."""
@@ -28,7 +51,8 @@ def body_lines(document: Document | None, body: Any = None) -> list[str]:
         if element in skip:
             continue
         if element.tag.endswith("}p"):
-            out.append(Paragraph(element, document).text)  # type: ignore[arg-type]  # text needs no parent
+            text = plain_text(element)
+            out.append(text if text is not None else Paragraph(element, document).text)  # type: ignore[arg-type]  # text needs no parent
         elif element.tag.endswith("}tbl"):
             out += ["\t".join(cell.text for cell in row.cells) for row in Table(element, document).rows]  # type: ignore[arg-type]
     return out
