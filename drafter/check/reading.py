@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 from drafter.errors import DraftError, Problem
 from drafter.files.textio import DRAFT_LIMIT, check_docx_body, decode, read_limited
+from drafter.ooxml.textxml import W_NS
 
 if TYPE_CHECKING:
     from docx.document import Document
 
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W = f"{{{W_NS}}}"
 # A paragraph of these children, its runs of these, reads as its w:t texts joined (what python-docx's Paragraph.text
 # makes of it, from its runs' text, tabs, breaks and hyphens: a drafter draft's paragraphs are all of this kind).
 PLAIN_PARAGRAPH = frozenset(f"{W}{t}" for t in ("pPr", "r", "bookmarkStart", "bookmarkEnd", "proofErr"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from drafter.markup import Block, Span
-from drafter.ooxml.textxml import BREAK_XML, bookmarked_xml, run_xml
+from drafter.ooxml.textxml import BREAK_XML, bookmarked_xml, plain_run, run_xml
 from drafter.ooxml.textxml import paragraph_xml as paragraph_xml_text
 from drafter.write import marks
 
@@ -64,6 +64,11 @@ class Marker:
         found = self.FIRST_ID + len(self.written), mark.name
         self.written.append(marks.Written(found[1], span.shown, self.headings, self.under, tuple(identity) if identity else ()))
         return found
+
+
+def plain_block(block: Block) -> bool:
+    """True when every run of a block is plain text (line breaks aside): paragraph_xml writes it."""
+    return all(s.kind == "br" or plain_run(s.shown) for s in block.spans)
 
 
 def paragraph_xml(block: Block, ids: dict[str, str], marker: Marker, props: str = "") -> str:

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from drafter.files.zipout import zip_bytes
 from drafter.markup import Block
-from drafter.ooxml.textxml import core_xml, custom_xml, keep_xml, plain_run
+from drafter.ooxml.textxml import core_xml, custom_xml, keep_xml
 from drafter.write import marks
 from drafter.write.docmeta import CORE, CUSTOM, DOCUMENT, FIXED_ZIP_TIME, DocMeta, code_stamp
 from drafter.write.layout import HEADING_KINDS, signature_indents
-from drafter.write.paragraphs import Marker, paragraph_xml
+from drafter.write.paragraphs import Marker, paragraph_xml, plain_block
 
 if TYPE_CHECKING:
     pass
@@ -39,7 +39,7 @@ class Frame(NamedTuple):
 def fits(blocks: list[Block], meta: DocMeta, reference: Path | None) -> bool:
     """True when the quick writer makes this draft: drafter's base, no comments, no contents, no table, plain runs."""
     return (reference is None and not meta.annotate and not meta.toc
-            and all(b.kind != "row" and all(s.kind == "br" or plain_run(s.shown) for s in b.spans) for b in blocks))
+            and all(b.kind != "row" and plain_block(b) for b in blocks))
 
 
 @lru_cache(maxsize=8)

@@ -166,8 +166,9 @@ def test_paragraphs_written_as_text_are_the_paragraphs_built_element_by_element(
     from lxml import etree
 
     from drafter.markup import Block, Span
-    from drafter.ooxml import body
+    from drafter.write import paragraphs
     from drafter.write.word import Marker, add_blocks, open_package, prepared_reader
+    from drafter.write.word import blocks as word_blocks
 
     town = load_town(EXAMPLES / "青石镇.yaml")
     texts = [" 前后有空格 ", "A&B <c> \"引号\" 'x'", "表情😀和全角　空格", "x"]
@@ -177,8 +178,8 @@ def test_paragraphs_written_as_text_are_the_paragraphs_built_element_by_element(
                              Span("fig", "12个", "no.such[9].key")]),
               Block("p", [Span("plain", "含\t制表符")]), Block("p", [Span("plain", "")]), Block("p", [])]
     made = []
-    for plain in (body.plain_run, lambda text: False):  # as written, then every paragraph element by element
-        monkeypatch.setattr(body, "plain_run", plain)
+    for plain in (paragraphs.plain_block, lambda block: False):  # as written, then every paragraph element by element
+        monkeypatch.setattr(word_blocks, "plain_block", plain)
         reader, ids = prepared_reader("gb2312", frozenset(b.kind for b in blocks), False)
         document, marker = open_package(reader), Marker(town)
         add_blocks(document, blocks, ids, marker)

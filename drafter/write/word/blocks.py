@@ -14,7 +14,7 @@ from drafter.markup import Block, Span
 from drafter.ooxml import body
 from drafter.ooxml import table as tables
 from drafter.write import profile as P
-from drafter.write.paragraphs import STYLED, Marker, paragraph_xml  # noqa: F401 (Marker: the writer's API)
+from drafter.write.paragraphs import STYLED, Marker, paragraph_xml, plain_block  # noqa: F401 (Marker: the writer's API)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -82,7 +82,7 @@ def add_blocks(document: Document, blocks: list[Block], ids: dict[str, str], mar
                 add_table(document, rows, ids, marker, annotate_on)
                 rows = []
             continue
-        if annotate_on is None and all(s.kind == "br" or body.plain_run(s.shown) for s in block.spans):
+        if annotate_on is None and plain_block(block):
             if block.kind in P.HEADING_KINDS:
                 marker.enter(block.text)
                 headings.append((len(pending), i))
