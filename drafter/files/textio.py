@@ -146,15 +146,18 @@ def alive(pid: int) -> bool:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write to a temporary file in the same directory (named for this process, so that a later build can
-    clean it up if this one is killed), then rename over the target."""
+    clean it up if this one is killed), then rename over the target. Stopped at any point (a batch's worker told to
+    stop unwinds with KeyboardInterrupt, even between the temporary file's making and its name's return), this
+    process's temporary files for the target are removed."""
+    prefix = f".{path.stem}.{os.getpid()}."
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for part in stale_parts(path):
-            part.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.{os.getpid()}.", suffix=".part")
-    except OSError as exc:
-        raise OutputError(Problem(str(path), None, "--out", f"无法写入：{exc.strerror}")) from exc
-    try:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            for part in stale_parts(path):
+                part.unlink(missing_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".part")
+        except OSError as exc:
+            raise OutputError(Problem(str(path), None, "--out", f"无法写入：{exc.strerror}")) from exc
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -162,5 +165,16 @@ def atomic_write(path: Path, data: bytes) -> None:
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        remove_own_parts(path.parent, prefix)
         raise
+
+
+def remove_own_parts(folder: Path, prefix: str) -> None:
+    """Remove this process's temporary files in folder (named prefix…part)."""
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith(prefix) and entry.name.endswith(".part"):
+                    Path(entry.path).unlink(missing_ok=True)
+    except OSError:
+        pass
