@@ -11,7 +11,8 @@ import yaml
 from drafter.errors import Problem, TownFileError
 from drafter.files.textio import TOWN_LIMIT, decode, read_limited
 from drafter.town.model import Town
-from drafter.town.schema import Invalid, Issue, Loc, validate
+from drafter.town.quickschema import validated
+from drafter.town.schema import Invalid, Issue, Loc
 from drafter.town.yamltree import Unusual, bad_scalar, complex_key, line_map, plain, shared_node
 
 if TYPE_CHECKING:
@@ -201,7 +202,7 @@ def load_town(path: Path, sheet: Sheet | None = None, force: bool = False, warni
         if warnings is not None:
             warnings += problems
     try:
-        town = validate(Town, data)
+        town = validated(Town, data)
     except Invalid as exc:
         problems = [to_problem(issue, name, lines) for issue in exc.issues]
         raise TownFileError(sorted(problems, key=lambda p: (p.line or 0, p.key))) from exc
