@@ -86,15 +86,28 @@ def fits(entry: Entry, year: int, direction: str | None, events: Events, about: 
     of the clerk's words: an act is said only where they name it, an outcome only where they show it. A phrase over
     several items (a heading, a verdict: cover holds each item's words) that is about one aspect of the work (when)
     must be true of at least half of them: 做实社会救助 does not head a section of eight kinds of work."""
+    return fits_figures(entry, year, direction, events) and fits_words(entry, about, cover)
+
+
+def fits_figures(entry: Entry, year: int, direction: str | None, events: Events) -> bool:
+    """The part of fits that the year and the figures' way decide (the same for every section of a kind)."""
     if entry.needs == "rise" and direction not in RISING:
         return False
+    return in_years(entry.text, year, events, entry.years)
+
+
+def words_matter(entry: Entry) -> bool:
+    """True when whether an entry fits can depend on the clerk's words (fits_words is not simply true of it)."""
+    return bool(entry.when) or entry.claim not in ("manner", "summary")
+
+
+def fits_words(entry: Entry, about: str | None, cover: tuple[str, ...] = ()) -> bool:
+    """The part of fits that the clerk's words decide: its `when` words, its cover, its claim."""
     if entry.when and about is not None and not any(w in about for w in entry.when):
         return False
     if entry.when and len(cover) > 1 and 2 * sum(any(w in c for w in entry.when) for c in cover) < len(cover):
         return False
-    if not claim_holds(entry, about):
-        return False
-    return in_years(entry.text, year, events, entry.years)
+    return claim_holds(entry, about)
 
 
 def claim_holds(entry: Entry, about: str | None) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from drafter.compose.base import Context, echoes, section_text
-from drafter.compose.fit import Events, fits, in_years
+from drafter.compose.fit import RISING, Events, fits, fits_figures, fits_words, in_years, words_matter
 from drafter.compose.phrases import bank_memo
 from drafter.compose.wording import Entry
 from drafter.town.model import Section
@@ -89,6 +89,7 @@ class Palette:
         self.like = {t: kind for s in (*ctx.town.sections, *ctx.town.plans) if s.like
                      for t, kind in zip(s.topics, s.kinds) if len(s.topics) == 1 or t != kind}
         self.fitting: dict[tuple, tuple[list[Option], list[Option]]] = {}
+        self.levels = frozenset(ctx.levels)
 
     def label(self, topic: Topics) -> str:
         """The plain name of a topic's work (人居环境整治), from its sheet or the lexicon; a town's own topic's name;
@@ -119,19 +120,37 @@ class Palette:
         """Every phrase of a kind that fits (the same all through a draft, so options keeps it). A section of two
         topics takes only what fits both: the phrases both topics have, and the generic ones under the joined label;
         a phrase of one topic would speak of half the section as if it were the whole."""
-        def fit(e: Entry) -> bool:
-            return fits(e, self.ctx.town.year, direction, self.events, about, cover) and self.ctx.held(e.text)
-
         label, pools = self.label(topic), []
         for kind in (self.like.get(t, t) for t in as_topics(topic)):
-            sheet = self.ctx.wording.sheets.get(kind)
-            pool = [Option(e.text, f"{kind}:{e.source}") for e in (sheet.get(field) if sheet else ()) if fit(e)]
-            pools.append(pool + [Option(e.text, f"mined:{e.source}") for e in mined_entries(self.ctx, kind, field) if fit(e)])
+            pools.append([o for o, e in self.fixed(kind, field, direction) if e is None or fits_words(e, about, cover)])
         shared = set.intersection(*({o.text for o in pool} for pool in pools))
         own = [o for o in pools[0] if o.text in shared]
-        generic = [Option(e.text.replace("{label}", label), f"通用:{e.source}", e.text) for e in self.ctx.wording.generic.get(field)
-                   if fit(e._replace(text=e.text.replace("{label}", label)))]
+        generic = [o for o, e in self.fixed(None, field, direction, label) if e is None or fits_words(e, about, cover)]
         return unique(own), unique(generic)
+
+    def fixed(self, kind: str | None, field: str, direction: str | None, label: str = "") -> list[tuple[Option, Entry | None]]:
+        """A topic's phrases of a kind (sheet, then mined; kind None: the generic ones under label) that fit this
+        draft's year, the figures' way and the levels of government the town file gives, each with its entry when
+        whether it fits also depends on the section's words (else None). The same for every town of a year whose
+        file names the same levels: worked out once per process."""
+        memo = bank_memo(self.ctx.bank).setdefault("fixed", {})
+        key = (kind, field, label, self.ctx.town.year, direction in RISING, self.levels, id(self.ctx.wording), id(self.events))
+        held = memo.get(key)
+        if held is not None and held[0] is self.ctx.wording and held[1] is self.events:
+            return held[2]
+        year = self.ctx.town.year
+        if kind is None:
+            entries = [(e._replace(text=e.text.replace("{label}", label)), "通用", e.text) for e in self.ctx.wording.generic.get(field)]
+        else:
+            sheet = self.ctx.wording.sheets.get(kind)
+            entries = [(e, kind, "") for e in (sheet.get(field) if sheet else ())]
+            entries += [(e, "mined", "") for e in mined_entries(self.ctx, kind, field)]
+        plan = [(Option(e.text, f"{origin}:{e.source}", template), e if words_matter(e) else None) for e, origin, template in entries
+                if fits_figures(e, year, direction, self.events) and self.ctx.held(e.text)]
+        if len(memo) >= 1 << 12:
+            memo.clear()
+        memo[key] = (self.ctx.wording, self.events, plan)
+        return plan
 
     def ranked(self, field: str, topic: Topics, direction: str | None = None, keep: Callable[[str], bool] = lambda t: True,
                about: str | None = None, cover: tuple[str, ...] = ()) -> list[Option]:
