@@ -11,6 +11,7 @@ import yaml
 from drafter.errors import Problem, TownFileError
 from drafter.files.textio import TOWN_LIMIT, decode, read_limited
 from drafter.town.model import Town
+from drafter.town.plainyaml import read_plain
 from drafter.town.quickschema import validated
 from drafter.town.schema import Invalid, Issue, Loc
 from drafter.town.yamltree import Unusual, bad_scalar, complex_key, line_map, plain, shared_node
@@ -105,7 +106,12 @@ def syntax_problem(exc: yaml.YAMLError, text: str, name: str) -> Problem:
 
 
 def parse_yaml(text: str, name: str) -> tuple[object, dict[Loc, int]]:
-    """YAML text -> (data, line map); malformed YAML -> TownFileError with its line."""
+    """YAML text -> (data, line map); malformed YAML -> TownFileError with its line. A file written the plain way
+    is read from its lines (plainyaml), anything else by libyaml."""
+    try:
+        return read_plain(text)
+    except Unusual:
+        pass
     loader = Loader(text)
     try:
         node = loader.get_single_node()
