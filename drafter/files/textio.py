@@ -7,7 +7,6 @@ import io
 import lzma
 import os
 import stat
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterable
@@ -123,13 +122,18 @@ def decode(data: bytes, name: str, error: type[DrafterError] = DrafterError) -> 
     raise error(Problem(name, None, "", "无法识别文件编码（既不是 UTF-8 也不是 GBK/GB18030）", "请用记事本或 WPS 另存为 UTF-8 编码"))
 
 
-def stale_parts(path: Path) -> list[Path]:
-    """Temporary files a killed build of this target left behind: their writer's process is gone."""
+def stale_parts(folder: Path) -> list[Path]:
+    """Temporary files killed builds left in folder (.{name}.{pid}.{n}.part): their writer's process is gone."""
     out = []
-    for part in path.parent.glob(f".{path.stem}.*.part"):
-        pid = part.name[len(path.stem) + 2 :].split(".", 1)[0]
+    try:
+        with os.scandir(folder) as entries:
+            names = [entry.name for entry in entries if entry.name.startswith(".") and entry.name.endswith(".part")]
+    except OSError:
+        return []
+    for name in names:
+        pid = name[:-5].rsplit(".", 2)[-2] if name.count(".") >= 4 else ""
         if pid.isdigit() and not alive(int(pid)):
-            out.append(part)
+            out.append(folder / name)
     return out
 
 
@@ -144,18 +148,43 @@ def alive(pid: int) -> bool:
     return True
 
 
+# Folders this process has cleared of killed builds' temporary files: a county's batch writes hundreds of drafts into
+# one folder, and a build killed while this process runs leaves its file to the next process that writes there.
+SWEPT: set[str] = set()
+# This process's temporary files so far (their names: .{stem}.{pid}.{n}.part, n counting up).
+WRITES = iter(range(1 << 62))
+
+
+def new_part(folder: Path, prefix: str) -> tuple[int, str]:
+    """A new temporary file in folder named prefix{n}.part, open for writing: (descriptor, path). The folder is made
+    when missing, and cleared of killed builds' temporary files the first time this process writes there."""
+    if str(folder) not in SWEPT:
+        folder.mkdir(parents=True, exist_ok=True)
+        for part in stale_parts(folder):
+            part.unlink(missing_ok=True)
+        SWEPT.add(str(folder))
+    remade = False
+    while True:
+        tmp = f"{folder}{os.sep}{prefix}{next(WRITES)}.part"
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600), tmp
+        except FileExistsError:
+            continue
+        except FileNotFoundError:  # the folder went away since: made again, once
+            if remade:
+                raise
+            folder.mkdir(parents=True, exist_ok=True)
+            remade = True
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write to a temporary file in the same directory (named for this process, so that a later build can
     clean it up if this one is killed), then rename over the target. Stopped at any point (a batch's worker told to
-    stop unwinds with KeyboardInterrupt, even between the temporary file's making and its name's return), this
-    process's temporary files for the target are removed."""
+    stop unwinds with KeyboardInterrupt), this process's temporary files for the target are removed."""
     prefix = f".{path.stem}.{os.getpid()}."
     try:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            for part in stale_parts(path):
-                part.unlink(missing_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".part")
+            fd, tmp = new_part(path.parent, prefix)
         except OSError as exc:
             raise OutputError(Problem(str(path), None, "--out", f"无法写入：{exc.strerror}")) from exc
         with os.fdopen(fd, "wb") as handle:

@@ -3,29 +3,29 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from drafter.files import textio
 
 
-@pytest.mark.parametrize("where", ["mkstemp", "fsync", "replace"])
+@pytest.mark.parametrize("where", ["open", "fsync", "replace"])
 def test_a_write_stopped_anywhere_leaves_no_temporary_file(where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "青石镇.docx"
     target.write_bytes(b"before")
-    real_mkstemp = tempfile.mkstemp
+    real_open = os.open
 
     def stop(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt  # what a batch's worker raises when told to stop
 
-    def made_then_stopped(*args: object, **kwargs: object) -> None:
-        os.close(real_mkstemp(*args, **kwargs)[0])  # the file exists, its name never returned
+    def made_then_stopped(*args: Any, **kwargs: Any) -> None:
+        os.close(real_open(*args, **kwargs))  # the file exists, its descriptor never returned
         raise KeyboardInterrupt
 
-    if where == "mkstemp":
-        monkeypatch.setattr(textio.tempfile, "mkstemp", made_then_stopped)
+    if where == "open":
+        monkeypatch.setattr(textio.os, "open", made_then_stopped)
     else:
         monkeypatch.setattr(textio.os, where, stop)
     with pytest.raises(KeyboardInterrupt):
@@ -40,3 +40,28 @@ def test_another_process_s_temporary_file_is_left_to_it(tmp_path: Path) -> None:
     theirs.write_bytes(b"")
     textio.atomic_write(target, b"data")
     assert theirs.exists() and target.read_bytes() == b"data"
+
+
+def test_a_killed_build_s_temporary_file_is_cleared_once_a_folder(tmp_path: Path) -> None:
+    """The first write into a folder clears what killed builds left there (their process is gone), whatever their
+    target; later writes there do not look again (a county's batch writes hundreds of drafts into one folder)."""
+    folder = tmp_path / "稿"
+    folder.mkdir()
+    dead = [folder / ".石桥镇.999999999.0.part", folder / ".v1.2.999999998.ab12cd.part"]
+    for part in dead:
+        part.write_bytes(b"half")
+    textio.atomic_write(folder / "青石镇.docx", b"data")
+    assert sorted(p.name for p in folder.iterdir()) == ["青石镇.docx"]
+    later = folder / ".石桥镇.999999999.1.part"
+    later.write_bytes(b"half")
+    textio.atomic_write(folder / "云岭乡.docx", b"data")
+    assert later.exists()
+
+
+def test_a_folder_removed_after_a_write_is_made_again(tmp_path: Path) -> None:
+    folder = tmp_path / "稿"
+    textio.atomic_write(folder / "a.docx", b"1")
+    (folder / "a.docx").unlink()
+    folder.rmdir()
+    textio.atomic_write(folder / "a.docx", b"2")
+    assert (folder / "a.docx").read_bytes() == b"2"
