@@ -34,6 +34,7 @@ def validated(cls: type, data: Any) -> Any:
 def dataclass_converter(cls: type) -> Converter:
     """What schema.convert does with a mapping for cls, for a mapping with nothing wrong in it."""
     fields = keyed(cls)
+    known = fields.keys()
     types_of = hints(cls)
     shorthand = getattr(cls, "FROM_STRING", None)
     check_raw = getattr(cls, "check_raw", None)
@@ -46,7 +47,7 @@ def dataclass_converter(cls: type) -> Converter:
     def convert(data: Any) -> Any:
         if shorthand and isinstance(data, str):
             data = {shorthand: data}
-        if not isinstance(data, dict) or (check_raw is not None and check_raw(data)) or any(k not in fields for k in data):
+        if not isinstance(data, dict) or (check_raw is not None and check_raw(data)) or not data.keys() <= known:
             raise Slow
         values: dict[str, Any] = {}
         for key, name, required, null, make in plan:
@@ -136,12 +137,20 @@ def scalar_converter(tp: Any, meta: Mapping) -> Converter:
     """What schema.scalar does (str, bool, date, int, Decimal with their limits), for a value with nothing wrong in it."""
     if tp is str:
         empty = bool(meta.get("empty"))
+        made: dict[str, Any] = {}  # a text's value (None: schema's to report), kept: a county's files share many
 
         def text(raw: Any) -> Any:
             if not isinstance(raw, str):
                 raise Slow
-            value = "".join(line.strip() for line in raw.strip().splitlines())
-            if (not value and not empty) or any(c in value for c in MARKUP_CHARS) or CONTROL.search(value):
+            value = made.get(raw, made)
+            if value is made:
+                value = "".join(line.strip() for line in raw.strip().splitlines())
+                if (not value and not empty) or any(c in value for c in MARKUP_CHARS) or CONTROL.search(value):
+                    value = None
+                if len(made) >= 1 << 14:
+                    made.clear()
+                made[raw] = value
+            if value is None:
                 raise Slow
             return value
         return text
