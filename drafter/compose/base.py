@@ -94,6 +94,12 @@ def section_text(section: Section) -> str:
 
 
 @lru_cache(maxsize=CACHED)
+def slot_parts(pattern: str) -> tuple[str, ...]:
+    """A pattern split at its slots: text, slot name, text, … (a pattern without slots: itself alone)."""
+    return tuple(SLOT.split(pattern))
+
+
+@lru_cache(maxsize=CACHED)
 def levels(text: str) -> frozenset[str]:
     """The levels of government text names (省, 市, 县 …): 省市县委全会精神 -> {省, 市, 县}; 城市建设 -> none."""
     found = {c for m in LEVEL_RUN.finditer(text) for c in m.group(0) if c in LEVEL_CHARS}
@@ -145,10 +151,19 @@ class Context:
 
     def fill(self, pattern: str, extra: dict[str, str] | None = None) -> str | None:
         """Replace known slots; None when a slot cannot be filled."""
-        values = {**self.slots, **(extra or {})}
-        if any(s not in values for s in SLOT.findall(pattern)):
-            return None
-        return SLOT.sub(lambda m: values[m.group(1)], pattern)
+        parts = slot_parts(pattern)
+        if len(parts) == 1:
+            return pattern
+        out = list(parts)
+        for i in range(1, len(parts), 2):
+            name = parts[i]
+            if extra and name in extra:
+                out[i] = extra[name]
+            elif name in self.slots:
+                out[i] = self.slots[name]
+            else:
+                return None
+        return "".join(out)
 
     def say(self, key: str, templates: list[str] | dict, extra: dict[str, str] | None = None) -> str:
         """One of the team's sentence templates, filled (the first when none can be chosen). A template written as

@@ -66,8 +66,19 @@ def bank_dir(directory: Path | None) -> Path:
 def load_bank(directory: Path | None = None) -> Bank:
     """Read and check a phrase bank directory (cached while its files are unchanged)."""
     root = bank_dir(directory)
-    stamps = tuple((root / f"{name}.yaml").stat().st_mtime_ns if (root / f"{name}.yaml").is_file() else 0 for name in REQUIRED)
-    return read_bank(root, stamps)
+    return read_bank(root, builtin_stamps(root) if directory is None else stamps_of(root))
+
+
+def stamps_of(root: Path) -> tuple[int, ...]:
+    """The bank's files' modification times (0 for a missing one)."""
+    return tuple((root / f"{name}.yaml").stat().st_mtime_ns if (root / f"{name}.yaml").is_file() else 0 for name in REQUIRED)
+
+
+@lru_cache(maxsize=2)
+def builtin_stamps(root: Path) -> tuple[int, ...]:
+    """stamps_of the bank shipped with drafter, taken once a process (it does not change under a running drafter;
+    a county's batch loads the bank for every draft)."""
+    return stamps_of(root)
 
 
 @lru_cache(maxsize=8)

@@ -149,13 +149,26 @@ def style_folder(ref: str) -> tuple[Path, bool]:
 def load_style(ref: str) -> Style:
     """--style's value -> the Style (read once while its style.yaml is unchanged); TemplateError names the file,
     line and key of every problem."""
+    if ref in BUILTIN:  # shipped with drafter: its style.yaml does not change under a running drafter
+        return builtin_style(ref)
     folder, builtin = style_folder(ref)
+    return read_style(folder, builtin, style_stamp(folder))
+
+
+@lru_cache(maxsize=8)
+def builtin_style(ref: str) -> Style:
+    """A built-in style, loaded once a process."""
+    folder, builtin = style_folder(ref)
+    return read_style(folder, builtin, style_stamp(folder))
+
+
+def style_stamp(folder: Path) -> int:
+    """The modification time of a style folder's style.yaml; TemplateError when it cannot be read."""
     path = folder / STYLE_FILE
     try:
-        stamp = path.stat().st_mtime_ns
+        return path.stat().st_mtime_ns
     except OSError as exc:
         raise style_error(str(path), f"无法读取 style.yaml：{exc.strerror}") from exc
-    return read_style(folder, builtin, stamp)
 
 
 @lru_cache(maxsize=16)
