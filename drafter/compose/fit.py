@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from drafter.compose.claims import bears_out
@@ -108,6 +108,31 @@ def fits_words(entry: Entry, about: str | None, cover: tuple[str, ...] = ()) -> 
     if entry.when and len(cover) > 1 and 2 * sum(any(w in c for w in entry.when) for c in cover) < len(cover):
         return False
     return claim_holds(entry, about)
+
+
+def words_test(entry: Entry) -> Callable[[str | None, tuple[str, ...]], bool]:
+    """fits_words(entry, about, cover) as a function of about and cover alone, its word lists made into patterns
+    once (palette keeps it with the entry for the process: each is tried in every section of every town)."""
+    when = re.compile("|".join(map(re.escape, entry.when))).search if entry.when else None
+    shows = re.compile("|".join(map(re.escape, entry.shows))).search if entry.claim == "outcome" and entry.shows else None
+
+    def claim(text: str) -> bool:
+        if entry.claim in ("manner", "summary") or (entry.claim == "outcome" and shows is None):
+            return True
+        if entry.claim == "act":
+            return bool(entry.names) and all(w in text for w in entry.names)
+        if shows is not None:
+            return shows(text) is not None
+        return bears_out(entry.text, text)
+
+    def test(about: str | None, cover: tuple[str, ...] = ()) -> bool:
+        if when is not None:
+            if about is not None and when(about) is None:
+                return False
+            if len(cover) > 1 and 2 * sum(1 for c in cover if when(c) is not None) < len(cover):
+                return False
+        return claim(about or "")
+    return test
 
 
 def claim_holds(entry: Entry, about: str | None) -> bool:

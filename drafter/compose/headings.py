@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from drafter.compose.base import SLOT, Context, echoes, item_text, section_text, sentence
+from drafter.compose.base import ECHO, SLOT, Context, item_text, run_set, section_text, sentence
 from drafter.compose.fit import balanced, says_again, words
 from drafter.compose.palette import USAGE, Option, Palette, Topics
 from drafter.compose.phrases import bank_memo
@@ -139,8 +139,10 @@ class Headings:
         if slot in ("action", "举措"):
             taken |= self.action_words
         claims: set[str] | frozenset[str] = self.claims if slot in ("result", "gain") else frozenset()
+        about = run_set(want.about, ECHO)  # (echoes, inline: run for every phrase tried)
+
         def keep(t: str) -> bool:
-            return taken.isdisjoint(words(t)) and not echoes(t, want.about) and claims.isdisjoint(triples(t))
+            return taken.isdisjoint(words(t)) and about.isdisjoint(run_set(t, ECHO)) and claims.isdisjoint(triples(t))
 
         for option in self.candidates(slot, want, keep)[:TRIES]:
             made = self.search(want, slots[1:], {**values, slot: option.text}, [*chosen, (FIELD.get(slot, f"filler.{slot}"), option)])

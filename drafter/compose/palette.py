@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from drafter.compose.base import Context, echoes, section_text
-from drafter.compose.fit import RISING, Events, fits, fits_figures, fits_words, in_years, words_matter
+from drafter.compose.base import SIX, Context, echoes, run_set, section_text
+from drafter.compose.fit import RISING, Events, fits, fits_figures, in_years, words_matter, words_test
 from drafter.compose.phrases import bank_memo
 from drafter.compose.wording import Entry
 from drafter.town.model import Section
@@ -22,6 +22,9 @@ USAGE = 2
 # drafts of a county share; batch builds prefer such leads.
 COUNTY_SAFE = 16
 
+
+# fits_words of one entry, as a function of the section's words and its items' (fit.words_test).
+WordsTest = Callable[[str | None, tuple[str, ...]], bool]
 
 # A section's topic, or its topics when it covers two under one heading (项目建设 and 文化旅游).
 Topics = str | tuple[str, ...]
@@ -122,16 +125,16 @@ class Palette:
         a phrase of one topic would speak of half the section as if it were the whole."""
         label, pools = self.label(topic), []
         for kind in (self.like.get(t, t) for t in as_topics(topic)):
-            pools.append([o for o, e in self.fixed(kind, field, direction) if e is None or fits_words(e, about, cover)])
+            pools.append([o for o, test in self.fixed(kind, field, direction) if test is None or test(about, cover)])
         shared = set.intersection(*({o.text for o in pool} for pool in pools))
         own = [o for o in pools[0] if o.text in shared]
-        generic = [o for o, e in self.fixed(None, field, direction, label) if e is None or fits_words(e, about, cover)]
+        generic = [o for o, test in self.fixed(None, field, direction, label) if test is None or test(about, cover)]
         return unique(own), unique(generic)
 
-    def fixed(self, kind: str | None, field: str, direction: str | None, label: str = "") -> list[tuple[Option, Entry | None]]:
+    def fixed(self, kind: str | None, field: str, direction: str | None, label: str = "") -> list[tuple[Option, WordsTest | None]]:
         """A topic's phrases of a kind (sheet, then mined; kind None: the generic ones under label) that fit this
-        draft's year, the figures' way and the levels of government the town file gives, each with its entry when
-        whether it fits also depends on the section's words (else None). The same for every town of a year whose
+        draft's year, the figures' way and the levels of government the town file gives, each with its test of the
+        section's words when whether it fits depends on them (else None). The same for every town of a year whose
         file names the same levels: worked out once per process."""
         memo = bank_memo(self.ctx.bank).setdefault("fixed", {})
         key = (kind, field, label, self.ctx.town.year, direction in RISING, self.levels, id(self.ctx.wording), id(self.events))
@@ -145,7 +148,7 @@ class Palette:
             sheet = self.ctx.wording.sheets.get(kind)
             entries = [(e, kind, "") for e in (sheet.get(field) if sheet else ())]
             entries += [(e, "mined", "") for e in mined_entries(self.ctx, kind, field)]
-        plan = [(Option(e.text, f"{origin}:{e.source}", template), e if words_matter(e) else None) for e, origin, template in entries
+        plan = [(Option(e.text, f"{origin}:{e.source}", template), words_test(e) if words_matter(e) else None) for e, origin, template in entries
                 if fits_figures(e, year, direction, self.events) and self.ctx.held(e.text)]
         if len(memo) >= 1 << 12:
             memo.clear()
@@ -155,9 +158,9 @@ class Palette:
     def ranked(self, field: str, topic: Topics, direction: str | None = None, keep: Callable[[str], bool] = lambda t: True,
                about: str | None = None, cover: tuple[str, ...] = ()) -> list[Option]:
         """Every unused fitting phrase kept by keep: the topic's own in a seeded order, then the generic ones."""
-        out = []
+        out, twice = [], self.ctx.twice  # (novel, inline: run for every phrase of every pool)
         for pool in self.options(topic, field, direction, about, cover):
-            kept = {o.text: o for o in pool if keep(o.text) and self.ctx.novel(o.text)}  # a pool holds each text once
+            kept = {o.text: o for o in pool if keep(o.text) and twice.isdisjoint(run_set(o.text, SIX))}  # a pool holds each text once
             out += [kept[t] for t in self.ctx.choose.order(field, list(kept))]
         return out
 

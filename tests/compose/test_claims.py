@@ -9,6 +9,7 @@ from drafter.compose.claims import acts, bears_out, evidence, outcomes
 from drafter.compose.fit import Events, fits
 from drafter.compose.wording import Entry, check_sheet
 from drafter.errors import PhrasebankError
+from tests.conftest import ROOT
 
 EVENTS = Events([])
 
@@ -67,3 +68,25 @@ def test_a_sheet_entry_without_the_condition_its_claim_needs_is_refused(tmp_path
     with pytest.raises(PhrasebankError) as caught:
         check_sheet(tmp_path / "x.yaml", {"topic": "项目建设", "label": "项目建设", "results": [bad]})
     assert caught.value.problems[0].key == key
+
+
+def test_each_phrase_s_words_test_agrees_with_fits_words() -> None:
+    """palette keeps fit.words_test(entry) for the process in place of fits_words(entry, …): the same verdict for
+    every phrase of every topic sheet and the generic one, over the examples' sections, each alone and as a cover."""
+    from drafter.compose.base import item_text, section_text
+    from drafter.compose.fit import fits_words, words_test
+    from drafter.compose.wording import load_wording
+    from drafter.town.load import load_town
+
+    wording = load_wording()
+    entries = [e for sheet in [*wording.sheets.values(), wording.generic] for kind in sheet.entries.values() for e in kind]
+    sections = [s for path in sorted(ROOT.glob("examples/*.yaml")) for s in load_town(path).sections]
+    abouts: list[tuple[str | None, tuple[str, ...]]] = [(None, ()), ("", ())]
+    abouts += [(section_text(s), tuple(item_text(i) for i in s.items)) for s in sections]
+    checked = 0
+    for entry in entries:
+        test = words_test(entry)
+        for about, cover in abouts:
+            assert test(about, cover) == fits_words(entry, about, cover), (entry, about)
+            checked += 1
+    assert len(entries) > 500 and checked > 10_000
