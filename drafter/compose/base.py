@@ -148,6 +148,7 @@ class Context:
         # placed twice already.
         self.sixes: Counter[str] = Counter()
         self.twice: set[str] = set()
+        self.trends: dict[tuple[int, str], str | None] = {}
 
     def fill(self, pattern: str, extra: dict[str, str] | None = None) -> str | None:
         """Replace known slots; None when a slot cannot be filled."""
@@ -195,8 +196,12 @@ class Context:
         self.twice.update(run for run in placed if self.sixes[run] >= 2)
 
     def section_trend(self, section: Section, source: str) -> str | None:
-        """Which way a section's figures went (rise, fall, mixed …), None when none has a previous value."""
-        return trend(derive.section_changes(section, source, self.town.settings))
+        """Which way a section's figures went (rise, fall, mixed …), None when none has a previous value (kept for
+        the draft: its heading and its verdict both ask)."""
+        key = (id(section), source)
+        if key not in self.trends:
+            self.trends[key] = trend(derive.section_changes(section, source, self.town.settings))
+        return self.trends[key]
 
     def completions(self) -> list[Decimal]:
         """Completion rates (percent, exact) of the indicators that have a target."""

@@ -107,7 +107,7 @@ class Facts:
             return None
         text = item_text(item) + "\n" + said
         first = item.facts[0].what or ""  # the approach opens this figure, so it must be about it
-        fitting = [e.text for e in self.palette.entries(topic, "approaches", first) if not echoes(e.text, text) and self.ctx.novel(e.text)]
+        fitting = [t for t in self.palette.texts(topic, "approaches", first) if not echoes(t, text) and self.ctx.novel(t)]
         choice = self.ctx.choose.fresh("approaches", fitting)
         if choice is not None:
             self.ctx.choose.mark("approaches", choice)

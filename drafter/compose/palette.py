@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from drafter.compose.base import SIX, Context, echoes, run_set, section_text
-from drafter.compose.fit import RISING, Events, fits, fits_figures, in_years, words_matter, words_test
+from drafter.compose.fit import RISING, Events, fits_figures, in_years, words_matter, words_test
 from drafter.compose.phrases import bank_memo
 from drafter.compose.wording import Entry
 from drafter.town.model import Section
@@ -185,12 +185,11 @@ class Palette:
         the town file does not give."""
         return in_years(text, self.ctx.town.year, self.events) and self.ctx.held(text)
 
-    def entries(self, topic: Topics, field: str, about: str) -> list[Entry]:
-        """A topic sheet's entries of a kind that fit words about (approaches: one of their `when` words is there);
-        of two topics, those of either (an item's own words choose)."""
-        sheets = [self.ctx.wording.sheets.get(self.like.get(t, t)) for t in as_topics(topic)]
-        return [e for sheet in sheets for e in (sheet.get(field) if sheet else ())
-                if fits(e, self.ctx.town.year, None, self.events, about) and self.ctx.held(e.text)]
+    def texts(self, topic: Topics, field: str, about: str) -> list[str]:
+        """A topic sheet's phrases of a kind (not actions, which take mined ones too) that fit words about
+        (approaches: one of their `when` words is there); of two topics, those of either (an item's own words choose)."""
+        return [o.text for t in as_topics(topic) for o, test in self.fixed(self.like.get(t, t), field, None)
+                if test is None or test(about, ())]
 
     def owns(self, entry: dict, topic: Topics) -> bool:
         """A mined phrase belongs to every topic of a section (and so names none of two as if it were the whole)."""

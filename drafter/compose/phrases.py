@@ -150,7 +150,8 @@ class Chooser:
         unique = list(dict.fromkeys(options))
         if not unique:
             return None
-        fresh = [o for o in unique if o not in self.used[key]]
+        used = self.used[key]
+        fresh = [o for o in unique if o not in used]
         if not fresh:  # a new round, which does not open with the phrase just given
             self.used[key].clear()
             fresh = [o for o in unique if o != self.last.get(key)] or unique
@@ -161,7 +162,8 @@ class Chooser:
 
     def order(self, key: str, options: Sequence[str]) -> list[str]:
         """The options not yet used under key, in a seeded random order (none is marked as used)."""
-        unused = [o for o in dict.fromkeys(options) if o not in self.used[key]]
+        used = self.used[key]
+        unused = [o for o in dict.fromkeys(options) if o not in used]
         if self.rotation is not None:
             return self.turn(key, unused)
         self.rng.shuffle(unused)
