@@ -191,8 +191,26 @@ def indicator(ind: Indicator, source: str, settings: Settings) -> Quantity | Rat
     return Quantity(cited(q.value, ("value",)), change, completion)
 
 
+# fact_figures' results by (fact, source, settings) identity, with the fact and settings kept so that their ids stay
+# theirs: a draft asks for each fact's figures twice (its section's trend, then its sentence).
+FIGURES: dict[tuple[int, str, int], tuple[Fact, Settings, FactFigures | None]] = {}
+
+
 def fact_figures(fact: Fact, source: str, settings: Settings) -> FactFigures | None:
     """A structured fact -> its figures (a value, several values, or a ratio); free text -> None."""
+    key = (id(fact), source, id(settings))
+    held = FIGURES.get(key)
+    if held is not None and held[0] is fact and held[1] is settings:
+        return held[2]
+    if len(FIGURES) >= 1 << 12:
+        FIGURES.clear()
+    found = figures_of(fact, source, settings)
+    FIGURES[key] = (fact, settings, found)
+    return found
+
+
+def figures_of(fact: Fact, source: str, settings: Settings) -> FactFigures | None:
+    """fact_figures, worked out."""
     if fact.ratio is not None:
         part, whole = fact.ratio
         exact = part / whole * HUNDRED
