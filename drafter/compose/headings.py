@@ -43,6 +43,13 @@ def triples(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1 << 14)
+def traits(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """A phrase's words, runs of four (echoes) and runs of three (claims), kept together for the process: the heading
+    search tests every candidate phrase against all three."""
+    return words(text), run_set(text, ECHO), triples(text)
+
+
 class Want(NamedTuple):
     """What a heading is being filled for: its form, the section's topic, part, figures' way, words and label."""
 
@@ -142,7 +149,8 @@ class Headings:
         about = run_set(want.about, ECHO)  # (echoes, inline: run for every phrase tried)
 
         def keep(t: str) -> bool:
-            return taken.isdisjoint(words(t)) and about.isdisjoint(run_set(t, ECHO)) and claims.isdisjoint(triples(t))
+            mine, runs, threes = traits(t)
+            return taken.isdisjoint(mine) and about.isdisjoint(runs) and claims.isdisjoint(threes)
 
         for option in self.candidates(slot, want, keep)[:TRIES]:
             made = self.search(want, slots[1:], {**values, slot: option.text}, [*chosen, (FIELD.get(slot, f"filler.{slot}"), option)])

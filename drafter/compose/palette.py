@@ -93,6 +93,7 @@ class Palette:
                      for t, kind in zip(s.topics, s.kinds) if len(s.topics) == 1 or t != kind}
         self.fitting: dict[tuple, tuple[list[Option], list[Option]]] = {}
         self.levels = frozenset(ctx.levels)
+        self.plans: dict[tuple[str | None, str, str, bool], list[tuple[Option, WordsTest | None]]] = {}
 
     def label(self, topic: Topics) -> str:
         """The plain name of a topic's work (人居环境整治), from its sheet or the lexicon; a town's own topic's name;
@@ -136,6 +137,14 @@ class Palette:
         draft's year, the figures' way and the levels of government the town file gives, each with its test of the
         section's words when whether it fits depends on them (else None). The same for every town of a year whose
         file names the same levels: worked out once per process."""
+        mine = (kind, field, label, direction in RISING)
+        if mine in self.plans:  # (this draft's: its year and levels are fixed)
+            return self.plans[mine]
+        self.plans[mine] = plan = self.fixed_plan(kind, field, direction, label)
+        return plan
+
+    def fixed_plan(self, kind: str | None, field: str, direction: str | None, label: str) -> list[tuple[Option, WordsTest | None]]:
+        """fixed, from the process's plans or worked out now."""
         memo = bank_memo(self.ctx.bank).setdefault("fixed", {})
         key = (kind, field, label, self.ctx.town.year, direction in RISING, self.levels, id(self.ctx.wording), id(self.events))
         held = memo.get(key)
