@@ -110,6 +110,16 @@ class Reader:
         self.rows = rows
         self.lines: dict[Loc, int] = {}
 
+    def key(self, text: str, mapping: dict, path: Loc, number: int) -> tuple[str, Loc]:
+        """A key of mapping at line number -> (the key, its path), its line noted; Unusual for a key that does not
+        read as a string or is there already."""
+        key = key_name(text)
+        if key in mapping:
+            raise Unusual
+        child = path + (key,)
+        self.lines[child] = number
+        return key, child
+
     def block(self, i: int, path: Loc) -> tuple[object, int]:
         """The map or list starting at row i (its indent is the row's)."""
         text = self.rows[i][2]
@@ -121,7 +131,8 @@ class Reader:
 
     def mapping(self, i: int, path: Loc) -> tuple[dict, int]:
         """A block map at row i's indent -> (the map, the row after it)."""
-        rows, col, out = self.rows, self.rows[i][1], {}
+        rows, col = self.rows, self.rows[i][1]
+        out: dict[str, object] = {}
         while i < len(rows):
             number, indent, text = rows[i]
             if indent < col or (indent == col and text[0] == "-" and text[1:2] in ("", " ")):
@@ -129,11 +140,7 @@ class Reader:
             found = KEY.match(text) if indent == col else None
             if found is None:
                 raise Unusual
-            key = key_name(found.group(1))
-            if key in out:
-                raise Unusual
-            child = path + (key,)
-            self.lines[child] = number
+            key, child = self.key(found.group(1), out, path, number)
             rest, i = text[found.end() :], i + 1
             if rest and rest[0] != "#":
                 out[key] = self.inline(rest, number, child)
@@ -206,11 +213,7 @@ class Reader:
                 found = FLOW_KEY.match(text, pos)
                 if found is None:
                     raise Unusual
-                key = key_name(found.group(1))
-                if key in out:
-                    raise Unusual
-                child = path + (key,)
-                self.lines[child] = number
+                key, child = self.key(found.group(1), out, path, number)
                 out[key], pos = self.flow_value(text, found.end(), number, child)
             else:
                 child = path + (len(out),)
