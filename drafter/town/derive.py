@@ -92,18 +92,6 @@ class FactFigures:  # not a NamedTuple: its field would shadow tuple.count
         yield from (f for f in (self.count, self.rate) if f is not None)
 
 
-
-
-
-
-
-
-
-
-
-
-
-
 def shown(value: Decimal, unit: str, approx: object, source: str, settings: Settings) -> Figure:
     """A user value as shown: 万元 from the threshold up becomes 亿元 exactly (no digit lost); 余 or 约 placed
     where a clerk writes it."""
@@ -200,13 +188,11 @@ def fact_figures(fact: Fact, source: str, settings: Settings) -> FactFigures | N
     """A structured fact -> its figures (a value, several values, or a ratio); free text -> None."""
     key = (id(fact), source, id(settings))
     held = FIGURES.get(key)
-    if held is not None and held[0] is fact and held[1] is settings:
-        return held[2]
-    if len(FIGURES) >= 1 << 12:
-        FIGURES.clear()
-    found = figures_of(fact, source, settings)
-    FIGURES[key] = (fact, settings, found)
-    return found
+    if held is None or held[0] is not fact or held[1] is not settings:
+        if len(FIGURES) >= 1 << 12:
+            FIGURES.clear()
+        held = FIGURES[key] = (fact, settings, figures_of(fact, source, settings))
+    return held[2]
 
 
 def figures_of(fact: Fact, source: str, settings: Settings) -> FactFigures | None:
