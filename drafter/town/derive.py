@@ -179,24 +179,8 @@ def indicator(ind: Indicator, source: str, settings: Settings) -> Quantity | Rat
     return Quantity(cited(q.value, ("value",)), change, completion)
 
 
-# fact_figures' results by (fact, source, settings) identity, with the fact and settings kept so that their ids stay
-# theirs: a draft asks for each fact's figures twice (its section's trend, then its sentence).
-FIGURES: dict[tuple[int, str, int], tuple[Fact, Settings, FactFigures | None]] = {}
-
-
 def fact_figures(fact: Fact, source: str, settings: Settings) -> FactFigures | None:
     """A structured fact -> its figures (a value, several values, or a ratio); free text -> None."""
-    key = (id(fact), source, id(settings))
-    held = FIGURES.get(key)
-    if held is None or held[0] is not fact or held[1] is not settings:
-        if len(FIGURES) >= 1 << 12:
-            FIGURES.clear()
-        held = FIGURES[key] = (fact, settings, figures_of(fact, source, settings))
-    return held[2]
-
-
-def figures_of(fact: Fact, source: str, settings: Settings) -> FactFigures | None:
-    """fact_figures, worked out."""
     if fact.ratio is not None:
         part, whole = fact.ratio
         exact = part / whole * HUNDRED
@@ -286,8 +270,6 @@ def town_figures(town: Town) -> list[Figure]:
                     found = fact_figures(fact, f"{group}[{si}].items[{ii}].facts[{fi}]", town.settings)
                     out += found.all() if found else []
     return out
-
-
 
 
 def forms(figure: Figure, digits: int) -> set[str]:
