@@ -9,8 +9,9 @@ Sets: the examples (examples/*.yaml and bench/realistic/*.yaml, in every style),
 the batch's default style), and "new": 240 generated towns of which each pass builds 60 the process has not seen (as a
 county's batch builds each town once; the passes above rebuild the same towns, which per-process caches favour). With --against, each round starts a fresh process for each checkout, one after the
 other, and the ratio is the median of the rounds' ratios (a noisy machine slows both alike). --instructions counts
-instructions (valgrind --tool=callgrind) of a process that builds every town twice less one that builds it once,
-which is stable on a shared machine where wall time is not (the first 12 generated towns only: it takes minutes). Target (issue #22): at least 3 x fewer per town.
+instructions (valgrind --tool=callgrind) of a process that makes four passes less one that makes two, each process
+after an uncounted one has byte-compiled the modules and filled the caches: stable on a shared machine where wall
+time is not (12 generated towns a pass, 12 new ones for the new set: it takes minutes). Target (issue #22): at least 3 x fewer per town.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ ROOT = HERE.parent
 ROUNDS = 7
 STYLES = ("numbered", "topical", "congress")
 NEW = 60  # towns a pass of the "new" set builds
+CALLGRIND_TOWNS = 12  # towns of a pass under callgrind (the generated and the new set), which runs some fifty times slower
 
 
 def work(root: Path, folder: Path, which: str) -> list[tuple[Path, str]]:
@@ -40,7 +42,7 @@ def work(root: Path, folder: Path, which: str) -> list[tuple[Path, str]]:
         return [(f, s) for f in files for s in STYLES]
     if which == "new":
         return [(f, "numbered") for f in sorted((folder.parent / "new").glob("*.yaml"))]
-    return [(f, "numbered") for f in sorted(folder.glob("*.yaml"))[: 12 if os.environ.get("CALLGRIND") else None]]
+    return [(f, "numbered") for f in sorted(folder.glob("*.yaml"))[: CALLGRIND_TOWNS if os.environ.get("CALLGRIND") else None]]
 
 
 def worker(which: str, folder: Path, rounds: int) -> None:
@@ -52,7 +54,8 @@ def worker(which: str, folder: Path, rounds: int) -> None:
     times = []
     for r in range(rounds + 1):
         start, cpu = time.perf_counter(), time.process_time()
-        for i, (town, style) in enumerate(jobs[r * NEW : (r + 1) * NEW] if which == "new" else jobs):
+        size = CALLGRIND_TOWNS if os.environ.get("CALLGRIND") else NEW
+        for i, (town, style) in enumerate(jobs[r * size : (r + 1) * size] if which == "new" else jobs):
             build(town, BuildOptions(style=style, out=out / f"{i}.docx", force=True))
         if r:
             count = NEW if which == "new" else len(jobs)
@@ -63,6 +66,7 @@ def worker(which: str, folder: Path, rounds: int) -> None:
 def run_worker(tree: Path, which: str, folder: Path, rounds: int, prefix: list[str] | None = None) -> subprocess.CompletedProcess:
     """This script's worker under another checkout's drafter (its own examples too, cwd=tree)."""
     env = dict(os.environ, PYTHONPATH=str(tree), **({"CALLGRIND": "1"} if prefix else {}))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # (compiling modules in every process would count in the instructions)
     argv = [*(prefix or []), sys.executable, str(HERE / "town_bench.py"), "--worker", which, str(folder), str(rounds)]
     run = subprocess.run(argv, cwd=tree, env=env, capture_output=True, text=True)
     if run.returncode:
@@ -96,9 +100,12 @@ def main() -> None:
         print(f"{os.cpu_count()} cores; trees: " + ", ".join(f"{k} = {v}" for k, v in trees.items()))
         if "--instructions" in sys.argv:
             print(f"{'set':<10}{'towns':>6}" + "".join(f"{k + ' Minstr/town':>20}" for k in trees) + ("" if not against else f"{'base / now':>12}"))
-            for which in ("examples", "towns"):
-                count = len(work(ROOT, towns, which)) if which == "examples" else 12
-                per = {k: (instructions(t, which, towns, 1) - instructions(t, which, towns, 0)) / count / 1e6 for k, t in trees.items()}
+            for which in ("examples", "towns", "new"):
+                count = len(work(ROOT, towns, which)) if which == "examples" else CALLGRIND_TOWNS
+                for tree in trees.values():  # byte-compiled modules and the user's caches in place before counting
+                    run_worker(tree, which, towns, 0)
+                per = {k: (instructions(t, which, towns, 3) - instructions(t, which, towns, 1)) / (2 * count) / 1e6
+                       for k, t in trees.items()}
                 print(f"{which:<10}{count:>6}" + "".join(f"{per[k]:>20.1f}" for k in trees)
                       + ("" if not against else f"{per['base'] / per['now']:>12.2f}"))
             return
