@@ -182,3 +182,15 @@ def test_an_edited_example_is_read_as_libyaml_reads_it_or_left_to_it(path: Path,
         at = int(where * len(text))
         text = text[:at] + piece + text[at + cut :]
     read_alike_or_left(text)
+
+
+def test_what_yaml_cannot_print_is_left_to_libyaml() -> None:
+    """plainyaml.OUTSIDE, written as the characters left out, leaves out exactly what YAML does not print or breaks
+    lines with beyond \\n (with tab and carriage return): checked at every code point."""
+    from drafter.town.plainyaml import OUTSIDE
+
+    def printable(c: int) -> bool:
+        return (c == 0x0A or 0x20 <= c <= 0x7E or 0xA0 <= c <= 0x2027 or 0x202A <= c <= 0xD7FF or 0xE000 <= c <= 0xFEFE
+                or 0xFF00 <= c <= 0xFFFD or c >= 0x10000)
+
+    assert [c for c in range(0x110000) if (OUTSIDE.match(chr(c)) is None) != printable(c)] == []
