@@ -110,10 +110,12 @@ class Headings:
                           if f["style"] == self.ctx.style and f["part"] == part and f["level"] == LEVEL[self.ctx.style]]
         forms = list(self.ctx.sentences["headings"].get(f"{self.ctx.style}.{part}", [])) + memo[kind]
         key = f"form.{self.ctx.style}.{part}"
+        want = Want("", tuple(section.topics), part, direction, section_text(section), self.palette.label(tuple(section.topics)),
+                    items_words(section))
         while forms:
             form = self.ctx.choose.pick(key, forms) or forms[0]
             forms.remove(form)
-            made = self.fill(form, section, part, direction)
+            made = self.fill(want._replace(form=form))
             if made is not None:
                 text, options = made
                 self.ctx.wrote(text)
@@ -126,13 +128,11 @@ class Headings:
                 return text
         return self.palette.label(tuple(section.topics))
 
-    def fill(self, form: str, section: Section, part: str, direction: str | None) -> tuple[str, list[tuple[str, Option]]] | None:
-        """A form with every slot filled by a fitting, unused phrase that shares no word with the rest of the
+    def fill(self, want: Want) -> tuple[str, list[tuple[str, Option]]] | None:
+        """want's form with every slot filled by a fitting, unused phrase that shares no word with the rest of the
         heading and repeats no words of the clerk's items; the first such filling in a seeded order, else None."""
-        label = self.palette.label(tuple(section.topics))
-        want = Want(form, tuple(section.topics), part, direction, section_text(section), label, items_words(section))
-        slots = [slot for slot in dict.fromkeys(SLOT.findall(form)) if slot != "label"]
-        return self.search(want, slots, {"label": label} if "{label}" in form else {}, [])
+        slots = [slot for slot in dict.fromkeys(SLOT.findall(want.form)) if slot != "label"]
+        return self.search(want, slots, {"label": want.label} if "{label}" in want.form else {}, [])
 
     def search(self, want: Want, slots: list[str], values: dict[str, str],
                chosen: list[tuple[str, Option]]) -> tuple[str, list[tuple[str, Option]]] | None:

@@ -76,6 +76,8 @@ def mined_entries(ctx: Context, topic: str, field: str) -> list[Entry]:
 
 def unique(options: list[Option]) -> list[Option]:
     """Options with each text once (the first origin kept)."""
+    if len({option.text for option in options}) == len(options):
+        return options
     seen: dict[str, Option] = {}
     for option in options:
         seen.setdefault(option.text, option)
@@ -93,11 +95,19 @@ class Palette:
                      for t, kind in zip(s.topics, s.kinds) if len(s.topics) == 1 or t != kind}
         self.fitting: dict[tuple, tuple[list[Option], list[Option]]] = {}
         self.levels = frozenset(ctx.levels)
+        self.labels: dict[Topics, str] = {}
         self.plans: dict[tuple[str | None, str, str, bool], list[tuple[Option, WordsTest | None]]] = {}
 
     def label(self, topic: Topics) -> str:
         """The plain name of a topic's work (人居环境整治), from its sheet or the lexicon; a town's own topic's name;
         two topics' names joined (项目建设和文化旅游)."""
+        if topic in self.labels:
+            return self.labels[topic]
+        self.labels[topic] = self.name(topic)
+        return self.labels[topic]
+
+    def name(self, topic: Topics) -> str:
+        """label, worked out."""
         if not isinstance(topic, str):
             return joined_labels([self.label(t) for t in topic])
         if topic in self.like:
@@ -127,8 +137,10 @@ class Palette:
         label, pools = self.label(topic), []
         for kind in (self.like.get(t, t) for t in as_topics(topic)):
             pools.append([o for o, test in self.fixed(kind, field, direction) if test is None or test(about, cover)])
-        shared = set.intersection(*({o.text for o in pool} for pool in pools))
-        own = [o for o in pools[0] if o.text in shared]
+        own = pools[0]
+        if len(pools) > 1:
+            shared = set.intersection(*({o.text for o in pool} for pool in pools))
+            own = [o for o in pools[0] if o.text in shared]
         generic = [o for o, test in self.fixed(None, field, direction, label) if test is None or test(about, cover)]
         return unique(own), unique(generic)
 
