@@ -50,6 +50,12 @@ def traits(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return words(text), run_set(text, ECHO), triples(text)
 
 
+@lru_cache(maxsize=1 << 10)
+def bare(form: str) -> str:
+    """A heading form's own words: its slots taken out."""
+    return SLOT.sub("", form)
+
+
 class Want(NamedTuple):
     """What a heading is being filled for: its form, the section's topic, part, figures' way, words and label."""
 
@@ -115,7 +121,7 @@ class Headings:
         while forms:
             form = self.ctx.choose.pick(key, forms) or forms[0]
             forms.remove(form)
-            made = self.fill(want._replace(form=form))
+            made = self.fill(Want(form, *want[1:]))
             if made is not None:
                 text, options = made
                 self.ctx.wrote(text)
@@ -142,7 +148,7 @@ class Headings:
             fine = balanced(text) and len(text) >= MIN_HEADING and text not in self.examples
             return (text, chosen) if fine and text.count(want.label) <= 1 and self.ctx.novel(text) else None
         slot = slots[0]
-        taken = words(SLOT.sub("", want.form) + "".join(values.values()))
+        taken = words(bare(want.form) + "".join(values.values()))
         if slot in ("action", "举措"):
             taken |= self.action_words
         claims: set[str] | frozenset[str] = self.claims if slot in ("result", "gain") else frozenset()
