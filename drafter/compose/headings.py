@@ -56,6 +56,12 @@ def bare(form: str) -> str:
     return SLOT.sub("", form)
 
 
+@lru_cache(maxsize=1 << 10)
+def slots_of(form: str) -> tuple[str, ...]:
+    """A heading form's slots to fill, in order, each once ({label} is the topic's name, not filled)."""
+    return tuple(slot for slot in dict.fromkeys(SLOT.findall(form)) if slot != "label")
+
+
 class Want(NamedTuple):
     """What a heading is being filled for: its form, the section's topic, part, figures' way, words and label."""
 
@@ -137,8 +143,7 @@ class Headings:
     def fill(self, want: Want) -> tuple[str, list[tuple[str, Option]]] | None:
         """want's form with every slot filled by a fitting, unused phrase that shares no word with the rest of the
         heading and repeats no words of the clerk's items; the first such filling in a seeded order, else None."""
-        slots = [slot for slot in dict.fromkeys(SLOT.findall(want.form)) if slot != "label"]
-        return self.search(want, slots, {"label": want.label} if "{label}" in want.form else {}, [])
+        return self.search(want, list(slots_of(want.form)), {"label": want.label} if "{label}" in want.form else {}, [])
 
     def search(self, want: Want, slots: list[str], values: dict[str, str],
                chosen: list[tuple[str, Option]]) -> tuple[str, list[tuple[str, Option]]] | None:

@@ -127,7 +127,8 @@ class Palette:
         if key not in self.fitting:
             self.fitting[key] = self.fit_options(topic, field, direction, about, cover)
         own, generic = self.fitting[key]
-        return own, [o for o in generic if o.template not in self.ctx.choose.used[f"{field}.通用"]]
+        used = self.ctx.choose.used[f"{field}.通用"]
+        return own, [o for o in generic if o.template not in used]
 
     def fit_options(self, topic: Topics, field: str, direction: str | None, about: str | None,
                     cover: tuple[str, ...] = ()) -> tuple[list[Option], list[Option]]:
