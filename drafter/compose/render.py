@@ -4,6 +4,7 @@ user's style in a guarded one: budgets on time and size, errors as one Chinese l
 from __future__ import annotations
 
 from functools import lru_cache
+from types import MethodType
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -32,11 +33,24 @@ def bytecode_cache() -> jinja2.BytecodeCache | None:
 class Sandbox(SandboxedEnvironment):
     """Jinja's sandbox, its verdict on an attribute kept per (type, name): is_safe_attribute looks at the name and at
     the object's type alone (is_internal_attribute's isinstance tests), and a county's drafts ask the same few names
-    of the same few types thousands of times. Objects whose __class__ is not their type are judged afresh."""
+    of the same few types thousands of times. Objects whose __class__ is not their type are judged afresh; so is every
+    callable but a bound method, whose verdict is kept per function."""
 
     def __init__(self, **options: object) -> None:
         super().__init__(**options)
         self.verdicts: dict[tuple[type, str], bool] = {}
+        self.callables: dict[object, bool] = {}
+
+    def is_safe_callable(self, obj: object) -> bool:
+        """Jinja's verdict, kept per function for a bound method (a new object at every call, whose attributes are
+        its function's: the composer's methods are called hundreds of times a draft)."""
+        function = getattr(obj, "__func__", None) if isinstance(obj, MethodType) else None
+        if function is None:
+            return super().is_safe_callable(obj)
+        verdict = self.callables.get(function)
+        if verdict is None:
+            verdict = self.callables[function] = super().is_safe_callable(obj)
+        return verdict
 
     def is_safe_attribute(self, obj: object, attr: str, value: object) -> bool:
         kind = type(obj)
