@@ -207,6 +207,7 @@ def build(town_path: Path, options: BuildOptions) -> BuildResult:
     atomic_write(path, data)
     if options.fmt != "docx":
         atomic_write(sidecar(path), hashlib.sha256(data).hexdigest().encode("ascii"))
-    chars = sum(len(b.text) for b in blocks)
-    gaps = sum(1 for b in blocks for s in b.spans if s.kind == "gap")
+    spans = [s for b in blocks for s in b.spans]
+    chars = sum(len(s.shown) for s in spans)  # (the length of each block's text, without making it)
+    gaps = sum(1 for s in spans if s.kind == "gap")
     return BuildResult(path, blocks, markup, chars, gaps, town.town, tuple(warnings), style.label)
