@@ -92,9 +92,16 @@ def decode(code: str) -> str:
 
 def make(number: int, form: str, key: str, text: str, identity: Identity | None = None) -> Mark | None:
     """The mark for a figure, or None when its key cannot be named within Word's limits."""
+    found = named(number, form, key, text, identity)
+    return found[0] if found is not None else None
+
+
+def named(number: int, form: str, key: str, text: str, identity: Identity | None = None) -> tuple[Mark, str] | None:
+    """make's mark with its bookmark name (made once)."""
     try:
         mark = Mark(number, form, key, crc(text), identity.code(form) if identity is not None else "")
-        return mark if len(mark.name) <= NAME_LIMIT else None
+        name = mark.name
+        return (mark, name) if len(name) <= NAME_LIMIT else None
     except ValueError:
         return None
 

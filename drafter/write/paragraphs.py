@@ -58,10 +58,10 @@ class Marker:
         """The next mark's bookmark id and name for figure span, now listed as written; None when its key cannot be
         named (the figure is left bare)."""
         identity = marks.identity(self.town, span.source, form) if self.town is not None else None
-        mark = marks.make(len(self.written) + 1, form, span.source, span.shown, identity)
-        if mark is None:
+        made = marks.named(len(self.written) + 1, form, span.source, span.shown, identity)
+        if made is None:
             return None
-        found = self.FIRST_ID + len(self.written), mark.name
+        found = self.FIRST_ID + len(self.written), made[1]
         self.written.append(marks.Written(found[1], span.shown, self.headings, self.under, tuple(identity) if identity else ()))
         return found
 
