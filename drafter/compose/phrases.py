@@ -119,6 +119,12 @@ def town_seed(name: str) -> int:
     return int(hashlib.sha256(name.encode("utf-8")).hexdigest()[:8], 16)
 
 
+@lru_cache(maxsize=1 << 12)
+def key_crc(key: str) -> int:
+    """A choice key's CRC-32 (where a county's towns start on it), kept per key for the process."""
+    return zlib.crc32(key.encode("utf-8"))
+
+
 class Chooser:
     """Seeded choices in 'once' mode: within a draft a phrase returns only after its alternatives are used.
 
@@ -142,7 +148,7 @@ class Chooser:
             return options
         turns = self.turns[key]
         self.turns[key] += 1
-        shift = (zlib.crc32(key.encode("utf-8")) + self.rotation + turns * (self.rotation // len(options))) % len(options)
+        shift = (key_crc(key) + self.rotation + turns * (self.rotation // len(options))) % len(options)
         return options[shift:] + options[:shift]
 
     def pick(self, key: str, options: Sequence[str]) -> str | None:
