@@ -12,7 +12,7 @@ from drafter.compose.phrases import Bank, Chooser
 from drafter.compose.wording import Wording, load_wording
 from drafter.town import derive
 from drafter.town.lexicon import load_lexicon
-from drafter.town.model import Item, Section, Town
+from drafter.town.model import Fact, Item, Section, Settings, Town
 
 CN_DIGITS = "零一二三四五六七八九"
 SLOT = re.compile(r"\{([^{}]+)\}")
@@ -149,6 +149,7 @@ class Context:
         self.sixes: Counter[str] = Counter()
         self.twice: set[str] = set()
         self.trends: dict[tuple[int, str], str | None] = {}
+        self.figures: dict[str, derive.FactFigures | None] = {}
 
     def fill(self, pattern: str, extra: dict[str, str] | None = None) -> str | None:
         """Replace known slots; None when a slot cannot be filled."""
@@ -200,8 +201,14 @@ class Context:
         the draft: its heading and its verdict both ask)."""
         key = (id(section), source)
         if key not in self.trends:
-            self.trends[key] = trend(derive.section_changes(section, source, self.town.settings))
+            self.trends[key] = trend(derive.section_changes(section, source, self.town.settings, self.fact_figures))
         return self.trends[key]
+
+    def fact_figures(self, fact: Fact, source: str, settings: Settings) -> derive.FactFigures | None:
+        """derive.fact_figures, kept for the draft by the fact's key (its section's trend and its sentence both ask)."""
+        if source not in self.figures:
+            self.figures[source] = derive.fact_figures(fact, source, settings)
+        return self.figures[source]
 
     def completions(self) -> list[Decimal]:
         """Completion rates (percent, exact) of the indicators that have a target."""

@@ -50,7 +50,7 @@ class Facts:
         several figures joined as a clerk joins them, a ratio with its count when asked."""
         if fact.text is not None:
             return sentence(fact.text)
-        found = derive.fact_figures(fact, source, self.ctx.town.settings)
+        found = self.ctx.fact_figures(fact, source, self.ctx.town.settings)
         assert found is not None and fact.what is not None
         bound = fact.bound or ""
         if found.rate is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
@@ -200,12 +200,14 @@ def fact_figures(fact: Fact, source: str, settings: Settings) -> FactFigures | N
     return None
 
 
-def section_changes(section: Section, source: str, settings: Settings) -> list[str]:
-    """增长/下降/持平 of every figure of a section that has a previous-year value or a stated growth."""
-    words = []
+def section_changes(section: Section, source: str, settings: Settings,
+                    figures: Callable[[Fact, str, Settings], FactFigures | None] | None = None) -> list[str]:
+    """增长/下降/持平 of every figure of a section that has a previous-year value or a stated growth (figures: where
+    a fact's figures come from, fact_figures unless a caller keeps them)."""
+    words, figures = [], figures or fact_figures
     for i, item in enumerate(section.items):
         for j, fact in enumerate(item.facts):
-            found = fact_figures(fact, f"{source}.items[{i}].facts[{j}]", settings)
+            found = figures(fact, f"{source}.items[{i}].facts[{j}]", settings)
             words += [q.change.word for _, q in (found.quantities if found else []) if q.change is not None]
     return words
 
