@@ -10,7 +10,7 @@ import base64
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from drafter.files.zipout import zip_bytes
 from drafter.markup import Block
@@ -19,9 +19,6 @@ from drafter.write import marks
 from drafter.write.docmeta import CORE, CUSTOM, DOCUMENT, FIXED_ZIP_TIME, DocMeta, code_stamp
 from drafter.write.layout import HEADING_KINDS, signature_indents
 from drafter.write.paragraphs import Marker, paragraph_xml, plain_block
-
-if TYPE_CHECKING:
-    pass
 
 OWN = (DOCUMENT, CORE, CUSTOM)  # the parts each draft writes; the frame holds the rest
 
