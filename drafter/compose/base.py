@@ -148,7 +148,7 @@ class Context:
         # placed twice already.
         self.sixes: Counter[str] = Counter()
         self.twice: set[str] = set()
-        self.trends: dict[tuple[int, str], str | None] = {}
+        self.trends: dict[str, str | None] = {}
         self.figures: dict[str, derive.FactFigures | None] = {}
 
     def fill(self, pattern: str, extra: dict[str, str] | None = None) -> str | None:
@@ -199,10 +199,9 @@ class Context:
     def section_trend(self, section: Section, source: str) -> str | None:
         """Which way a section's figures went (rise, fall, mixed …), None when none has a previous value (kept for
         the draft: its heading and its verdict both ask)."""
-        key = (id(section), source)
-        if key not in self.trends:
-            self.trends[key] = trend(derive.section_changes(section, source, self.town.settings, self.fact_figures))
-        return self.trends[key]
+        if source not in self.trends:  # (a section's key names it within the draft)
+            self.trends[source] = trend(derive.section_changes(section, source, self.town.settings, self.fact_figures))
+        return self.trends[source]
 
     def fact_figures(self, fact: Fact, source: str, settings: Settings) -> derive.FactFigures | None:
         """derive.fact_figures, kept for the draft by the fact's key (its section's trend and its sentence both ask)."""

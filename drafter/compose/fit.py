@@ -111,34 +111,9 @@ def fits_words(entry: Entry, about: str | None, cover: tuple[str, ...] = ()) -> 
 
 
 def words_test(entry: Entry) -> Callable[[str | None, tuple[str, ...]], bool]:
-    """fits_words(entry, about, cover) as a function of about and cover alone, what it asks of the entry settled once
-    (palette keeps it with the entry for the process: each is tried in every section of every town). No pattern is
-    compiled: a cold build makes a hundred of these, and compiling their words took 25 ms of it."""
-    when, claim = entry.when, entry.claim
-    if claim in ("manner", "summary") or (claim == "outcome" and not entry.shows):
-        def holds(text: str) -> bool:
-            return True
-    elif claim == "act":
-        names = entry.names
-
-        def holds(text: str) -> bool:
-            return bool(names) and all(w in text for w in names)
-    elif claim == "outcome":
-        shows = entry.shows
-
-        def holds(text: str) -> bool:
-            return any(w in text for w in shows)
-    else:
-        def holds(text: str) -> bool:
-            return bears_out(entry.text, text)
-
+    """fits_words of one entry as a function of about and cover alone (palette keeps it with the entry's option)."""
     def test(about: str | None, cover: tuple[str, ...] = ()) -> bool:
-        if when:
-            if about is not None and not any(w in about for w in when):
-                return False
-            if len(cover) > 1 and 2 * sum(any(w in c for w in when) for c in cover) < len(cover):
-                return False
-        return holds(about or "")
+        return fits_words(entry, about, cover)
     return test
 
 

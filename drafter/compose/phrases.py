@@ -159,7 +159,7 @@ class Chooser:
         used = self.used[key]
         fresh = [o for o in unique if o not in used]
         if not fresh:  # a new round, which does not open with the phrase just given
-            self.used[key].clear()
+            used.clear()
             fresh = [o for o in unique if o != self.last.get(key)] or unique
         choice = self.turn(key, fresh)[0] if self.rotation is not None else fresh[self.rng.randrange(len(fresh))]
         self.used[key].add(choice)
