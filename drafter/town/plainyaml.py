@@ -69,6 +69,12 @@ def scalar(text: str) -> object:
     return value
 
 
+def starts_plain(text: str) -> bool:
+    """True when a (stripped) plain scalar starts as YAML lets one start: not with an indicator, but for - before a
+    character that is not a space (-5 is a number; a lone - is a list's dash or nothing YAML reads)."""
+    return bool(text) and (text[0] not in INDICATORS or (text[0] == "-" and text[1:2] not in ("", " ")))
+
+
 def key_name(text: str) -> str:
     """A key, which must read as a string (not true, null, 1 …)."""
     if not isinstance(scalar(text), str):
@@ -192,7 +198,7 @@ class Reader:
             return value
         cut = text.find(" #")
         plain = (text if cut < 0 else text[:cut]).rstrip(" ")
-        if (first in INDICATORS and not (first == "-" and plain[1:2] not in ("", " "))) or BLOCK_ODD.search(plain):
+        if not starts_plain(plain) or BLOCK_ODD.search(plain):
             raise Unusual
         return scalar(plain)
 
@@ -236,7 +242,7 @@ class Reader:
         out = {}
         for key, raw in PAIR.findall(inside):
             value = raw.rstrip(" ")
-            if (value[0] in INDICATORS and not (value[0] == "-" and value[1:2] != " ")) or key in out:
+            if not starts_plain(value) or key in out:
                 raise Unusual
             child = path + (key_name(key),)
             self.lines[child] = number
@@ -254,7 +260,7 @@ class Reader:
         if found is None:
             raise Unusual
         plain = found.group(0).rstrip(" ")
-        if not plain or (plain[0] in INDICATORS and not (plain[0] == "-" and plain[1:2] not in ("", " "))):
+        if not starts_plain(plain):
             raise Unusual
         return scalar(plain), found.end()
 

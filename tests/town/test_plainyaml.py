@@ -87,6 +87,8 @@ UNUSUAL = {
     "list in a list": "a:\n  - - 1\n",
     "item on the next line": "a:\n  -\n    b: 1\n",
     "empty flow value": "a: {b: , c: 1}\n",
+    "lone dash in a flow map": "a: {b: - , c: 1}\n",  # (Hypothesis found it read as '-' where libyaml fails)
+    "lone dash as a value": "a: -\n",
     "merge key": "a: {<<: {b: 1}}\n",
     "line separator": "town: 青石\u2028镇\n",
     "only comments": "# 注释\n",
