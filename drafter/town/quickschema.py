@@ -34,7 +34,6 @@ def validated(cls: type, data: Any) -> Any:
 def dataclass_converter(cls: type) -> Converter:
     """What schema.convert does with a mapping for cls, for a mapping with nothing wrong in it."""
     fields = keyed(cls)
-    known = fields.keys()
     types_of = hints(cls)
     shorthand = getattr(cls, "FROM_STRING", None)
     check_raw = getattr(cls, "check_raw", None)
@@ -49,9 +48,8 @@ def dataclass_converter(cls: type) -> Converter:
     def convert(data: Any) -> Any:
         if shorthand and isinstance(data, str):
             data = {shorthand: data}
-        if not isinstance(data, dict) or (check_raw is not None and check_raw(data)) or not data.keys() <= known:
-            raise Slow
-        if not required_keys <= data.keys():
+        if (not isinstance(data, dict) or (check_raw is not None and check_raw(data)) or not data.keys() <= plan.keys()
+                or not required_keys <= data.keys()):
             raise Slow
         values: dict[str, Any] = {}
         for key, raw in data.items():  # (the keys a file gives: a fact gives three of its fifteen)
