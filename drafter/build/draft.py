@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import zipfile
 from pathlib import Path
 from typing import NamedTuple
 
@@ -14,7 +13,7 @@ from drafter.compose.phrases import load_bank
 from drafter.compose.render import render
 from drafter.compose.style import load_style
 from drafter.errors import MissingFigureError, OutputError, Problem, SheetError
-from drafter.files.textio import DOCX_BODY_LIMIT, ZIP_ERRORS, atomic_write
+from drafter.files.textio import DOCX_BODY_LIMIT, atomic_write
 from drafter.markup import Block, parse
 from drafter.town.load import load_town
 from drafter.town.model import Town
@@ -115,6 +114,10 @@ def package_digest(parts: list[tuple[str, bytes]]) -> str:
 
 def untouched_docx(path: Path) -> bool:
     """True when path is a .docx drafter wrote and nobody has changed since (in any part)."""
+    import zipfile  # only when a draft is there already: a first or forced build reads no package
+
+    from drafter.files.zipread import ZIP_ERRORS
+
     try:
         with zipfile.ZipFile(path) as package:
             core = package.read(CORE).decode("utf-8")

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafter.errors import DraftError, Problem
-from drafter.files.textio import DRAFT_LIMIT, check_docx_body, decode, read_limited
+from drafter.files.textio import DRAFT_LIMIT, decode, read_limited
+from drafter.files.zipread import check_docx_body
 from drafter.ooxml.textxml import W_NS
 
 if TYPE_CHECKING:

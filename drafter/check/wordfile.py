@@ -66,7 +66,8 @@ class WordCheck(NamedTuple):
 def check_file(path: Path) -> WordCheck:
     """Read a .docx (within drafter's limits; DraftError when it is not one) and check it."""
     from drafter.errors import DraftError, Problem
-    from drafter.files.textio import DRAFT_LIMIT, check_docx_body, read_limited
+    from drafter.files.textio import DRAFT_LIMIT, read_limited
+    from drafter.files.zipread import check_docx_body
     from drafter.ooxml.props import saved_by
 
     data = read_limited(path, DRAFT_LIMIT, DraftError, "Word 文件")

@@ -5,16 +5,18 @@ parts a county's drafts share: styles, settings, footers, font table)."""
 from __future__ import annotations
 
 import struct
-import zipfile
+import sys
 import zlib
 
 # The zip format's local file header, central directory record and end record (APPNOTE 4.3), as zipfile packs them.
 FILE_HEADER, FILE_MAGIC = struct.Struct("<4s2B4HL2L2H"), b"PK\x03\x04"
 CENTRAL, CENTRAL_MAGIC = struct.Struct("<4s4B4HL2L5H2L"), b"PK\x01\x02"
 END, END_MAGIC = struct.Struct("<4s4H2LH"), b"PK\x05\x06"
-# What zipfile's ZipInfo says of an entry it makes: versions, the system that made it (3 Unix, 0 Windows).
-VERSION = zipfile.ZipInfo().extract_version
-SYSTEM = zipfile.ZipInfo().create_system
+# What zipfile's ZipInfo says of an entry it makes here: the version needed (2.0, deflate), the system that made it
+# (0 Windows, 3 elsewhere); written out so that a build does not import zipfile (tests/files check them against zipfile's).
+VERSION = 20
+SYSTEM = 0 if sys.platform == "win32" else 3
+DEFLATED_METHOD = 8
 UTF8_NAME = 0x800
 # The permissions zipfile gives an entry that has none (?rw-------).
 ATTRIBUTES = 0o600 << 16
@@ -49,9 +51,9 @@ def zip_bytes(entries: list[tuple[str, bytes]], date_time: tuple[int, int, int, 
         except UnicodeEncodeError:
             encoded, flags = name.encode("utf-8"), UTF8_NAME
         crc, compressed = deflate(data)
-        header = FILE_HEADER.pack(FILE_MAGIC, VERSION, 0, flags, zipfile.ZIP_DEFLATED, dostime, dosdate, crc,
+        header = FILE_HEADER.pack(FILE_MAGIC, VERSION, 0, flags, DEFLATED_METHOD, dostime, dosdate, crc,
                                   len(compressed), len(data), len(encoded), 0)
-        central.append(CENTRAL.pack(CENTRAL_MAGIC, VERSION, SYSTEM, VERSION, 0, flags, zipfile.ZIP_DEFLATED,
+        central.append(CENTRAL.pack(CENTRAL_MAGIC, VERSION, SYSTEM, VERSION, 0, flags, DEFLATED_METHOD,
                                     dostime, dosdate, crc, len(compressed), len(data), len(encoded), 0, 0, 0, 0, ATTRIBUTES, offset)
                        + encoded)
         out += [header, encoded, compressed]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from drafter.errors import CorpusError, Problem
-from drafter.files import textio
+from drafter.files import textio, zipread
 
 WHAT = "去年的报告"
 # How long LibreOffice may take to turn one .doc into text.
@@ -65,7 +65,7 @@ def docx_text(path: Path) -> str:
     """The paragraphs of a .docx, one a line."""
     from drafter.mine.corpus import docx_text as paragraphs
 
-    textio.check_docx_body(path, CorpusError)
+    zipread.check_docx_body(path, CorpusError)
     try:
         return paragraphs(path)
     except CorpusError as exc:

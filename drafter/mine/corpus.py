@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.errors import CorpusError, Problem
-from drafter.files import textio
+from drafter.files import textio, zipread
 
 # Lines that are web-page furniture around a published report, not report text.
 META_LINE = re.compile(r"^(索引号|发布机构|发布时间|原文链接|政策解读链接|附件|点击数)[:：]?")
@@ -83,7 +83,7 @@ def read_document(path: Path) -> Document:
     """Read one corpus file; CorpusError when not a regular file, too large, empty, binary, undecodable or not a report."""
     data = textio.read_limited(path, textio.CORPUS_LIMIT, CorpusError, "语料文件")
     if path.suffix.lower() == ".docx":
-        textio.check_docx_body(path, CorpusError)
+        zipread.check_docx_body(path, CorpusError)
         text, encoding = docx_text(path), "docx"
     else:
         text, encoding = decode(data, str(path))

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import NamedTuple
 
 import yaml
 
 from drafter.files.cache import cached_json
+from drafter.files.resources import DATA
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -71,13 +70,13 @@ HEADING_WEIGHT = 10
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged lexicon (drafter/data/lexicon.yaml)."""
-    source = resources.files("drafter").joinpath("data/lexicon.yaml")
+    source = DATA / "lexicon.yaml"
 
     def parse() -> dict:
         return yaml.load(source.read_text("utf-8"), Loader=LOADER)
 
-    # parsed once per installed file (a file on disk), then read back from the cache as JSON
-    raw = cached_json("lexicon", repr((str(source), source.stat().st_mtime_ns)), parse) if isinstance(source, Path) else parse()
+    # parsed once per installed file, then read back from the cache as JSON
+    raw = cached_json("lexicon", repr((str(source), source.stat().st_mtime_ns)), parse)
     topics = tuple(Topic(n, v["label"], tuple(v["keywords"])) for n, v in raw["topics"].items())
     parts = {k: tuple(v) for k, v in raw["parts"].items()}
     cues = {k: tuple(v) for k, v in raw["cues"].items()}

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from drafter.errors import Problem, SheetError
-from drafter.files.textio import DRAFT_LIMIT, MB, read_limited, zip_members
+from drafter.files.textio import DRAFT_LIMIT, MB, read_limited
+from drafter.files.zipread import zip_members
 
 # The largest sheet drafter reads (README, “限制”): a county has at most a few hundred towns and indicators.
 SHEET_ROWS = 5000

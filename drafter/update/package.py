@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import NamedTuple, Protocol
 
 from drafter.errors import DraftError, OutputError, Problem
-from drafter.files.textio import DRAFT_LIMIT, ZIP_ERRORS, docx_members, read_limited, read_members
+from drafter.files.textio import DRAFT_LIMIT, read_limited
+from drafter.files.zipread import ZIP_ERRORS, docx_members, read_members
 
 DOCUMENT = "word/document.xml"
 CUSTOM = "docProps/custom.xml"

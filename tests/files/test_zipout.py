@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 
+from drafter.files import zipout
 from drafter.files.zipout import zip_bytes
 
 WHEN = (1980, 1, 1, 0, 0, 0)
@@ -38,3 +39,8 @@ def test_an_entry_seen_before_is_the_same_when_kept():
     entries = [("a.xml", b"<a/>" * 500), ("b.xml", b"<b/>" * 500)]
     first = zip_bytes(entries, WHEN)
     assert zip_bytes(entries, WHEN) == first and zipfile.ZipFile(io.BytesIO(first)).read("b.xml") == b"<b/>" * 500
+
+
+def test_the_fields_written_out_are_zipfiles_own() -> None:
+    entry = zipfile.ZipInfo("x")
+    assert (zipout.VERSION, zipout.SYSTEM, zipout.DEFLATED_METHOD) == (entry.extract_version, entry.create_system, zipfile.ZIP_DEFLATED)

@@ -20,8 +20,9 @@ from docx.opc.pkgreader import PackageReader
 
 from drafter import ooxml
 from drafter.errors import OutputError, Problem
-from drafter.files.textio import DRAFT_LIMIT, check_docx_body, read_limited
+from drafter.files.textio import DRAFT_LIMIT, read_limited
 from drafter.files.zipout import zip_bytes
+from drafter.files.zipread import check_docx_body
 from drafter.markup import Block
 from drafter.ooxml import props
 from drafter.write import marks
