@@ -1,8 +1,6 @@
 """Command line: parse options, call the library, turn a DrafterError into Chinese lines and exit 1; anything
 unexpected into one Chinese line and a log file."""
 
-from __future__ import annotations
-
 import os
 from collections.abc import Callable
 from pathlib import Path

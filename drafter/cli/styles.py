@@ -1,7 +1,5 @@
 """`drafter styles` front end: the built-in styles listed, one exported, a style folder tried out (its part headings, size, gaps)."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
