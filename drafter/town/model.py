@@ -1,7 +1,5 @@
 """The town file's typed model: what a clerk may write, as frozen dataclasses checked by drafter.town.schema."""
 
-from __future__ import annotations
-
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
