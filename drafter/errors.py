@@ -1,7 +1,5 @@
 """The one error tree: every user-facing failure is a DrafterError that says where."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 

@@ -19,8 +19,6 @@ Inline spans inside a block:
     ⟦cell⟧                 the boundary between two cells of a row
 """
 
-from __future__ import annotations
-
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple

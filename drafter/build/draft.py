@@ -1,7 +1,5 @@
 """Town file + options -> a draft on disk (.docx/.md/.txt), written atomically and never over a user's edits."""
 
-from __future__ import annotations
-
 import datetime as dt
 import hashlib
 import re

@@ -1,7 +1,5 @@
 """Context -> the phrases that fit a section: its topic's own (sheet and mined), then the generic ones."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import NamedTuple
 

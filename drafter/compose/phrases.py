@@ -1,7 +1,5 @@
 """Phrase bank directory (mined YAML) -> Bank, and the one seeded chooser every phrase pick goes through."""
 
-from __future__ import annotations
-
 import hashlib
 import random
 import zlib

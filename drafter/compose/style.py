@@ -1,8 +1,6 @@
 """A style folder (style.yaml + Jinja templates) -> Style: its name, the built-in phrasing it draws on, its parts in
 order with their fixed titles and sentences. The built-in styles are folders of the packaged templates/."""
 
-from __future__ import annotations
-
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache

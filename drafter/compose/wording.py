@@ -1,7 +1,5 @@
 """Packaged wording data (topic sheets, sentence templates, usage rules) -> typed Wording; cached, no jieba."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path

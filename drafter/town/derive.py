@@ -1,7 +1,5 @@
 """Town -> derived figures (growth, completion, ratios, exact 亿元 scaling, 余/约/近…) in half-up Decimal, with sources."""
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal

@@ -1,7 +1,5 @@
 """Packaged lexicon data -> typed Lexicon (topics, part words, cue words); no jieba."""
 
-from __future__ import annotations
-
 from functools import lru_cache
 from typing import NamedTuple
 

@@ -5,8 +5,6 @@ as the whole import floor of `drafter build`. Field types come from annotations;
 `dataclasses.field(metadata=...)` (ge, gt, le, items, single, null, key, and `check`: value -> message or None); checks across fields
 from `check()` (on the built instance) and `check_raw(data)` (on the raw mapping, so they run even when a field is invalid)."""
 
-from __future__ import annotations
-
 import dataclasses
 import datetime as dt
 import re

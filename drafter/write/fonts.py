@@ -1,8 +1,6 @@
 """The 公文 fonts a draft names -> which this machine has, what Word and WPS show in place of the missing ones, and how
 to get them (`drafter fonts`); one line for build when the draft's fonts are not all here."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from drafter.files.fonts import installed

@@ -2,8 +2,6 @@
 font sets and the font table's alternates, the heading kinds, the signature's indents (GB/T 9704-2012; drafter.write.profile
 holds the rest of the page and re-exports these)."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from drafter.markup import width

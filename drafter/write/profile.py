@@ -1,7 +1,5 @@
 """The page format profile (GB/T 9704-2012): every size and font of the draft, with its source."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from docx.shared import Mm, Pt, Twips

@@ -4,8 +4,6 @@ page-number placement (styles, settings, footers, font table, the package's rela
 drafter.write.word and kept in the user's cache; a draft adds its body's paragraphs, its core and custom properties,
 written as text (drafter.ooxml.textxml) byte for byte as the python-docx path writes them (tests/write/test_quick.py)."""
 
-from __future__ import annotations
-
 import base64
 from collections.abc import Callable
 from functools import lru_cache
