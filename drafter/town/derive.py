@@ -19,6 +19,7 @@ from drafter.town.amounts import (  # noqa: F401 (number, rounded, percent, trim
     with_mark,
 )
 from drafter.town.model import Fact, Indicator, Section, Settings, Town
+from drafter.town.record import Record
 
 
 class Figure(NamedTuple):
@@ -70,8 +71,8 @@ class Rates(NamedTuple):
     completion: Figure | None
 
 
-@dataclass(frozen=True)
-class FactFigures:  # not a NamedTuple: its field would shadow tuple.count
+@dataclass(init=False, repr=False, eq=False)  # Record's methods: see drafter.town.record
+class FactFigures(Record):  # not a NamedTuple: its field would shadow tuple.count
     """The figures of one structured fact: its quantities (each with the words before it, for a fact with
     several), or a ratio's rate with, when asked, the count it is made of."""
 

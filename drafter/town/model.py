@@ -7,6 +7,7 @@ from typing import Literal
 
 from drafter.town.amounts import growth_base, stated_problems
 from drafter.town.lexicon import load_lexicon
+from drafter.town.record import Record
 
 AMOUNT = {"ge": 0}
 # A ratio's whole, or a target, smaller than this is a typing slip (it would make a rate of 10^8 % and more).
@@ -55,8 +56,8 @@ COMPLETION = AMOUNT
 Approx = Literal[True, False, "余", "多", "约", "近", "超", "逾"]
 
 
-@dataclass(frozen=True)
-class Part:
+@dataclass(init=False, repr=False, eq=False)  # Record's methods: see drafter.town.record
+class Part(Record):
     """One figure of a fact that has several: 纳入低保412户603人 (no what), 培育家庭农场11家、合作社19家 (with what)."""
 
     SHAPE = " {value: 数值, unit: 单位}（可加 what）"
@@ -75,8 +76,8 @@ class Part:
         return stated_problems(self.value, self.previous, self.growth, self.target, self.completion)
 
 
-@dataclass(frozen=True)
-class Fact:
+@dataclass(init=False, repr=False, eq=False)  # Record's methods: see drafter.town.record
+class Fact(Record):
     """One fact: free text kept verbatim, or a figure (what/value/unit), several figures, or a ratio of two counts."""
 
     FROM_STRING = "text"  # a plain string in a facts list is free text
@@ -120,8 +121,8 @@ class Fact:
         return out + stated_problems(self.value, self.previous, self.growth, self.target, self.completion)
 
 
-@dataclass(frozen=True)
-class Item:
+@dataclass(init=False, repr=False, eq=False)  # Record's methods: see drafter.town.record
+class Item(Record):
     """One '一是…' item: an optional lead-in title, how the work was done (measures) and its facts."""
 
     SHAPE = " title: 领起句 加 facts: 事实列表（每条事实以“- ”开头）"
@@ -131,8 +132,8 @@ class Item:
     facts: list[Fact] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Section:
+@dataclass(init=False, repr=False, eq=False)  # Record's methods: see drafter.town.record
+class Section(Record):
     """A review section or a plan section on one topic, or two under one heading (each a topic of the lexicon, or
     the town's own with like)."""
 
@@ -181,8 +182,8 @@ class Section:
         return tuple(self.like if len(self.topics) == 1 or t not in known else t for t in self.topics)
 
 
-@dataclass(frozen=True)
-class Indicator:
+@dataclass(init=False, repr=False, eq=False)  # Record's methods: see drafter.town.record
+class Indicator(Record):
     """A key economic indicator with optional previous-year value and target."""
 
     SHAPE = " {name: 名称, value: 数值, unit: 单位}"
@@ -209,8 +210,8 @@ class Indicator:
         return dict(self.cells or ()).get(kind, "")
 
 
-@dataclass(frozen=True)
-class Promise:
+@dataclass(init=False, repr=False, eq=False)  # Record's methods: see drafter.town.record
+class Promise(Record):
     """One of last year's plans, which this year's review should answer: its topic and its words."""
 
     SHAPE = " {topic: 话题, text: 去年计划的原话}（可加 figures: 去年许下的数）"
@@ -228,8 +229,8 @@ class Promise:
         return [("topic", problem)] if problem else []
 
 
-@dataclass(frozen=True)
-class Settings:
+@dataclass(init=False, repr=False, eq=False)  # Record's methods: see drafter.town.record
+class Settings(Record):
     """Number formats and fonts."""
 
     percent_digits: int = field(default=1, metadata={"ge": 0, "le": 4})
@@ -240,8 +241,8 @@ class Settings:
     table: bool = False  # a table of the key indicators after their paragraph
 
 
-@dataclass(frozen=True)
-class Town:
+@dataclass(init=False, repr=False, eq=False)  # Record's methods: see drafter.town.record
+class Town(Record):
     """A town's facts and figures for one year's summary and next year's plan."""
 
     town: str

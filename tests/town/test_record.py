@@ -1,0 +1,85 @@
+"""Record behaves as @dataclass(frozen=True) does for the model's classes: a twin made by dataclasses is the reference."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import pickle
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pytest
+
+from drafter.town.model import Fact, Part, Town
+from drafter.town.record import Record
+
+
+@dataclass(init=False, repr=False, eq=False)
+class Mine(Record):
+    value: Decimal
+    unit: str = ""
+    parts: list[str] = field(default_factory=list)
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Twin:
+    value: Decimal
+    unit: str = ""
+    parts: list[str] = field(default_factory=list)
+    note: str | None = None
+
+
+CALLS = [
+    ((Decimal(5),), {}),
+    ((Decimal(5), "亩"), {}),
+    ((), {"value": Decimal("1.5"), "note": "约"}),
+    ((Decimal(2),), {"parts": ["a"], "unit": "户"}),
+    ((Decimal(2), "人", ["x"], "n"), {}),
+]
+
+
+@pytest.mark.parametrize(("args", "kwargs"), CALLS)
+def test_made_read_compared_and_shown_as_a_frozen_dataclass(args: tuple, kwargs: dict) -> None:
+    mine, twin = Mine(*args, **kwargs), Twin(*args, **kwargs)
+    assert dataclasses.astuple(mine) == dataclasses.astuple(twin)
+    assert repr(mine) == repr(twin).replace("Twin", "Mine")
+    assert mine == Mine(*args, **kwargs) and mine != Mine(Decimal(99))
+    assert mine.__eq__(twin) is NotImplemented
+    assert list(vars(mine)) == [f.name for f in dataclasses.fields(Twin)]
+    with pytest.raises(TypeError):  # a list field: unhashable, as the twin
+        hash(twin)
+    with pytest.raises(TypeError):
+        hash(mine)
+    assert Mine(Decimal(1)).parts is not Mine(Decimal(1)).parts
+
+
+@pytest.mark.parametrize(("args", "kwargs"), [((), {}), ((Decimal(1),), {"value": Decimal(2)}), ((), {"value": 1, "size": 2}),
+                                              ((1, "", [], None, "extra"), {})])
+def test_a_wrong_call_is_refused_as_the_dataclass_refuses_it(args: tuple, kwargs: dict) -> None:
+    with pytest.raises(TypeError):
+        Twin(*args, **kwargs)
+    with pytest.raises(TypeError):
+        Mine(*args, **kwargs)
+
+
+def test_no_field_is_assigned_or_deleted_after() -> None:
+    part = Part(Decimal(5), "亩")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        part.unit = "户"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del part.unit
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        part.other = 1  # type: ignore[attr-defined]
+
+
+def test_hash_replace_pickle_and_copy() -> None:
+    part = Part(Decimal(5), "亩", approx="余")
+    assert hash(part) == hash(Part(value=Decimal(5), unit="亩", approx="余"))
+    assert len({part, Part(Decimal(5), "亩", approx="余")}) == 1
+    assert dataclasses.replace(part, unit="户") == Part(Decimal(5), "户", approx="余")
+    fact = Fact(what="产值", value=Decimal(3), figures=[part])
+    town = Town(town="青石镇", year=2024, sections=[], indicators=[])
+    for thing in (part, fact, town):
+        assert pickle.loads(pickle.dumps(thing)) == thing
+        assert copy.deepcopy(thing) == thing and copy.copy(thing) == thing
