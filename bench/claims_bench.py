@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TOWNS = sorted((ROOT / "bench" / "realistic").glob("*.yaml")) + sorted((ROOT / "examples").glob("*.yaml"))
 STYLES = ("numbered", "topical", "congress", "report")
 COLUMNS = ("acts", "outcomes", "four", "twice", "two", "yu", "resolve", "level", "overlap")
-# The reviewer's pattern (verb + up to ten characters + thing), kept beside claims.ACT so the bench is the stricter.
+# The reviewer's pattern (verb + up to ten characters + thing), kept beside claims.ACT_PATTERN so the bench is the stricter.
 HOOK_ACT = re.compile(r"(?:建立|建成|出台|制定|开展|组建|成立|设立|落实|推行|实行|打造)[^，。；、\0]{0,10}"
                       r"(?:库|机制|制度|平台|行动|活动|要求|方案|清单|台账|专班|模式|体系|制)")
 TWICE = re.compile(r"(完成|实现|达到|新增|建成)[^，。；、\d]{2,16}\1\d")

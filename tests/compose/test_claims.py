@@ -3,6 +3,10 @@ only where the figures or words show them; the claim each topic-sheet entry make
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from drafter.compose.claims import acts, bears_out, evidence, outcomes
@@ -90,3 +94,12 @@ def test_each_phrase_s_words_test_agrees_with_fits_words() -> None:
             assert test(about, cover) == fits_words(entry, about, cover), (entry, about)
             checked += 1
     assert len(entries) > 500 and checked > 10_000
+
+
+def test_a_build_of_phrases_that_state_their_claim_compiles_no_claim_pattern(tmp_path: Path) -> None:
+    code = ("import sys; from pathlib import Path; from drafter.build.draft import BuildOptions, build; "
+            f"build(Path({str(ROOT / 'examples' / '青石镇.yaml')!r}), BuildOptions(out=Path(sys.argv[1]))); "
+            "from drafter.compose import claims; print(claims.patterns.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "d.docx")], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0"
+    assert evidence("建立小升规企业培育库") == ("小升规企业培育库",)  # and compiled when asked
