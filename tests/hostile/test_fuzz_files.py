@@ -38,10 +38,11 @@ def pristine(table: bool) -> bytes:
 
     from drafter.build.draft import BuildOptions, build
 
-    folder = Path(tempfile.mkdtemp(prefix="drafter-fuzz-"))
-    town = folder / "t.yaml"
-    town.write_text(BASE + ("settings:\n  table: true\n" if table else ""), "utf-8")
-    return build(town, BuildOptions(out=folder / "d.docx")).path.read_bytes()
+    with tempfile.TemporaryDirectory(prefix="drafter-fuzz-") as name:  # removed after: a test run leaves no folder behind
+        folder = Path(name)
+        town = folder / "t.yaml"
+        town.write_text(BASE + ("settings:\n  table: true\n" if table else ""), "utf-8")
+        return build(town, BuildOptions(out=folder / "d.docx")).path.read_bytes()
 
 
 def parts(data: bytes) -> dict[str, bytes]:
