@@ -1,8 +1,11 @@
 """Town file + options -> a draft on disk (.docx/.md/.txt), written atomically and never over a user's edits."""
 
 import datetime as dt
+import gc
 import hashlib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -173,7 +176,30 @@ def output_path(town_path: Path, options: BuildOptions) -> Path:
 
 
 def build(town_path: Path, options: BuildOptions) -> BuildResult:
-    """Load, render, parse and write one draft."""
+    """Load, render, parse and write one draft, with the cyclic garbage collector paused (see collector_paused)."""
+    with collector_paused():
+        return build_now(town_path, options)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while one draft is made: a draft makes thousands of short-lived objects,
+    all freed by their counts, and a first draft the process's lasting caches (wording, plans, per-phrase runs), which
+    the collector would trace again and again as they grew (~3% of a cold build's time). What a draft leaves in
+    cycles (little: a caught exception's frames) is collected after it, as usual; a caller that paused the collector
+    keeps it paused."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def build_now(town_path: Path, options: BuildOptions) -> BuildResult:
+    """build, with the collector as it is."""
     if options.fmt not in FORMATS:
         raise OutputError(Problem("", None, "--format", f"不支持的输出格式“{options.fmt}”", "可选：docx、md、txt"))
     style = load_style(options.style)

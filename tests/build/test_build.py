@@ -348,3 +348,26 @@ def test_build_path_never_imports_jieba(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_draft_is_made_with_the_collector_paused_and_it_is_back_on_after(tmp_path, monkeypatch):
+    import gc
+
+    from drafter.build import draft
+    from drafter.errors import OutputError
+
+    seen = []
+    real = draft.draft_markup
+    monkeypatch.setattr(draft, "draft_markup", lambda *a, **k: seen.append(gc.isenabled()) or real(*a, **k))
+    assert gc.isenabled()
+    build(EXAMPLES / "青石镇.yaml", BuildOptions(out=tmp_path / "a.docx"))
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(OutputError):  # a failed draft gives it back too
+        build(EXAMPLES / "青石镇.yaml", BuildOptions(out=tmp_path / "a.docx", fmt="pdf"))
+    assert gc.isenabled()
+    gc.disable()
+    try:  # a caller that paused it keeps it paused
+        build(EXAMPLES / "青石镇.yaml", BuildOptions(out=tmp_path / "b.docx"))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
