@@ -1,5 +1,6 @@
 """Packaged wording data (topic sheets, sentence templates, usage rules) -> typed Wording; cached, no jieba."""
 
+import os
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -63,6 +64,23 @@ def data_root() -> Path:
 def files(root: Path) -> list[Path]:
     """The wording files under root, sorted: sentences, usage and every topic sheet."""
     return [root / "sentences.yaml", root / "usage.yaml", *sorted((root / "topics").glob("*.yaml"))]
+
+
+def stamps(root: Path) -> list[tuple[str, int]]:
+    """Each wording file's name and time (files' order), for the cache's key; read with os.scandir, without a Path
+    made and stat'ed for each file (a third of the time, on every start)."""
+    out = []
+    for name in ("sentences.yaml", "usage.yaml"):
+        try:
+            out.append((name, os.stat(root / name).st_mtime_ns))
+        except OSError:
+            pass
+    try:
+        with os.scandir(root / "topics") as found:
+            out += sorted((e.name, e.stat().st_mtime_ns) for e in found if e.name.endswith(".yaml") and e.is_file())
+    except OSError:
+        pass
+    return out
 
 
 def read_yaml(path: Path) -> object:
@@ -141,8 +159,7 @@ def to_sheet(raw: dict) -> Sheet:
 def load_wording(root: Path | None = None) -> Wording:
     """The wording data (parsed once, then from the cache while the files are unchanged)."""
     root = root or data_root()
-    stamps = [(p.name, p.stat().st_mtime_ns) for p in files(root) if p.is_file()]
-    data = cached_json("wording", repr((str(root), stamps)), lambda: parse_wording(root))
+    data = cached_json("wording", repr((str(root), stamps(root))), lambda: parse_wording(root))
     sheets = {raw["topic"]: to_sheet(raw) for raw in data["sheets"]}
     generic = sheets.pop(GENERIC, Sheet(GENERIC, "", {}))
     return Wording(sheets, generic, data["sentences"], data["usage"])

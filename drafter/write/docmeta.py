@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -41,8 +42,23 @@ def code_stamp() -> tuple:
     base document (each file's size and time), and the python-docx installed (its package file, found without
     importing it)."""
     package = Path(__file__).resolve().parent.parent
-    files = sorted([*(package / "write").rglob("*.py"), *(package / "ooxml").glob("*.py"), package / "data" / "base.docx"])
+    found = [*modules(str(package / "write"), True), *modules(str(package / "ooxml"), False), str(package / "data" / "base.docx")]
+    files = sorted((os.path.relpath(f, package) for f in found), key=lambda name: name.split(os.sep))  # (Path's order)
     spec = importlib.util.find_spec("docx")
     origin = Path(spec.origin) if spec and spec.origin else None
     library = (str(origin), origin.stat().st_size, origin.stat().st_mtime_ns) if origin and origin.exists() else ()
-    return tuple((str(f.relative_to(package)), f.stat().st_size, f.stat().st_mtime_ns) for f in files), library
+    stats = [os.stat(os.path.join(package, name)) for name in files]
+    return tuple((name, s.st_size, s.st_mtime_ns) for name, s in zip(files, stats)), library
+
+
+def modules(folder: str, deep: bool) -> list[str]:
+    """The .py files in folder (and its subfolders when deep), by os.scandir: a cold build asks once, and
+    pathlib's rglob made a Path of every entry."""
+    out = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.endswith(".py") and entry.is_file():
+                out.append(entry.path)
+            elif deep and entry.is_dir() and entry.name != "__pycache__":
+                out += modules(entry.path, deep)
+    return out

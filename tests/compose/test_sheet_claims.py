@@ -69,3 +69,18 @@ def test_an_audited_sheet_keeps_enough_phrases_that_fit_anywhere(topic):
     assert len(free["actions"]) >= MIN_ACTIONS
     assert len(free["aims"]) >= MIN_AIMS
     assert len([e for e in free["plan_leads"] if len(e.text) <= SHORT]) >= MIN_SHORT_PLAN_LEADS
+
+
+def test_the_wording_caches_key_names_every_file_and_its_time(tmp_path) -> None:
+    import os
+    import shutil
+
+    from drafter.compose import wording
+
+    root = tmp_path / "data"
+    shutil.copytree(wording.data_root(), root, ignore=shutil.ignore_patterns("*.docx", "*.txt"))
+    listed = [(p.name, p.stat().st_mtime_ns) for p in wording.files(root) if p.is_file()]
+    assert wording.stamps(root) == listed and len(listed) > 10
+    sheet = next((root / "topics").glob("*.yaml"))
+    os.utime(sheet, ns=(1, 1))
+    assert (sheet.name, 1) in wording.stamps(root)
