@@ -20,7 +20,6 @@ Inline spans inside a block:
 """
 
 import re
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from drafter.errors import MarkupError, Problem
@@ -50,12 +49,12 @@ class Span(NamedTuple):
         return "\n" if self.kind == "br" else self.text
 
 
-@dataclass
-class Block:
-    """A paragraph-level element: its kind and spans."""
+class Block(NamedTuple):
+    """A paragraph-level element: its kind and spans (a NamedTuple, not a dataclass: its methods are not compiled
+    on every start)."""
 
     kind: str
-    spans: list[Span] = field(default_factory=list)
+    spans: list[Span]
 
     @property
     def text(self) -> str:
