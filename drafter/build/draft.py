@@ -184,10 +184,11 @@ def build(town_path: Path, options: BuildOptions) -> BuildResult:
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """The cyclic garbage collector paused while one draft is made: a draft makes thousands of short-lived objects,
-    all freed by their counts, and a first draft the process's lasting caches (wording, plans, per-phrase runs), which
-    the collector would trace again and again as they grew (~3% of a cold build's time). What a draft leaves in
-    cycles (little: a caught exception's frames) is collected after it, as usual; a caller that paused the collector
-    keeps it paused."""
+    all freed by their counts, and the first draft of a process the caches it keeps (wording, plans, per-phrase
+    runs), which the collector would trace again and again as they grew (~3% of a cold build's time). After the first
+    draft what is left is frozen (gc.freeze: those caches, left out of later collections, as objects that live as
+    long as the process); after any later one the collector takes up what it left in cycles (little: a caught
+    exception's frames), as usual. A caller that paused the collector keeps it paused."""
     if not gc.isenabled():
         yield
         return
@@ -195,7 +196,14 @@ def collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if not FIRST_DONE:
+            FIRST_DONE.append(True)
+            gc.freeze()
         gc.enable()
+
+
+# Set once the process's first draft is made (collector_paused).
+FIRST_DONE: list[bool] = []
 
 
 def build_now(town_path: Path, options: BuildOptions) -> BuildResult:

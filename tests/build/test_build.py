@@ -371,3 +371,15 @@ def test_a_draft_is_made_with_the_collector_paused_and_it_is_back_on_after(tmp_p
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_what_the_first_draft_leaves_is_frozen_and_later_drafts_leave_it_to_the_collector(tmp_path):
+    code = ("import gc, sys; from pathlib import Path; from drafter.build.draft import BuildOptions, build; "
+            f"town = Path({str(EXAMPLES / '青石镇.yaml')!r}); counts = [gc.get_freeze_count()]; "
+            "build(town, BuildOptions(out=Path(sys.argv[1]) / 'a.docx')); counts.append(gc.get_freeze_count()); "
+            "build(town, BuildOptions(out=Path(sys.argv[1]) / 'b.docx')); counts.append(gc.get_freeze_count()); "
+            "print(*counts, gc.isenabled())")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True)
+    before, first, second, enabled = out.stdout.split()
+    # (a frozen object freed by its count leaves the frozen generation: the second count may be smaller, never larger)
+    assert before == "0" and int(first) > 10000 and int(second) <= int(first) and enabled == "True"
