@@ -84,3 +84,15 @@ def test_the_wording_caches_key_names_every_file_and_its_time(tmp_path) -> None:
     sheet = next((root / "topics").glob("*.yaml"))
     os.utime(sheet, ns=(1, 1))
     assert (sheet.name, 1) in wording.stamps(root)
+
+
+def test_topic_sheets_are_made_when_asked_for_and_the_same_as_made_at_once() -> None:
+    from drafter.compose import wording
+
+    loaded = load_wording()
+    fresh = wording.Sheets(dict(loaded.sheets.raw))  # type: ignore[attr-defined]
+    assert not fresh.made and len(fresh) == len(loaded.sheets) > 10
+    topic = next(iter(fresh))
+    assert fresh[topic] == wording.to_sheet(fresh.raw[topic]) and list(fresh.made) == [topic]
+    assert fresh.get("没有这个话题") is None and "没有这个话题" not in fresh
+    assert {t: s for t, s in fresh.items()} == {t: wording.to_sheet(r) for t, r in fresh.raw.items()}
