@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, Literal, Union
 
+from drafter.town.record import Record, maker
 from drafter.town.schema import CONTROL, LARGEST, MARKUP_CHARS, hints, keyed, shape, validate
 
 Converter = Callable[[Any], Any]
@@ -38,6 +39,7 @@ def dataclass_converter(cls: type) -> Converter:
     shorthand = getattr(cls, "FROM_STRING", None)
     check_raw = getattr(cls, "check_raw", None)
     checks = hasattr(cls, "check")
+    construct: Converter = maker(cls) if issubclass(cls, Record) else lambda values: cls(**values)
     plan, required_keys = {}, set()
     for key, f in fields.items():
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
@@ -58,7 +60,7 @@ def dataclass_converter(cls: type) -> Converter:
                 values[name] = None
             elif raw is not None or required:
                 values[name] = make(raw)
-        instance = cls(**values)
+        instance = construct(values)
         if checks and instance.check():
             raise Slow
         return instance

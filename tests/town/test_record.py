@@ -83,3 +83,14 @@ def test_hash_replace_pickle_and_copy() -> None:
     for thing in (part, fact, town):
         assert pickle.loads(pickle.dumps(thing)) == thing
         assert copy.deepcopy(thing) == thing and copy.copy(thing) == thing
+
+
+def test_a_maker_makes_what_the_keyword_call_makes() -> None:
+    from drafter.town.record import maker
+
+    for values in ({"value": Decimal(5)}, {"value": Decimal(2), "parts": ["a"], "note": "n"}):
+        made, called = maker(Mine)(values), Mine(**values)
+        assert made == called and list(vars(made)) == list(vars(called)) and type(made) is Mine
+    assert maker(Mine)({"value": Decimal(1)}).parts is not maker(Mine)({"value": Decimal(1)}).parts
+    fact = maker(Fact)({"what": "产值", "value": Decimal(3)})
+    assert fact == Fact(what="产值", value=Decimal(3)) and fact.figures == []
