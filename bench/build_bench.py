@@ -1,6 +1,8 @@
 """Build speed: cold `drafter build` vs the import floor and pandoc; warm in-process build per report.
 
 Run: python bench/build_bench.py   (installs Debian's pandoc with apt-get when it is missing)
+     python bench/build_bench.py --instructions   (also counts CPU instructions of the floors and the cold build
+     under valgrind's callgrind: the same figures on a loaded machine, where wall times move by a tenth)
 By default the figures are taken in a throwaway virtualenv with a regular `pip install .`, which is
 what a clerk gets (byte-compiled modules); `--installed` measures the drafter already installed here
 instead (an editable install recompiles drafter's modules on every run when PYTHONDONTWRITEBYTECODE is set).
@@ -22,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import paired_ratio, paired_runs  # noqa: E402
+from common import instructions, paired_ratio, paired_runs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "青石镇.yaml"
@@ -72,7 +74,7 @@ def in_fresh_venv() -> None:
         subprocess.run([str(venv / "bin" / "pip"), "install", "-q", str(ROOT)], check=True)
         env = dict(os.environ, PATH=f"{venv / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}")
         print("(measured in a fresh virtualenv with `pip install .`)")
-        subprocess.run([str(venv / "bin" / "python"), __file__, "--installed"], check=True, env=env, cwd=folder)
+        subprocess.run([str(venv / "bin" / "python"), __file__, "--installed", *sys.argv[1:]], check=True, env=env, cwd=folder)
 
 
 def main() -> None:
@@ -89,15 +91,17 @@ def main() -> None:
         # each round's runs alike, and the ratios are taken round by round
         subprocess.run(cli + ["build", str(EXAMPLE), "--out", str(tmp / "first.docx")], check=True, capture_output=True)
         uses = needed(cli, EXAMPLE, tmp / "probe.docx")  # after a first build, which keeps what later ones reuse
-        runs = paired_runs({
+        runs_of = {
             "floor": [sys.executable, "-c", "import typer, docx, jinja2, yaml"],
             "needed": [sys.executable, "-c", f"import {', '.join(uses)}"],
             "frozen": [sys.executable, "-c", f"import {', '.join(uses)}, gc; gc.freeze()"],
             "paused": [sys.executable, "-c", f"import gc; gc.disable(); import {', '.join(uses)}; gc.freeze(); gc.enable()"],
             "cold": cli + ["build", str(EXAMPLE), "--out", str(tmp / "cold.docx"), "--force"],
             "pandoc": [pandoc, str(tmp / "draft.md"), "-o", str(tmp / "pandoc.docx")],
-        }, REPEAT)
+        }
+        runs = paired_runs(runs_of, REPEAT)
         warm = warm_per_report(tmp)
+        counts = {name: instructions(runs_of[name]) for name in ("needed", "paused", "cold")} if "--instructions" in sys.argv else {}
     version = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.split("\n")[0]
     median = {name: (statistics.median(r[0] for r in rs), max(r[1] for r in rs)) for name, rs in runs.items()}
     print(f"{REPEAT} rounds of paired runs (after one warm-up each); example: {EXAMPLE.name}")
@@ -116,6 +120,10 @@ def main() -> None:
           "collector paused while importing, see drafter/cli/start.py)")
     print(f"warm per report / pandoc = {warm / median['pandoc'][0]:.2f} (target <= 1.0)")
     print(f"jieba imported on the build path: {'jieba' in sys.modules}")
+    if counts:
+        print(f"\nCPU instructions (callgrind): needed floor {counts['needed'] / 1e6:.1f} M, imported with the collector paused "
+              f"{counts['paused'] / 1e6:.1f} M, cold build {counts['cold'] / 1e6:.1f} M; cold / needed floor = "
+              f"{counts['cold'] / counts['needed']:.3f}, cold / paused floor = {counts['cold'] / counts['paused']:.3f}")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,13 @@
-"""Benchmark helpers: run a command in a fresh process and read its wall time and peak memory."""
+"""Benchmark helpers: run a command in a fresh process and read its wall time and peak memory, or count its CPU
+instructions under callgrind."""
 
 from __future__ import annotations
 
 import os
+import re
 import statistics
 import subprocess
+import tempfile
 import time
 
 
@@ -42,3 +45,14 @@ def paired_runs(commands: dict[str, list[str]], repeat: int, cwd: str | None = N
 def paired_ratio(runs: dict[str, list[tuple[float, float]]], top: str, bottom: str) -> float:
     """Median of the per-round ratios top / bottom of paired runs."""
     return statistics.median(t[0] / b[0] for t, b in zip(runs[top], runs[bottom]))
+
+
+def instructions(argv: list[str], cwd: str | None = None) -> int:
+    """CPU instructions of one child process under valgrind's callgrind (the same count on a loaded machine)."""
+    with tempfile.TemporaryDirectory() as out:
+        done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}/cg.out", *argv], cwd=cwd,
+                              capture_output=True, text=True)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if done.returncode or not found:
+        raise RuntimeError(f"{' '.join(argv)} failed under callgrind:\n{done.stderr[-2000:]}")
+    return int(found.group(1))
