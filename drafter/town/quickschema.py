@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any, Literal, Union
 
 from drafter.town.record import Record, maker
-from drafter.town.schema import CONTROL, LARGEST, MARKUP_CHARS, hints, keyed, shape, validate
+from drafter.town.schema import LARGEST, MARKUP_CHARS, hidden_control, hints, keyed, shape, validate
 
 Converter = Callable[[Any], Any]
 
@@ -145,7 +145,7 @@ def scalar_converter(tp: Any, meta: Mapping) -> Converter:
             value = made.get(raw, made)
             if value is made:
                 value = "".join(line.strip() for line in raw.strip().splitlines())
-                if (not value and not empty) or any(c in value for c in MARKUP_CHARS) or CONTROL.search(value):
+                if (not value and not empty) or any(c in value for c in MARKUP_CHARS) or hidden_control(value):
                     value = None
                 if len(made) >= 1 << 14:
                     made.clear()

@@ -187,12 +187,26 @@ def test_an_edited_example_is_read_as_libyaml_reads_it_or_left_to_it(path: Path,
 
 
 def test_what_yaml_cannot_print_is_left_to_libyaml() -> None:
-    """plainyaml.OUTSIDE, written as the characters left out, leaves out exactly what YAML does not print or breaks
-    lines with beyond \\n (with tab and carriage return): checked at every code point."""
-    from drafter.town.plainyaml import OUTSIDE
+    """plainyaml's OUTSIDE_CLASS, written as the characters left out, leaves out exactly what YAML does not print or
+    breaks lines with beyond \\n (with tab and carriage return): checked at every code point; and each of them is one
+    str.isprintable refuses (read_plain tests a printable file without the pattern)."""
+    from drafter.town.plainyaml import outside
+
+    OUTSIDE = outside()
 
     def printable(c: int) -> bool:
         return (c == 0x0A or 0x20 <= c <= 0x7E or 0xA0 <= c <= 0x2027 or 0x202A <= c <= 0xD7FF or 0xE000 <= c <= 0xFEFE
                 or 0xFF00 <= c <= 0xFFFD or c >= 0x10000)
 
     assert [c for c in range(0x110000) if (OUTSIDE.match(chr(c)) is None) != printable(c)] == []
+    assert [c for c in range(0x110000) if OUTSIDE.match(chr(c)) and chr(c).isprintable()] == []
+    ideographic_space, nbsp = "\u3000", "\xa0"  # printable in YAML, not to str.isprintable: read by the pattern
+    data, _ = read_plain(f"town: 青石{ideographic_space}镇\nyear: 2024\nissuer: 青石镇{nbsp}人民政府\n")
+    assert data == {"town": f"青石{ideographic_space}镇", "year": 2024, "issuer": f"青石镇{nbsp}人民政府"}
+
+
+def test_every_hidden_control_character_is_one_isprintable_refuses() -> None:
+    from drafter.town.schema import control, hidden_control
+
+    assert [c for c in range(0x110000) if control().match(chr(c)) and chr(c).isprintable()] == []
+    assert hidden_control("青石镇\u3000人民政府") is None and hidden_control("产值\x07") is not None
