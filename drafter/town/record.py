@@ -41,6 +41,17 @@ def layout(cls: type) -> Layout:
     return found
 
 
+def filled(plan: Layout, values: dict[str, Any]) -> dict[str, Any]:
+    """A record's fields in order: values, the defaults and new factory values for the rest (a required field left
+    out stays MISSING)."""
+    full = plan.template.copy()
+    full.update(values)
+    for name, factory in plan.factories:
+        if full[name] is MISSING:
+            full[name] = factory()
+    return full
+
+
 def positional(name: str, plan: Layout, args: tuple, kwargs: dict[str, Any]) -> dict[str, Any]:
     """kwargs with args given their fields' names, in order."""
     if len(args) > len(plan.names):
@@ -60,14 +71,10 @@ class Record:
         plan = LAYOUTS.get(type(self)) or layout(type(self))
         if args:
             kwargs = positional(type(self).__name__, plan, args, kwargs)
-        values = plan.template.copy()
-        values.update(kwargs)
+        values = filled(plan, kwargs)
         if len(values) != len(plan.template):
             unknown = sorted(kwargs.keys() - plan.template.keys())
             raise TypeError(f"{type(self).__name__}() got an unexpected keyword argument {unknown[0]!r}")
-        for name, factory in plan.factories:
-            if values[name] is MISSING:
-                values[name] = factory()
         for name in plan.required:
             if values[name] is MISSING:
                 raise TypeError(f"{type(self).__name__}() missing required argument {name!r}")
@@ -95,18 +102,11 @@ class Record:
 def maker(cls: type) -> Callable[[dict[str, Any]], Any]:
     """values -> a cls Record (cls(**values) for values that name fields only and every required one, as the quick
     schema's are), without the keyword call: the town file's every item, fact and figure is made this way."""
-    plan = layout(cls)
-    template, factories, new = plan.template, plan.factories, object.__new__
-    fix = object.__setattr__
+    plan, new, fix = layout(cls), object.__new__, object.__setattr__
 
     def make(values: dict[str, Any]) -> Any:
-        full = template.copy()
-        full.update(values)
-        for name, factory in factories:
-            if full[name] is MISSING:
-                full[name] = factory()
         record: Any = new(cls)
-        fix(record, "__dict__", full)
+        fix(record, "__dict__", filled(plan, values))
         return record
 
     return make
