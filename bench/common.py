@@ -47,11 +47,11 @@ def paired_ratio(runs: dict[str, list[tuple[float, float]]], top: str, bottom: s
     return statistics.median(t[0] / b[0] for t, b in zip(runs[top], runs[bottom]))
 
 
-def instructions(argv: list[str], cwd: str | None = None) -> int:
+def instructions(argv: list[str], cwd: str | None = None, env: dict[str, str] | None = None) -> int:
     """CPU instructions of one child process under valgrind's callgrind (the same count on a loaded machine)."""
     with tempfile.TemporaryDirectory() as out:
         done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}/cg.out", *argv], cwd=cwd,
-                              capture_output=True, text=True)
+                              env=env, capture_output=True, text=True)
     found = re.search(r"Collected : (\d+)", done.stderr)
     if done.returncode or not found:
         raise RuntimeError(f"{' '.join(argv)} failed under callgrind:\n{done.stderr[-2000:]}")

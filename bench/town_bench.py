@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import instructions as count_instructions  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -63,11 +65,16 @@ def worker(which: str, folder: Path, rounds: int) -> None:
     print(json.dumps(times))
 
 
-def run_worker(tree: Path, which: str, folder: Path, rounds: int, prefix: list[str] | None = None) -> subprocess.CompletedProcess:
-    """This script's worker under another checkout's drafter (its own examples too, cwd=tree)."""
-    env = dict(os.environ, PYTHONPATH=str(tree), **({"CALLGRIND": "1"} if prefix else {}))
+def worker_call(tree: Path, which: str, folder: Path, rounds: int, counted: bool = False) -> tuple[list[str], dict[str, str]]:
+    """(argv, environment) of this script's worker under another checkout's drafter (its own examples too, cwd=tree)."""
+    env = dict(os.environ, PYTHONPATH=str(tree), **({"CALLGRIND": "1"} if counted else {}))
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # (compiling modules in every process would count in the instructions)
-    argv = [*(prefix or []), sys.executable, str(HERE / "town_bench.py"), "--worker", which, str(folder), str(rounds)]
+    return [sys.executable, str(HERE / "town_bench.py"), "--worker", which, str(folder), str(rounds)], env
+
+
+def run_worker(tree: Path, which: str, folder: Path, rounds: int) -> subprocess.CompletedProcess:
+    """The worker run to its end."""
+    argv, env = worker_call(tree, which, folder, rounds)
     run = subprocess.run(argv, cwd=tree, env=env, capture_output=True, text=True)
     if run.returncode:
         raise RuntimeError(f"{' '.join(argv)} failed:\n{run.stderr[-3000:]}")
@@ -76,12 +83,8 @@ def run_worker(tree: Path, which: str, folder: Path, rounds: int, prefix: list[s
 
 def instructions(tree: Path, which: str, folder: Path, rounds: int) -> int:
     """Instructions of a worker process doing rounds measured rounds (plus its warm-up) under callgrind."""
-    with tempfile.TemporaryDirectory() as out:
-        run = run_worker(tree, which, folder, rounds, ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}/cg.out"])
-    found = re.search(r"Collected : (\d+)", run.stderr)
-    if not found:
-        raise RuntimeError(run.stderr[-2000:])
-    return int(found.group(1))
+    argv, env = worker_call(tree, which, folder, rounds, counted=True)
+    return count_instructions(argv, str(tree), env)
 
 
 def main() -> None:
