@@ -12,7 +12,7 @@ from typing import NamedTuple
 import yaml
 
 from drafter.errors import PhrasebankError, Problem
-from drafter.files.cache import cached_json
+from drafter.files.cache import cached_data
 from drafter.files.resources import data_dir
 
 # File -> keys that the build reads from it.
@@ -81,8 +81,8 @@ def builtin_stamps(root: Path) -> tuple[int, ...]:
 
 @lru_cache(maxsize=8)
 def read_bank(root: Path, stamps: tuple[int, ...]) -> Bank:
-    """A phrase bank from the JSON cache of its parsed files, or parsed (and cached) now."""
-    data = cached_json("bank", repr((str(root.resolve()), stamps)), lambda: parse_bank(root))
+    """A phrase bank from the cache of its parsed files, or parsed (and cached) now."""
+    data = cached_data("bank", repr((str(root.resolve()), stamps)), lambda: parse_bank(root))
     return Bank(
         openings=data["openings"]["clauses"],
         formulas=data["headings"]["formulas"],

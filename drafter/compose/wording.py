@@ -9,7 +9,7 @@ from typing import NamedTuple
 import yaml
 
 from drafter.errors import PhrasebankError, Problem
-from drafter.files.cache import cached_json
+from drafter.files.cache import cached_data
 from drafter.files.resources import DATA
 
 # The kinds of phrase a topic sheet lists (see drafter/data/topics/README.md).
@@ -180,7 +180,7 @@ def to_sheet(raw: dict) -> Sheet:
 def load_wording(root: Path | None = None) -> Wording:
     """The wording data (parsed once, then from the cache while the files are unchanged)."""
     root = root or data_root()
-    data = cached_json("wording", repr((str(root), stamps(root))), lambda: parse_wording(root))
+    data = cached_data("wording", repr((str(root), stamps(root))), lambda: parse_wording(root))
     raw = {sheet["topic"]: sheet for sheet in data["sheets"]}
     generic = to_sheet(raw.pop(GENERIC)) if GENERIC in raw else Sheet(GENERIC, "", {})
     return Wording(Sheets(raw), generic, data["sentences"], data["usage"])

@@ -5,7 +5,7 @@ folder that exists but is read-only, or belongs to another user, is no cache: dr
 from __future__ import annotations
 
 import hashlib
-import json
+import marshal
 import os
 import tempfile
 from collections.abc import Callable, Mapping
@@ -55,22 +55,24 @@ def writable(folder: Path) -> bool:
     return True
 
 
-def cached_json(kind: str, key: str, produce: Callable[[], Any], refresh: bool = False) -> Any:
-    """produce()'s JSON-able result, kept in the cache under key until key changes (no cache: computed); refresh
-    computes it again and keeps the new result."""
+def cached_data(kind: str, key: str, produce: Callable[[], Any], refresh: bool = False) -> Any:
+    """produce()'s data (dicts, lists, tuples, text, numbers), kept in the cache under key until key changes (no
+    cache: computed); refresh computes it again and keeps the new result. Kept in marshal's form, which reads back
+    the same values in half the time JSON took (a cold build reads the wording, the bank, the lexicon and a frame):
+    a file that does not read back (damaged, or from another Python that writes marshal differently) is made again."""
     folder = cache_dir(kind)
     if folder is None:
         return produce()
-    path = folder / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
+    path = folder / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}{SUFFIX}"
     try:
         if not refresh:
-            return json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
+            return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
         pass
     data = produce()
     try:
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        tmp.write_bytes(marshal.dumps(data))
         os.replace(tmp, path)
         prune(folder, path)
     except OSError:
@@ -96,13 +98,15 @@ def jieba_folder() -> Path | None:
     return private
 
 
+# A cache entry's file name ends so.
+SUFFIX = ".marshal"
 # Entries of one kind kept; older ones (left by data files since edited) are removed when a new one is written.
 KEEP = 8
 
 
 def prune(folder: Path, newest: Path) -> None:
     """Remove all but the KEEP most recently written entries of a cache folder."""
-    entries = sorted(folder.glob("*.json"), key=lambda p: (p == newest, p.stat().st_mtime_ns))
+    entries = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: (p == newest, p.stat().st_mtime_ns))
     for old in entries[:-KEEP]:
         try:
             old.unlink()

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from drafter.files.cache import cached_json, system
+from drafter.files.cache import cached_data, system
 
 FONT_KEY = r"SOFTWARE\Microsoft\Windows NT\CurrentVersion\Fonts"
 SUFFIXES = (".ttf", ".ttc", ".otf", ".otc")
@@ -213,7 +213,7 @@ def installed(names: list[str], refresh: bool = False) -> dict[str, str]:
     key = repr((kind, sorted(names), stamp(kind)))
     if refresh or key not in KNOWN:
         KNOWN.clear()
-        KNOWN[key] = cached_json("fonts", key, lambda: probe(names, kind), refresh)
+        KNOWN[key] = cached_data("fonts", key, lambda: probe(names, kind), refresh)
     return dict(KNOWN[key])
 
 

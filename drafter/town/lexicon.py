@@ -5,7 +5,7 @@ from typing import NamedTuple
 
 import yaml
 
-from drafter.files.cache import cached_json
+from drafter.files.cache import cached_data
 from drafter.files.resources import DATA
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -73,8 +73,8 @@ def load_lexicon() -> Lexicon:
     def parse() -> dict:
         return yaml.load(source.read_text("utf-8"), Loader=LOADER)
 
-    # parsed once per installed file, then read back from the cache as JSON
-    raw = cached_json("lexicon", repr((str(source), source.stat().st_mtime_ns)), parse)
+    # parsed once per installed file, then read back from the cache
+    raw = cached_data("lexicon", repr((str(source), source.stat().st_mtime_ns)), parse)
     topics = tuple(Topic(n, v["label"], tuple(v["keywords"])) for n, v in raw["topics"].items())
     parts = {k: tuple(v) for k, v in raw["parts"].items()}
     cues = {k: tuple(v) for k, v in raw["cues"].items()}

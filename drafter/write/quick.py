@@ -41,7 +41,7 @@ def fits(blocks: list[Block], meta: DocMeta, reference: Path | None) -> bool:
 def frame(font_set: str, kinds: frozenset[str], centred: bool) -> Frame:
     """The frame of drafts of a font set, set of block kinds and page-number placement: from the user's cache, else
     made by drafter.write.word (python-docx) and kept there."""
-    from drafter.files.cache import cached_json
+    from drafter.files.cache import cached_data
 
     def produce() -> dict:
         from drafter.write.word import frame_parts
@@ -50,13 +50,13 @@ def frame(font_set: str, kinds: frozenset[str], centred: bool) -> Frame:
 
     key = repr((font_set, sorted(kinds), centred, code_stamp()))
     try:
-        return unpacked(cached_json("frame", key, produce))
+        return unpacked(cached_data("frame", key, produce))
     except (KeyError, TypeError, ValueError):  # a cache file that is not a frame: made again
-        return unpacked(cached_json("frame", key, produce, refresh=True))
+        return unpacked(cached_data("frame", key, produce, refresh=True))
 
 
 def unpacked(kept: dict) -> Frame:
-    """A frame from its JSON form (parts in base64)."""
+    """A frame from its cached form (parts in base64)."""
     entries = [(str(name), None if blob is None else base64.b64decode(blob, validate=True)) for name, blob in kept["entries"]]
     if sorted(name for name, blob in entries if blob is None) != sorted(OWN) or not isinstance(kept["ids"], dict):
         raise ValueError("not a frame")

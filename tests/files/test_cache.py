@@ -1,4 +1,5 @@
-"""The user cache: parsed data comes back unchanged, stale entries are pruned, no cache still works."""
+"""The user cache: parsed data comes back unchanged (tuples too), stale entries are pruned, a damaged entry is made
+again, no cache still works."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from drafter.files import cache
 from drafter.town.lexicon import load_lexicon
 
 
-def test_cached_json_computes_once_then_reads_back(tmp_path, monkeypatch):
+def test_cached_data_computes_once_then_reads_back(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     calls = []
 
@@ -16,8 +17,8 @@ def test_cached_json_computes_once_then_reads_back(tmp_path, monkeypatch):
         calls.append(1)
         return {"话题": ["一", "二"], "n": 3}
 
-    first = cache.cached_json("test", "key", produce)
-    second = cache.cached_json("test", "key", produce)
+    first = cache.cached_data("test", "key", produce)
+    second = cache.cached_data("test", "key", produce)
     assert first == second == {"话题": ["一", "二"], "n": 3}
     assert len(calls) == 1
 
@@ -25,17 +26,17 @@ def test_cached_json_computes_once_then_reads_back(tmp_path, monkeypatch):
 def test_old_entries_are_pruned(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     for i in range(cache.KEEP + 5):
-        cache.cached_json("test", f"key{i}", lambda i=i: [i])
+        cache.cached_data("test", f"key{i}", lambda i=i: [i])
     folder = cache.cache_dir("test")
-    assert len(list(folder.glob("*.json"))) == cache.KEEP
-    assert cache.cached_json("test", f"key{cache.KEEP + 4}", lambda: ["recomputed"]) == [cache.KEEP + 4]
+    assert len(list(folder.glob(f"*{cache.SUFFIX}"))) == cache.KEEP
+    assert cache.cached_data("test", f"key{cache.KEEP + 4}", lambda: ["recomputed"]) == [cache.KEEP + 4]
 
 
 def test_unwritable_cache_still_computes(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # a file where the folder should be
-    assert cache.cached_json("test", "key", lambda: {"a": 1}) == {"a": 1}
+    assert cache.cached_data("test", "key", lambda: {"a": 1}) == {"a": 1}
 
 
 def test_lexicon_from_cache_equals_lexicon_parsed(tmp_path, monkeypatch):
@@ -55,8 +56,8 @@ def test_on_windows_the_cache_and_crash_log_go_under_localappdata(tmp_path, monk
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))  # not used on Windows
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
     assert cache.cache_root() == tmp_path / "Local" / "drafter"
-    assert cache.cached_json("test", "key", lambda: [1]) == [1]
-    assert list((tmp_path / "Local" / "drafter").glob("test-*/*.json"))
+    assert cache.cached_data("test", "key", lambda: [1]) == [1]
+    assert list((tmp_path / "Local" / "drafter").glob(f"test-*/*{cache.SUFFIX}"))
     log = save_traceback(ValueError("坏"))
     assert log is not None and log.parent.parent == tmp_path / "Local" / "drafter" and "ValueError" in log.read_text("utf-8")
     assert not (tmp_path / "xdg").exists()
@@ -69,3 +70,14 @@ def test_elsewhere_the_cache_follows_xdg(tmp_path, monkeypatch):
     monkeypatch.setattr(cache, "system", lambda: "posix")
     assert cache.cache_root({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "drafter"
     assert cache.cache_root({}) == Path.home() / ".cache" / "drafter"
+
+
+def test_a_damaged_entry_is_made_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.cached_data("test", "key", lambda: {"a": (1, "二"), "b": [None, True, 1.5]}) == {"a": (1, "二"), "b": [None, True, 1.5]}
+    assert cache.cached_data("test", "key", lambda: "not read") == {"a": (1, "二"), "b": [None, True, 1.5]}
+    (kept,) = cache.cache_dir("test").glob(f"*{cache.SUFFIX}")
+    for damage in (b"", b"\xff\x00garbage", kept.read_bytes()[:-3], b'{"a": 1}'):
+        kept.write_bytes(damage)
+        assert cache.cached_data("test", "key", lambda: ["made again"]) == ["made again"]
+        assert cache.cached_data("test", "key", lambda: "not read") == ["made again"]

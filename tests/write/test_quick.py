@@ -4,7 +4,7 @@ other draft to that path, remakes a frame its cache file does not hold, and keep
 from __future__ import annotations
 
 import datetime
-import json
+import marshal
 import os
 import subprocess
 import sys
@@ -14,6 +14,7 @@ import pytest
 
 from drafter.build import draft
 from drafter.build.draft import BuildOptions, build
+from drafter.files import cache
 from drafter.markup import parse
 from drafter.write import quick
 from tests.conftest import EXAMPLES, ROOT, STYLES
@@ -67,14 +68,14 @@ def test_a_frame_the_cache_does_not_hold_is_made_again(tmp_path: Path, monkeypat
     quick.frame.cache_clear()
     first = tmp_path / "a.docx"
     build(EXAMPLES / "青石镇.yaml", BuildOptions(out=first))
-    kept = list((tmp_path / "cache" / "drafter").glob("frame-*/*.json"))
+    kept = list((tmp_path / "cache" / "drafter").glob(f"frame-*/*{cache.SUFFIX}"))
     assert len(kept) == 1
-    kept[0].write_text(json.dumps({"entries": [["word/document.xml", "not base64!"]], "head": 1}), "utf-8")
+    kept[0].write_bytes(marshal.dumps({"entries": [["word/document.xml", "not base64!"]], "head": 1}))
     quick.frame.cache_clear()
     second = tmp_path / "b.docx"
     build(EXAMPLES / "青石镇.yaml", BuildOptions(out=second))
     assert second.read_bytes() == first.read_bytes()
-    assert json.loads(kept[0].read_text("utf-8"))["head"].startswith("<?xml")
+    assert marshal.loads(kept[0].read_bytes())["head"].startswith("<?xml")
     quick.frame.cache_clear()
 
 

@@ -157,7 +157,7 @@ def test_the_prepared_page_kept_in_the_cache_makes_the_same_draft(tmp_path, monk
     for name in ("made", "from-cache"):  # the first build makes and keeps it, the second (a new process's) reads it
         word.prepared_reader.cache_clear()
         drafts.append(build(town, BuildOptions(out=tmp_path / f"{name}.docx")).path.read_bytes())
-    assert list((tmp_path / "cache").glob("drafter/prepared-*/*.json")) and drafts[0] == drafts[1]
+    assert list((tmp_path / "cache").glob("drafter/prepared-*/*.marshal")) and drafts[0] == drafts[1]
 
 
 def test_paragraphs_written_as_text_are_the_paragraphs_built_element_by_element(monkeypatch):

@@ -101,13 +101,13 @@ def prepared_base(font_set: str, kinds: frozenset[str], centred: bool) -> tuple[
 def prepared_reader(font_set: str, kinds: frozenset[str], centred: bool) -> tuple[PackageReader, dict[str, str]]:
     """prepared_base's package read once (its parts unzipped, its relationships parsed), to be opened for each draft;
     the package itself kept in the user's cache, so that a single build need not make it again."""
-    from drafter.files.cache import cached_json
+    from drafter.files.cache import cached_data
 
     def produce() -> dict:
         data, ids = prepared_base(font_set, kinds, centred)
         return {"docx": base64.b64encode(data).decode("ascii"), "ids": ids}
 
-    kept = cached_json("prepared", repr((font_set, sorted(kinds), centred, code_stamp())), produce)
+    kept = cached_data("prepared", repr((font_set, sorted(kinds), centred, code_stamp())), produce)
     return PackageReader.from_file(io.BytesIO(base64.b64decode(kept["docx"]))), kept["ids"]
 
 
@@ -187,8 +187,8 @@ def document_bytes(document: Document, stamp: Callable[[dict[str, bytes]], None]
 
 
 def frame_parts(font_set: str, kinds: frozenset[str], centred: bool) -> dict:
-    """drafter.write.quick's frame of drafts of a font set, set of block kinds and page-number placement, as JSON:
-    the package build_document makes with no blocks (base, font table, custom and core properties, in its order),
+    """drafter.write.quick's frame of drafts of a font set, set of block kinds and page-number placement, as plain
+    data (for the cache): the package build_document makes with no blocks (base, font table, custom and core properties, in its order),
     its draft's own parts left out, and the document part's text around the body's paragraphs."""
     reader, ids = prepared_reader(font_set, kinds, centred)
     document = open_package(reader)
