@@ -20,16 +20,13 @@ MARKUP_CHARS = "⟦⟧"
 CONTROL_CLASS = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]"
 
 
-@cache
-def control() -> re.Pattern[str]:
-    """CONTROL_CLASS compiled, on first need (its ranges take re ~0.3 ms to compile)."""
-    return re.compile(CONTROL_CLASS)
-
-
 def hidden_control(text: str) -> re.Match[str] | None:
     """The first character of CONTROL_CLASS in text, or None. Every one of them is a character str.isprintable
-    refuses, so a printable text (nearly every one a clerk writes) is passed without the pattern."""
-    return None if text.isprintable() else control().search(text)
+    refuses, so a printable text (nearly every one a clerk writes) is passed without the pattern, which re compiles on
+    first need (its ranges take ~0.3 ms) and keeps."""
+    return None if text.isprintable() else re.search(CONTROL_CLASS, text)
+
+
 # A number written with thousands separators (23,450 or 1，234.5), which YAML reads as text.
 GROUPED = re.compile(r"^\d{1,3}([,，]\d{3})+(\.\d+)?$")
 INVALID = object()
