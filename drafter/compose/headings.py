@@ -62,6 +62,10 @@ def slots_of(form: str) -> tuple[str, ...]:
     return tuple(slot for slot in dict.fromkeys(SLOT.findall(form)) if slot != "label")
 
 
+class Hopeless(Exception):
+    """A heading form that cannot be filled whatever is chosen for its first slots (Headings.search)."""
+
+
 class Want(NamedTuple):
     """What a heading is being filled for: its form, the section's topic, part, figures' way, words and label."""
 
@@ -72,6 +76,11 @@ class Want(NamedTuple):
     about: str
     label: str
     cover: tuple[str, ...] = ()  # each item's words: a phrase about one aspect must hold for half of them
+
+
+def start(want: Want) -> dict[str, str]:
+    """The values a heading's search starts from: the topic's name where the form has {label}."""
+    return {"label": want.label} if "{label}" in want.form else {}
 
 
 class Headings:
@@ -143,16 +152,36 @@ class Headings:
     def fill(self, want: Want) -> tuple[str, list[tuple[str, Option]]] | None:
         """want's form with every slot filled by a fitting, unused phrase that shares no word with the rest of the
         heading and repeats no words of the clerk's items; the first such filling in a seeded order, else None."""
-        return self.search(want, list(slots_of(want.form)), {"label": want.label} if "{label}" in want.form else {}, [])
+        try:
+            return self.search(want, list(slots_of(want.form)), start(want), [])
+        except Hopeless:
+            return None
 
     def search(self, want: Want, slots: list[str], values: dict[str, str],
                chosen: list[tuple[str, Option]]) -> tuple[str, list[tuple[str, Option]]] | None:
-        """Fill the remaining slots, trying a few candidates for each before giving up."""
+        """Fill the remaining slots, trying a few candidates for each before giving up (Hopeless when a slot after
+        the first has no candidate whatever went before it)."""
         if not slots:
             text = SLOT.sub(lambda m: values.get(m.group(1), want.label), want.form)
             fine = balanced(text) and len(text) >= MIN_HEADING and text not in self.examples
             return (text, chosen) if fine and text.count(want.label) <= 1 and self.ctx.novel(text) else None
         slot = slots[0]
+        options = self.candidates(slot, want, self.keeper(want, slot, values))
+        if not options and chosen and not self.candidates(slot, want, self.keeper(want, slot, start(want)), drawn=False):
+            # The phrases already chosen only add words a candidate must not share (the heading so far is a prefix
+            # of what it then is), so a slot with none kept at the start has none after any choice before it: every
+            # other choice would fail here too, and trying them would draw nothing from the seeded order.
+            raise Hopeless
+        for option in options[:TRIES]:
+            made = self.search(want, slots[1:], {**values, slot: option.text}, [*chosen, (FIELD.get(slot, f"filler.{slot}"), option)])
+            if made is not None:
+                return made
+        return None
+
+    def keeper(self, want: Want, slot: str, values: dict[str, str]) -> Callable[[str], bool]:
+        """The test a phrase for slot passes with values in the heading: it shares no word with the heading's words
+        (nor an action's with the actions already given), echoes none of the section's words, claims nothing
+        already claimed."""
         taken = words(bare(want.form) + "".join(values.values()))
         if slot in ("action", "举措"):
             taken |= self.action_words
@@ -163,16 +192,13 @@ class Headings:
             mine, runs, threes = traits(t)
             return taken.isdisjoint(mine) and about.isdisjoint(runs) and claims.isdisjoint(threes)
 
-        for option in self.candidates(slot, want, keep)[:TRIES]:
-            made = self.search(want, slots[1:], {**values, slot: option.text}, [*chosen, (FIELD.get(slot, f"filler.{slot}"), option)])
-            if made is not None:
-                return made
-        return None
+        return keep
 
-    def candidates(self, slot: str, want: Want, keep: Callable[[str], bool]) -> list[Option]:
-        """Phrases for one slot, in a seeded order: a topic-sheet kind, or this topic's filler of a mined formula."""
+    def candidates(self, slot: str, want: Want, keep: Callable[[str], bool], drawn: bool = True) -> list[Option]:
+        """Phrases for one slot, in a seeded order: a topic-sheet kind, or this topic's filler of a mined formula
+        (drawn False: in the order they come, nothing drawn from the seeded order)."""
         if slot in FIELD:  # the review's direction (plans have none) rules out every claim of a rise
-            return self.palette.ranked(FIELD[slot], want.topic, want.direction, keep, want.about, want.cover)
+            return self.palette.ranked(FIELD[slot], want.topic, want.direction, keep, want.about, want.cover, drawn)
         memo, key = bank_memo(self.ctx.bank), ("fillers", slot, want.form, self.ctx.style, want.part)
         if key not in memo:  # the same for every town: worked out once per process
             memo[key] = [e for e in self.ctx.bank.fillers
@@ -181,7 +207,7 @@ class Headings:
                          and not self.ctx.lexicon.rejected(e["text"])]
         fillers = [e for e in memo[key] if self.palette.owns(e, want.topic)]
         fitting = {e["text"]: e for e in fillers if self.palette.fits_text(e["text"]) and keep(e["text"])}
-        order = self.ctx.choose.order(f"filler.{slot}", list(fitting))
+        order = (self.ctx.choose.order if drawn else self.ctx.choose.unused)(f"filler.{slot}", list(fitting))
         return [Option(t, f"mined:{(fitting[t]['sources'] or [''])[0]}") for t in order]
 
     # -- verdicts (topical style) ---------------------------------------------------------------

@@ -176,12 +176,14 @@ class Palette:
         return plan
 
     def ranked(self, field: str, topic: Topics, direction: str | None = None, keep: Callable[[str], bool] = lambda t: True,
-               about: str | None = None, cover: tuple[str, ...] = ()) -> list[Option]:
-        """Every unused fitting phrase kept by keep: the topic's own in a seeded order, then the generic ones."""
+               about: str | None = None, cover: tuple[str, ...] = (), drawn: bool = True) -> list[Option]:
+        """Every unused fitting phrase kept by keep: the topic's own in a seeded order, then the generic ones (drawn
+        False: each pool in its own order, nothing drawn from the seeded order)."""
         out, twice = [], self.ctx.twice  # (novel, inline: run for every phrase of every pool)
         for pool in self.options(topic, field, direction, about, cover):
             kept = {o.text: o for o in pool if keep(o.text) and twice.isdisjoint(run_set(o.text, SIX))}  # a pool holds each text once
-            out += [kept[t] for t in self.ctx.choose.order(field, list(kept))]
+            chosen = self.ctx.choose.order if drawn else self.ctx.choose.unused
+            out += [kept[t] for t in chosen(field, list(kept))]
         return out
 
     def take(self, field: str, topic: Topics, direction: str | None = None, keep: Callable[[str], bool] = lambda t: True,

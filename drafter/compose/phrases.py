@@ -164,10 +164,14 @@ class Chooser:
         self.last[key] = choice
         return choice
 
+    def unused(self, key: str, options: Sequence[str]) -> list[str]:
+        """The options not yet used under key, in their own order, each once (nothing drawn)."""
+        used = self.used[key]
+        return [o for o in dict.fromkeys(options) if o not in used]
+
     def order(self, key: str, options: Sequence[str]) -> list[str]:
         """The options not yet used under key, in a seeded random order (none is marked as used)."""
-        used = self.used[key]
-        unused = [o for o in dict.fromkeys(options) if o not in used]
+        unused = self.unused(key, options)
         if self.rotation is not None:
             return self.turn(key, unused)
         self.rng.shuffle(unused)
