@@ -123,6 +123,19 @@ def key_crc(key: str) -> int:
     return zlib.crc32(key.encode("utf-8"))
 
 
+def shuffle(rng: random.Random, items: list) -> None:
+    """rng.shuffle(items), the same draws and the same order (Fisher-Yates from the end, each index drawn as
+    random.Random._randbelow does: getrandbits of its bit length until below the bound), without two calls per item:
+    a draft shuffles some hundred short lists (tests/compose/test_choices.py holds it to random.shuffle)."""
+    getrandbits = rng.getrandbits
+    for i in range(len(items) - 1, 0, -1):
+        bits = (i + 1).bit_length()
+        j = getrandbits(bits)
+        while j > i:
+            j = getrandbits(bits)
+        items[i], items[j] = items[j], items[i]
+
+
 class Chooser:
     """Seeded choices in 'once' mode: within a draft a phrase returns only after its alternatives are used.
 
@@ -174,7 +187,8 @@ class Chooser:
         unused = self.unused(key, options)
         if self.rotation is not None:
             return self.turn(key, unused)
-        self.rng.shuffle(unused)
+        if len(unused) > 1:  # (a list of one or none: random.shuffle draws nothing)
+            shuffle(self.rng, unused)
         return unused
 
     def fresh(self, key: str, options: Sequence[str]) -> str | None:

@@ -169,27 +169,38 @@ class Identity(NamedTuple):
 def identity(town: Town, key: str, form: str) -> Identity | None:
     """The identity of the figure at key as the draft shows it in form (p prose, t the indicator table); None for a
     key this town file does not have."""
-    match = KEY.match(key)
-    if not match:
+    found = place(key)
+    if found is None:
         return None
-    group, si, ii, fi, pi, tail = match.groups()
-    kind = KINDS.get(tail, tail)
+    group, si, ii, fi, pi, kind = found
     try:
         if group == "indicators":
-            indicator = town.indicators[int(si)]
-            unit = table_unit(town, int(si)) if form == "t" else indicator.unit
+            indicator = town.indicators[si]
+            unit = table_unit(town, si) if form == "t" else indicator.unit
             return Identity(group, "", indicator.name, "", "%" if kind in RATES else unit, kind)
         if ii is None or fi is None:
             return None
-        section = getattr(town, group)[int(si)]
-        item = section.items[int(ii)]
-        fact = item.facts[int(fi)]
-        part = fact.figures[int(pi)] if pi is not None else None
+        section = getattr(town, group)[si]
+        item = section.items[ii]
+        fact = item.facts[fi]
+        part = fact.figures[pi] if pi is not None else None
         unit = part.unit if part is not None else fact.unit
         word = (part.what or "") if part is not None else (fact.count or "") if kind == "count" else ""
         return Identity(group, section.topic, fact.what or "", word, "%" if kind in RATES else unit, kind, item.title or "")
     except IndexError:
         return None
+
+
+@lru_cache(maxsize=1 << 12)
+def place(key: str) -> tuple[str, int, int | None, int | None, int | None, str] | None:
+    """A figure's key read: (indicators, sections or plans, its index, the item's, the fact's, the part's, the kind
+    of figure); None for a key of another shape. Kept per key for the process: a county's towns share their keys."""
+    match = KEY.match(key)
+    if not match:
+        return None
+    group, si, ii, fi, pi, tail = match.groups()
+    number = [None if n is None else int(n) for n in (ii, fi, pi)]
+    return group, int(si), number[0], number[1], number[2], KINDS.get(tail, tail)
 
 
 def table_unit(town: Town, index: int) -> str:

@@ -1,0 +1,31 @@
+"""The seeded choices: phrases.shuffle is random.shuffle, draw for draw."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from drafter.compose.phrases import shuffle
+
+
+@settings(max_examples=300, deadline=None)
+@given(seed=st.integers(min_value=0, max_value=2**64), size=st.integers(min_value=0, max_value=300))
+def test_shuffle_orders_as_random_shuffle_does_and_leaves_the_generator_where_it_does(seed: int, size: int) -> None:
+    ours, theirs = random.Random(seed), random.Random(seed)
+    mine, reference = list(range(size)), list(range(size))
+    shuffle(ours, mine)
+    theirs.shuffle(reference)
+    assert mine == reference
+    assert ours.getstate() == theirs.getstate()
+
+
+def test_lengths_at_powers_of_two_where_draws_are_refused_most() -> None:
+    for size in (2, 3, 4, 5, 8, 9, 16, 17, 64, 65, 1024, 1025):
+        for seed in range(20):
+            ours, theirs = random.Random(seed), random.Random(seed)
+            mine, reference = list(range(size)), list(range(size))
+            shuffle(ours, mine)
+            theirs.shuffle(reference)
+            assert (mine, ours.random()) == (reference, theirs.random())
