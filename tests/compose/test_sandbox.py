@@ -32,3 +32,30 @@ def test_an_unsafe_method_is_refused_every_time_and_a_safe_one_called() -> None:
             with pytest.raises(SecurityError):
                 template.render(t=Thing())
     assert [fine.render(t=Thing()) for _ in range(2)] == ["ok", "ok"]
+
+
+class Passing:
+    @jinja2.pass_context
+    def context(self, ctx: jinja2.runtime.Context, word: str) -> str:
+        return f"{ctx['who']}:{word}"
+
+    @jinja2.pass_environment
+    def environment(self, env: jinja2.Environment) -> str:
+        return type(env).__name__
+
+    def plain(self, word: str, twice: bool = False) -> str:
+        return word * (2 if twice else 1)
+
+    def stops(self) -> str:
+        raise StopIteration
+
+
+def test_a_method_is_called_as_jinja_calls_it_the_first_time_and_every_time_after() -> None:
+    source = ("{{ p.context('a') }} {{ p.environment() }} {{ p.plain('b', twice=true) }} [{{ p.stops() }}]"
+              "{% for x in [1] %}{{ p.plain('c') }}{% endfor %}")
+    env = Sandbox()
+    template = env.from_string(source)
+    expected = jinja2.sandbox.SandboxedEnvironment().from_string(source).render(p=Passing(), who="w")
+    assert expected == "w:a SandboxedEnvironment bb []c"
+    assert [template.render(p=Passing(), who="w") for _ in range(3)] == [expected.replace("SandboxedEnvironment", "Sandbox")] * 3
+    assert {f.__name__: v for f, v in env.plain.items()} == {"context": False, "environment": False, "plain": True, "stops": True}
