@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 
 from drafter.compose.claims import bears_out
@@ -110,13 +110,6 @@ def fits_words(entry: Entry, about: str | None, cover: tuple[str, ...] = ()) -> 
     if when and len(cover) > 1 and 2 * sum(1 for c in cover if any(map(c.__contains__, when))) < len(cover):
         return False
     return claim_holds(entry, about)
-
-
-def words_test(entry: Entry) -> Callable[[str | None, tuple[str, ...]], bool]:
-    """fits_words of one entry as a function of about and cover alone (palette keeps it with the entry's option)."""
-    def test(about: str | None, cover: tuple[str, ...] = ()) -> bool:
-        return fits_words(entry, about, cover)
-    return test
 
 
 def claim_holds(entry: Entry, about: str | None) -> bool:

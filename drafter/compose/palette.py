@@ -3,8 +3,8 @@
 from collections.abc import Callable
 from typing import NamedTuple
 
-from drafter.compose.base import SIX, Context, echoes, run_set, section_text
-from drafter.compose.fit import RISING, Events, fits_figures, in_years, words_matter, words_test
+from drafter.compose.base import ECHO, SIX, Context, run_set, section_text
+from drafter.compose.fit import RISING, Events, fits_figures, fits_words, in_years, words_matter
 from drafter.compose.phrases import bank_memo
 from drafter.compose.wording import Entry
 from drafter.town.model import Section
@@ -21,8 +21,6 @@ USAGE = 2
 COUNTY_SAFE = 16
 
 
-# fits_words of one entry, as a function of the section's words and its items' (fit.words_test).
-WordsTest = Callable[[str | None, tuple[str, ...]], bool]
 
 # A section's topic, or its topics when it covers two under one heading (项目建设 and 文化旅游).
 Topics = str | tuple[str, ...]
@@ -94,7 +92,7 @@ class Palette:
         self.fitting: dict[tuple, tuple[list[Option], list[Option]]] = {}
         self.levels = frozenset(ctx.levels)
         self.labels: dict[Topics, str] = {}
-        self.plans: dict[tuple[str | None, str, str, bool], list[tuple[Option, WordsTest | None]]] = {}
+        self.plans: dict[tuple[str | None, str, str, bool], list[tuple[Option, Entry | None]]] = {}
 
     def label(self, topic: Topics) -> str:
         """The plain name of a topic's work (人居环境整治), from its sheet or the lexicon; a town's own topic's name;
@@ -135,18 +133,18 @@ class Palette:
         a phrase of one topic would speak of half the section as if it were the whole."""
         label, pools = self.label(topic), []
         for kind in (self.like.get(t, t) for t in as_topics(topic)):
-            pools.append([o for o, test in self.fixed(kind, field, direction) if test is None or test(about, cover)])
+            pools.append([o for o, test in self.fixed(kind, field, direction) if test is None or fits_words(test, about, cover)])
         own = pools[0]
         if len(pools) > 1:
             shared = set.intersection(*({o.text for o in pool} for pool in pools))
             own = [o for o in pools[0] if o.text in shared]
-        generic = [o for o, test in self.fixed(None, field, direction, label) if test is None or test(about, cover)]
+        generic = [o for o, test in self.fixed(None, field, direction, label) if test is None or fits_words(test, about, cover)]
         return unique(own), unique(generic)
 
-    def fixed(self, kind: str | None, field: str, direction: str | None, label: str = "") -> list[tuple[Option, WordsTest | None]]:
+    def fixed(self, kind: str | None, field: str, direction: str | None, label: str = "") -> list[tuple[Option, Entry | None]]:
         """A topic's phrases of a kind (sheet, then mined; kind None: the generic ones under label) that fit this
-        draft's year, the figures' way and the levels of government the town file gives, each with its test of the
-        section's words when whether it fits depends on them (else None). The same for every town of a year whose
+        draft's year, the figures' way and the levels of government the town file gives, each with its entry when
+        whether it fits also depends on the section's words (fit.fits_words; else None). The same for every town of a year whose
         file names the same levels: worked out once per process."""
         mine = (kind, field, label, direction in RISING)
         if mine in self.plans:  # (this draft's: its year and levels are fixed)
@@ -154,7 +152,7 @@ class Palette:
         self.plans[mine] = plan = self.fixed_plan(kind, field, direction, label)
         return plan
 
-    def fixed_plan(self, kind: str | None, field: str, direction: str | None, label: str) -> list[tuple[Option, WordsTest | None]]:
+    def fixed_plan(self, kind: str | None, field: str, direction: str | None, label: str) -> list[tuple[Option, Entry | None]]:
         """fixed, from the process's plans or worked out now."""
         memo = bank_memo(self.ctx.bank).setdefault("fixed", {})
         key = (kind, field, label, self.ctx.town.year, direction in RISING, self.levels, id(self.ctx.wording), id(self.events))
@@ -168,7 +166,7 @@ class Palette:
             sheet = self.ctx.wording.sheets.get(kind)
             entries = [(e, kind, "") for e in (sheet.get(field) if sheet else ())]
             entries += [(e, "mined", "") for e in mined_entries(self.ctx, kind, field)]
-        plan = [(Option(e.text, f"{origin}:{e.source}", template), words_test(e) if words_matter(e) else None) for e, origin, template in entries
+        plan = [(Option(e.text, f"{origin}:{e.source}", template), e if words_matter(e) else None) for e, origin, template in entries
                 if fits_figures(e, year, direction, self.events) and self.ctx.held(e.text)]
         if len(memo) >= 1 << 12:
             memo.clear()
@@ -211,7 +209,7 @@ class Palette:
         """A topic sheet's phrases of a kind (not actions, which take mined ones too) that fit words about
         (approaches: one of their `when` words is there); of two topics, those of either (an item's own words choose)."""
         return [o.text for t in as_topics(topic) for o, test in self.fixed(self.like.get(t, t), field, None)
-                if test is None or test(about, ())]
+                if test is None or fits_words(test, about)]
 
     def owns(self, entry: dict, topic: Topics) -> bool:
         """A mined phrase belongs to every topic of a section (and so names none of two as if it were the whole)."""
@@ -221,8 +219,10 @@ class Palette:
         """A topic's lead sentence (leads, plan_leads) that fits the section and repeats no words of what
         is said around it (said) or of the clerk's items; '' when none is left."""
         about = section_text(section)
+        around = run_set(said + about, ECHO)  # (echoes, with the words around made into runs once)
+
         def keep(t: str) -> bool:
-            return not echoes(t, said + about)
+            return around.isdisjoint(run_set(t, ECHO))
 
         option = None
         if self.ctx.choose.rotation is not None:  # one of a county's drafts: a short lead no other draft can share

@@ -46,8 +46,10 @@ def read_limited(path: Path, limit: int, error: type[DrafterError], what: str = 
         raise error(Problem(str(path), None, "", f"{what}过大（{megabytes(info.st_size)}，上限 {megabytes(limit)}）",
                             "请检查是否选错了文件"))
     try:
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
+        with path.open("rb") as handle:  # (read as large as it is: a buffer of limit bytes costs more than the read)
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:  # it grew since it was looked at: read on to the limit
+                data += handle.read(max(limit + 1 - len(data), 0))
     except OSError as exc:
         raise error(Problem(str(path), None, "", f"无法读取{what}：{exc.strerror}")) from exc
     if len(data) > limit:  # it grew while we looked

@@ -23,6 +23,8 @@ CHAR_TWIPS = 320
 
 def text(value: str) -> str:
     """Element content as lxml writes it."""
+    if "&" not in value and "<" not in value and ">" not in value and "\r" not in value:  # (nearly every run)
+        return value
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
 
 

@@ -74,11 +74,11 @@ def test_a_sheet_entry_without_the_condition_its_claim_needs_is_refused(tmp_path
     assert caught.value.problems[0].key == key
 
 
-def test_each_phrase_s_words_test_agrees_with_fits_words() -> None:
-    """palette keeps fit.words_test(entry) for the process in place of fits_words(entry, …): the same verdict for
-    every phrase of every topic sheet and the generic one, over the examples' sections, each alone and as a cover."""
+def test_a_phrase_whose_words_do_not_matter_fits_every_section() -> None:
+    """palette keeps no entry to test with fits_words for a phrase of which fit.words_matter says False: it must fit
+    every phrase's sections (none, empty, each of the examples', alone and as a cover), and the others must not all."""
     from drafter.compose.base import item_text, section_text
-    from drafter.compose.fit import fits_words, words_test
+    from drafter.compose.fit import fits_words, words_matter
     from drafter.compose.wording import load_wording
     from drafter.town.load import load_town
 
@@ -87,13 +87,14 @@ def test_each_phrase_s_words_test_agrees_with_fits_words() -> None:
     sections = [s for path in sorted(ROOT.glob("examples/*.yaml")) for s in load_town(path).sections]
     abouts: list[tuple[str | None, tuple[str, ...]]] = [(None, ()), ("", ())]
     abouts += [(section_text(s), tuple(item_text(i) for i in s.items)) for s in sections]
-    checked = 0
+    checked, refused = 0, 0
     for entry in entries:
-        test = words_test(entry)
-        for about, cover in abouts:
-            assert test(about, cover) == fits_words(entry, about, cover), (entry, about)
+        verdicts = [fits_words(entry, about, cover) for about, cover in abouts]
+        if not words_matter(entry):
+            assert all(verdicts), entry
             checked += 1
-    assert len(entries) > 500 and checked > 10_000
+        refused += not all(verdicts)
+    assert len(entries) > 500 and checked > 100 and refused > 100
 
 
 def test_a_build_of_phrases_that_state_their_claim_compiles_no_claim_pattern(tmp_path: Path) -> None:

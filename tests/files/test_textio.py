@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from drafter.errors import DrafterError
 from drafter.files import textio
 
 
@@ -65,3 +66,32 @@ def test_a_folder_removed_after_a_write_is_made_again(tmp_path: Path) -> None:
     folder.rmdir()
     textio.atomic_write(folder / "a.docx", b"2")
     assert (folder / "a.docx").read_bytes() == b"2"
+
+
+@pytest.mark.parametrize("size", [0, 1, 99, 100])
+def test_a_file_up_to_the_limit_is_read_whole(size: int, tmp_path: Path) -> None:
+    path = tmp_path / "town.yaml"
+    path.write_bytes(b"x" * size)
+    assert textio.read_limited(path, 100, DrafterError) == b"x" * size
+
+
+def test_a_file_over_the_limit_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "town.yaml"
+    path.write_bytes(b"x" * 101)
+    with pytest.raises(DrafterError, match="过大"):
+        textio.read_limited(path, 100, DrafterError)
+
+
+@pytest.mark.parametrize(("grown", "refused"), [(60, False), (100, False), (101, True), (5000, True)])
+def test_a_file_that_grew_after_it_was_looked_at_is_read_to_the_limit(grown: int, refused: bool, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "town.yaml"
+    path.write_bytes(b"x" * 50)
+    looked = textio.regular(path, DrafterError)
+    path.write_bytes(b"y" * grown)  # written again between the look and the read
+    monkeypatch.setattr(textio, "regular", lambda *args: looked)
+    if refused:
+        with pytest.raises(DrafterError, match="过大"):
+            textio.read_limited(path, 100, DrafterError)
+    else:
+        assert textio.read_limited(path, 100, DrafterError) == b"y" * grown
