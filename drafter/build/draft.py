@@ -4,6 +4,7 @@ import datetime as dt
 import gc
 import hashlib
 import re
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,7 +15,7 @@ from drafter.compose.phrases import load_bank
 from drafter.compose.render import render
 from drafter.compose.style import load_style
 from drafter.errors import MissingFigureError, OutputError, Problem, SheetError
-from drafter.files.textio import DOCX_BODY_LIMIT, atomic_write
+from drafter.files.textio import DOCX_BODY_LIMIT, atomic_write, status
 from drafter.markup import Block, parse
 from drafter.town.load import load_town
 from drafter.town.model import Town
@@ -156,11 +157,14 @@ def free_name(path: Path) -> Path:
 def guard(path: Path, fmt: str, force: bool) -> None:
     """Refuse to overwrite a draft the user edited (or a file drafter did not write) without --force, and
     never write over a folder or a device."""
-    if path.is_dir():
+    info = status(path)
+    if info is None:
+        return
+    if stat.S_ISDIR(info.st_mode):
         raise OutputError(Problem(str(path), None, "--out", "输出路径是一个文件夹", f"请写出文件名，如 --out {path / 'draft.docx'}"))
-    if path.exists() and not path.is_file():
+    if not stat.S_ISREG(info.st_mode):
         raise OutputError(Problem(str(path), None, "--out", "输出路径不是普通文件（可能是设备或管道）", "请换一个文件名"))
-    if force or not path.exists():
+    if force:
         return
     untouched = untouched_docx(path) if fmt == "docx" else untouched_text(path)
     if not untouched:

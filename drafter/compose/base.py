@@ -146,7 +146,7 @@ class Context:
         self.levels = town_levels(town)
         # Six-character sequences of the phrases drafter has placed so far (a third use reads as a tic), and those
         # placed twice already.
-        self.sixes: Counter[str] = Counter()
+        self.sixes: set[str] = set()
         self.twice: set[str] = set()
         self.trends: dict[str, str | None] = {}
         self.figures: dict[str, derive.FactFigures | None] = {}
@@ -191,10 +191,12 @@ class Context:
         return self.twice.isdisjoint(run_set(text, SIX))
 
     def wrote(self, text: str) -> None:
-        """Count a placed phrase's six-character sequences."""
-        placed = runs(text, SIX)
-        self.sixes.update(placed)
-        self.twice.update(run for run in placed if self.sixes[run] >= 2)
+        """Count a placed phrase's six-character sequences: those placed before, or twice in it, are now placed twice."""
+        mine = run_set(text, SIX)
+        self.twice |= mine & self.sixes
+        if len(mine) < len(placed := runs(text, SIX)):  # (rare: a sequence twice in one phrase)
+            self.twice.update(run for run, n in Counter(placed).items() if n >= 2)
+        self.sixes |= mine
 
     def section_trend(self, section: Section, source: str) -> str | None:
         """Which way a section's figures went (rise, fall, mixed …), None when none has a previous value (kept for

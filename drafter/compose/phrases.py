@@ -180,7 +180,7 @@ class Chooser:
     def unused(self, key: str, options: Sequence[str]) -> list[str]:
         """The options not yet used under key, in their own order, each once (nothing drawn)."""
         used = self.used[key]
-        return [o for o in dict.fromkeys(options) if o not in used]
+        return [o for o in dict.fromkeys(options) if o not in used] if used else list(dict.fromkeys(options))
 
     def order(self, key: str, options: Sequence[str]) -> list[str]:
         """The options not yet used under key, in a seeded random order (none is marked as used)."""

@@ -3,6 +3,7 @@ by strict decoding (UTF-8 first, then GB18030/GBK); and written atomically. Ever
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -21,6 +22,26 @@ DOCX_TOTAL_LIMIT = 100 * MB  # a .docx's parts all together, unpacked (pictures 
 def megabytes(size: int) -> str:
     """1572864 -> '1.5 MB'."""
     return f"{size / MB:.1f} MB"
+
+
+# The errors Path.exists takes for "nothing there" (pathlib's own lists): no such name, a file where a folder should
+# be, a bad descriptor, a loop of links; on Windows a drive not ready, a name it cannot hold, a link it cannot follow.
+ABSENT = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+ABSENT_WINDOWS = (21, 123, 1921)
+
+
+def status(path: Path) -> os.stat_result | None:
+    """stat of what is at path (following links), None when nothing is there, as Path.exists tells it (one stat
+    for what exists, is_dir and is_file each make): a name missing, a link to nothing or a loop, a file where a
+    folder should be; any other failure (no permission on a folder) raised as Path.exists raises it."""
+    try:
+        return path.stat()
+    except OSError as exc:
+        if exc.errno in ABSENT or getattr(exc, "winerror", None) in ABSENT_WINDOWS:
+            return None
+        raise
+    except ValueError:  # a name Path.exists calls absent (a NUL in it)
+        return None
 
 
 def regular(path: Path, error: type[DrafterError], what: str = "文件") -> os.stat_result:

@@ -186,15 +186,15 @@ def fact_figures(fact: Fact, source: str, settings: Settings) -> FactFigures | N
         rate = Figure(f"{number(rounded(exact, settings.percent_digits))}%", f"{source}.ratio",
                       f"{source} {number(part)} / {number(whole)}", exact, "%", "rate")
         count = shown(part, fact.unit, False, f"{source}.ratio[0]", settings) if fact.count else None
-        return FactFigures([], rate, count)
+        return FactFigures(quantities=[], rate=rate, count=count)
     if fact.figures:
-        return FactFigures([
+        return FactFigures(quantities=[
             (p.what or "", quantity(p.value, p.unit, p.approx, p.previous, p.target, f"{source}.figures[{j}]", settings,
                                     p.growth, p.completion))
             for j, p in enumerate(fact.figures)
         ])
     if fact.value is not None:
-        return FactFigures([("", quantity(fact.value, fact.unit, fact.approx, fact.previous, fact.target, source, settings,
+        return FactFigures(quantities=[("", quantity(fact.value, fact.unit, fact.approx, fact.previous, fact.target, source, settings,
                                           fact.growth, fact.completion))])
     return None
 
@@ -263,7 +263,7 @@ def town_figures(town: Town) -> list[Figure]:
         if isinstance(q, Rates):
             out += [f for f in (q.change.figure if q.change else None, q.completion) if f is not None]
         elif q is not None:
-            out += FactFigures([("", q)]).all()
+            out += FactFigures(quantities=[("", q)]).all()
     for group in ("sections", "plans"):
         for si, section in enumerate(getattr(town, group)):
             for ii, item in enumerate(section.items):

@@ -29,3 +29,21 @@ def test_lengths_at_powers_of_two_where_draws_are_refused_most() -> None:
             shuffle(ours, mine)
             theirs.shuffle(reference)
             assert (mine, ours.random()) == (reference, theirs.random())
+
+
+def test_a_six_character_run_is_kept_from_a_third_use_counting_repeats_inside_one_phrase() -> None:
+    from drafter.compose.composer import Composer
+    from drafter.compose.phrases import Chooser, load_bank
+    from drafter.town.load import load_town
+    from tests.conftest import EXAMPLES
+
+    ctx = Composer(load_town(EXAMPLES / "青石镇.yaml"), load_bank(), Chooser(1), "numbered").ctx
+    run = "持续推进乡村振兴"
+    assert ctx.novel(run)
+    ctx.wrote(run)
+    assert ctx.novel("全面" + run)  # once placed: a second use is allowed
+    ctx.wrote("全面" + run)
+    assert not ctx.novel(run + "工作")  # twice placed: a third is not
+    assert ctx.novel("深化农村改革")
+    ctx.wrote("深化农村改革，深化农村改革")  # twice in one phrase
+    assert not ctx.novel("继续深化农村改革")

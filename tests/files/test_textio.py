@@ -95,3 +95,14 @@ def test_a_file_that_grew_after_it_was_looked_at_is_read_to_the_limit(grown: int
             textio.read_limited(path, 100, DrafterError)
     else:
         assert textio.read_limited(path, 100, DrafterError) == b"y" * grown
+
+
+def test_status_tells_what_is_there_as_path_exists_does(tmp_path: Path) -> None:
+    (tmp_path / "file").write_bytes(b"x")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    for name in ("file", "folder", "loop", "dangling", "missing", "file/under", "bad\0name"):
+        path = tmp_path / name
+        assert (textio.status(path) is not None) == path.exists(), name
+    assert textio.status(tmp_path / "folder").st_mode == (tmp_path / "folder").stat().st_mode
