@@ -80,10 +80,15 @@ def windows_folders(environ: dict[str, str] | None = None) -> list[Path]:
 
 def unix_folders() -> list[Path]:
     """Where fonts are installed on Linux (and the fontconfig caches that change with them) and on macOS."""
-    home = Path.home()
-    return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".local/share/fonts", home / ".fonts",
-            Path("/var/cache/fontconfig"), home / ".cache/fontconfig", Path("/Library/Fonts"), home / "Library/Fonts",
-            Path("/System/Library/Fonts")]
+    return [Path(name) for name in unix_folder_names()]
+
+
+def unix_folder_names() -> list[str]:
+    """unix_folders as names (stamp stats them for every draft of a batch: no Path made)."""
+    home = os.path.expanduser("~")
+    return ["/usr/share/fonts", "/usr/local/share/fonts", f"{home}/.local/share/fonts", f"{home}/.fonts",
+            "/var/cache/fontconfig", f"{home}/.cache/fontconfig", "/Library/Fonts", f"{home}/Library/Fonts",
+            "/System/Library/Fonts"]
 
 
 def families(path: Path) -> set[str]:
@@ -188,11 +193,11 @@ def has_fc_list() -> bool:
 def stamp(kind: str) -> str:
     """What changes when fonts are installed: the font folders' and fontconfig caches' times (and, on Windows, the
     registry keys' last writes). Cheap: a few stats."""
-    folders = windows_folders() if kind == "windows" else unix_folders()
+    folders = windows_folders() if kind == "windows" else unix_folder_names()
     times = []
     for folder in folders:
         try:
-            times.append(str(folder.stat().st_mtime_ns))
+            times.append(str(os.stat(folder).st_mtime_ns))
         except OSError:
             times.append("-")
     if kind == "windows":
