@@ -27,6 +27,8 @@ from drafter.errors import MarkupError, Problem
 BLOCK_KINDS = ("title", "sub", "salute", "division", "h1", "h2", "h3", "p", "row", "sign", "date")
 SPAN = re.compile(r"⟦(lead|runin|fig|gap|how|br|cell)(?::([^⟦⟧]*))?⟧")
 GAP_TEXT = "【待补充：{}】"
+# The span kinds whose text is what the draft shows (Span.shown: every span but a gap, a cell boundary, a break).
+SHOWN_AS_WRITTEN = frozenset(("plain", "fig", "lead", "runin", "how"))
 # How a cell boundary reads in a block's plain text (check and the text writers see a row as one line).
 CELL_TEXT = "\t"
 
@@ -42,11 +44,14 @@ class Span(NamedTuple):
     @property
     def shown(self) -> str:
         """The text as it appears in the draft."""
-        if self.kind == "gap":
+        kind = self.kind
+        if kind in SHOWN_AS_WRITTEN:
+            return self.text
+        if kind == "gap":
             return GAP_TEXT.format(self.text)
-        if self.kind == "cell":
+        if kind == "cell":
             return CELL_TEXT
-        return "\n" if self.kind == "br" else self.text
+        return "\n" if kind == "br" else self.text
 
 
 class Block(NamedTuple):

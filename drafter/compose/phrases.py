@@ -136,6 +136,16 @@ def shuffle(rng: random.Random, items: list) -> None:
         items[i], items[j] = items[j], items[i]
 
 
+def below(rng: random.Random, bound: int) -> int:
+    """rng.randrange(bound) for a bound of at least 1: the same draws (random.Random._randbelow), without randrange's
+    argument checks and two calls (tests/compose/test_choices.py)."""
+    bits = bound.bit_length()
+    drawn = rng.getrandbits(bits)
+    while drawn >= bound:
+        drawn = rng.getrandbits(bits)
+    return drawn
+
+
 class Chooser:
     """Seeded choices in 'once' mode: within a draft a phrase returns only after its alternatives are used.
 
@@ -172,7 +182,7 @@ class Chooser:
         if not fresh:  # a new round, which does not open with the phrase just given
             used.clear()
             fresh = [o for o in unique if o != self.last.get(key)] or unique
-        choice = self.turn(key, fresh)[0] if self.rotation is not None else fresh[self.rng.randrange(len(fresh))]
+        choice = self.turn(key, fresh)[0] if self.rotation is not None else fresh[below(self.rng, len(fresh))]
         self.used[key].add(choice)
         self.last[key] = choice
         return choice

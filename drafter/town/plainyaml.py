@@ -79,9 +79,17 @@ def starts_plain(text: str) -> bool:
 
 def key_name(text: str) -> str:
     """A key, which must read as a string (not true, null, 1 …)."""
+    if text in KEYS:
+        return text
     if not isinstance(scalar(text), str):
         raise Unusual
+    if len(KEYS) < 1 << 12:
+        KEYS.add(text)
     return text
+
+
+# Keys found to read as strings (a county's files write the same few dozen).
+KEYS: set[str] = set()
 
 
 def quoted(line: str, pos: int) -> tuple[str, int]:

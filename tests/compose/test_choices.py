@@ -7,7 +7,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafter.compose.phrases import shuffle
+from drafter.compose.phrases import below, shuffle
 
 
 @settings(max_examples=300, deadline=None)
@@ -18,6 +18,14 @@ def test_shuffle_orders_as_random_shuffle_does_and_leaves_the_generator_where_it
     shuffle(ours, mine)
     theirs.shuffle(reference)
     assert mine == reference
+    assert ours.getstate() == theirs.getstate()
+
+
+@settings(max_examples=300, deadline=None)
+@given(seed=st.integers(min_value=0, max_value=2**64), bound=st.integers(min_value=1, max_value=2**70))
+def test_below_draws_as_randrange_does(seed: int, bound: int) -> None:
+    ours, theirs = random.Random(seed), random.Random(seed)
+    assert [below(ours, bound) for _ in range(5)] == [theirs.randrange(bound) for _ in range(5)]
     assert ours.getstate() == theirs.getstate()
 
 
