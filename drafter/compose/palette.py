@@ -20,8 +20,6 @@ USAGE = 2
 # drafts of a county share; batch builds prefer such leads.
 COUNTY_SAFE = 16
 
-
-
 # A section's topic, or its topics when it covers two under one heading (项目建设 and 文化旅游).
 Topics = str | tuple[str, ...]
 
@@ -144,8 +142,8 @@ class Palette:
     def fixed(self, kind: str | None, field: str, direction: str | None, label: str = "") -> list[tuple[Option, Entry | None]]:
         """A topic's phrases of a kind (sheet, then mined; kind None: the generic ones under label) that fit this
         draft's year, the figures' way and the levels of government the town file gives, each with its entry when
-        whether it fits also depends on the section's words (fit.fits_words; else None). The same for every town of a year whose
-        file names the same levels: worked out once per process."""
+        whether it fits also depends on the section's words (fit.fits_words; else None). The same for every town of
+        a year whose file names the same levels: worked out once per process."""
         mine = (kind, field, label, direction in RISING)
         if mine in self.plans:  # (this draft's: its year and levels are fixed)
             return self.plans[mine]

@@ -194,8 +194,9 @@ def fact_figures(fact: Fact, source: str, settings: Settings) -> FactFigures | N
             for j, p in enumerate(fact.figures)
         ])
     if fact.value is not None:
-        return FactFigures(quantities=[("", quantity(fact.value, fact.unit, fact.approx, fact.previous, fact.target, source, settings,
-                                          fact.growth, fact.completion))])
+        made = quantity(fact.value, fact.unit, fact.approx, fact.previous, fact.target, source, settings, fact.growth,
+                        fact.completion)
+        return FactFigures(quantities=[("", made)])
     return None
 
 
