@@ -122,7 +122,7 @@ class Palette:
             self.fitting[key] = self.fit_options(topic, field, direction, about, cover)
         own, generic = self.fitting[key]
         used = self.ctx.choose.used[f"{field}.通用"]
-        return own, [o for o in generic if o.template not in used]
+        return own, [o for o in generic if o.template not in used] if used else generic
 
     def fit_options(self, topic: Topics, field: str, direction: str | None, about: str | None,
                     cover: tuple[str, ...] = ()) -> tuple[list[Option], list[Option]]:

@@ -178,7 +178,7 @@ class Chooser:
         if not unique:
             return None
         used = self.used[key]
-        fresh = [o for o in unique if o not in used]
+        fresh = [o for o in unique if o not in used] if used else unique
         if not fresh:  # a new round, which does not open with the phrase just given
             used.clear()
             fresh = [o for o in unique if o != self.last.get(key)] or unique
