@@ -4,7 +4,7 @@ user's style in a guarded one: budgets on time and size, errors as one Chinese l
 from __future__ import annotations
 
 from functools import lru_cache
-from types import MethodType
+from types import BuiltinMethodType, MethodType
 from typing import Any
 
 import jinja2
@@ -19,6 +19,9 @@ from drafter.compose.style import BUILTIN, load_style, template_dir
 from drafter.errors import TemplateError
 from drafter.files.cache import cache_dir
 from drafter.town.model import Town
+
+# What Jinja's wrap_str_format looks at (bound methods, Python's and C's).
+METHODS = (MethodType, BuiltinMethodType)
 
 # The built-in styles (templates/<name>/style.yaml holds each one's label and description).
 STYLES = BUILTIN
@@ -62,6 +65,19 @@ class Sandbox(SandboxedEnvironment):
             return __obj(*args, **kwargs)
         except StopIteration:
             return __context.environment.undefined("value was undefined because a callable raised a StopIteration exception")
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """Jinja's getattr, without handing every value to wrap_str_format, which wraps a str's format and format_map
+        alone (a method whose __self__ is a str): those, and a missing attribute, go through Jinja's own."""
+        try:
+            value = getattr(obj, attribute)
+        except AttributeError:
+            return super().getattr(obj, attribute)
+        if type(value) in METHODS and isinstance(value.__self__, str):
+            return super().getattr(obj, attribute)
+        if self.is_safe_attribute(obj, attribute, value):
+            return value
+        return self.unsafe_undefined(obj, attribute)
 
     def is_safe_callable(self, obj: object) -> bool:
         """Jinja's verdict, kept per function for a bound method (a new object at every call, whose attributes are

@@ -59,3 +59,22 @@ def test_a_method_is_called_as_jinja_calls_it_the_first_time_and_every_time_afte
     assert expected == "w:a SandboxedEnvironment bb []c"
     assert [template.render(p=Passing(), who="w") for _ in range(3)] == [expected.replace("SandboxedEnvironment", "Sandbox")] * 3
     assert {f.__name__: v for f, v in env.plain.items()} == {"context": False, "environment": False, "plain": True, "stops": True}
+
+
+@pytest.mark.parametrize("source", [
+    '{{ "{0.__class__}".format(1) }}',  # a format string reaching for an attribute: Jinja's formatter refuses it
+    '{{ "{0}".format(1) }}|{{ "{x}".format_map({"x": 2}) }}|{{ s.format(3) }}',
+    "{{ d.missing }}|{{ d.key }}|{{ t.fine() }}|{{ t.fine }}",
+    "{{ t.__class__ }}|{{ t.fine.__func__ }}|{{ (1).real }}|{{ s.upper() }}",
+])
+def test_attributes_read_as_in_jinjas_sandbox(source: str) -> None:
+    values = {"s": "a{0}", "d": {"key": "v"}, "t": Thing()}
+    expected = jinja2.sandbox.SandboxedEnvironment().from_string(source).render(values)
+    env = Sandbox()
+    assert [env.from_string(source).render(values) for _ in range(2)] == [expected, expected]
+
+
+def test_an_unsafe_attribute_is_refused_under_strict_undefined() -> None:
+    env = Sandbox(undefined=jinja2.StrictUndefined)
+    with pytest.raises(SecurityError):
+        env.from_string("{{ t.__class__ }}").render(t=Thing())
