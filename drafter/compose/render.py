@@ -45,19 +45,17 @@ class Sandbox(SandboxedEnvironment):
         super().__init__(**options)
         self.verdicts: dict[tuple[type, str], bool] = {}
         self.callables: dict[object, bool] = {}
-        self.plain: dict[object, bool] = {}
+        self.direct: dict[object, bool] = {}
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's names)
-        """A call from the template: a bound method of a plain function (one Jinja passes nothing to: no
-        jinja_pass_arg) called as Context.call would, without its two attribute probes per call; anything else as
-        Jinja calls it. Either way only after is_safe_callable."""
-        function = getattr(__obj, "__func__", None) if type(__obj) is MethodType else None
-        plain = __self.plain.get(function) if function is not None else None
-        if plain is None:
-            if function is not None:
-                __self.plain[function] = not hasattr(function, "jinja_pass_arg")
-            return super().call(__context, __obj, *args, **kwargs)
-        if not plain or not __self.is_safe_callable(__obj):
+        """A call from the template: a bound method of a function that is safe to call and plain (one Jinja passes
+        nothing to: no jinja_pass_arg), both kept per function, called as Context.call would call it, without its
+        two attribute probes and the safety check's lookups per call; anything else, and every function the first
+        time, as Jinja calls it."""
+        function = __obj.__func__ if type(__obj) is MethodType else None
+        if function is None or not __self.direct.get(function):
+            if function is not None and function not in __self.direct:
+                __self.direct[function] = not hasattr(function, "jinja_pass_arg") and __self.is_safe_callable(__obj)
             return super().call(__context, __obj, *args, **kwargs)
         kwargs.pop("_block_vars", None)
         kwargs.pop("_loop_vars", None)

@@ -58,7 +58,7 @@ def test_a_method_is_called_as_jinja_calls_it_the_first_time_and_every_time_afte
     expected = jinja2.sandbox.SandboxedEnvironment().from_string(source).render(p=Passing(), who="w")
     assert expected == "w:a SandboxedEnvironment bb []c"
     assert [template.render(p=Passing(), who="w") for _ in range(3)] == [expected.replace("SandboxedEnvironment", "Sandbox")] * 3
-    assert {f.__name__: v for f, v in env.plain.items()} == {"context": False, "environment": False, "plain": True, "stops": True}
+    assert {f.__name__: v for f, v in env.direct.items()} == {"context": False, "environment": False, "plain": True, "stops": True}
 
 
 @pytest.mark.parametrize("source", [
