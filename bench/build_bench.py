@@ -2,7 +2,8 @@
 
 Run: python bench/build_bench.py   (installs Debian's pandoc with apt-get when it is missing)
      python bench/build_bench.py --instructions   (also counts CPU instructions of the floors and the cold build
-     under valgrind's callgrind: the same figures on a loaded machine, where wall times move by a tenth)
+     under valgrind's callgrind: the same figures on a loaded machine, where wall times move by a tenth; and where
+     the cold build's instructions over the floor go: drafter's imports, the first town file, the first draft, the rest)
 By default the figures are taken in a throwaway virtualenv with a regular `pip install .`, which is
 what a clerk gets (byte-compiled modules); `--installed` measures the drafter already installed here
 instead (an editable install recompiles drafter's modules on every run when PYTHONDONTWRITEBYTECODE is set).
@@ -66,6 +67,20 @@ def needed(cli: list[str], example: Path, out: Path) -> list[str]:
     return done.stdout.split("\n")[-2].split()
 
 
+def stage_programs(example: Path) -> dict[str, list[str]]:
+    """Processes that stop part way through a cold build, for counting where its instructions go (--instructions):
+    drafter's imports as the command makes them (collector paused, then frozen), then the first load_town, the first
+    draft's markup, and a second draft in the same process (what a warm one costs)."""
+    head = ("import gc; gc.disable(); import drafter.cli.main, drafter.build.draft, drafter.write.quick, "
+            "drafter.write.fonts; gc.freeze(); gc.enable()\n"
+            "from pathlib import Path\nfrom drafter.build.draft import BuildOptions, collector_paused, draft_markup, load_town\n"
+            f"example = Path({str(example)!r})\n")
+    draft = "with collector_paused():\n    town = load_town(example)\n    draft_markup(town, BuildOptions())\n"
+    steps = {"imports": "", "load": "with collector_paused():\n    load_town(example)\n", "draft": draft,
+             "again": draft + "    draft_markup(town, BuildOptions(seed=7))\n"}
+    return {name: [sys.executable, "-c", head + body] for name, body in steps.items()}
+
+
 def in_fresh_venv() -> None:
     """Re-run this script with --installed inside a new virtualenv holding a regular install of the project."""
     with tempfile.TemporaryDirectory() as folder:
@@ -101,7 +116,10 @@ def main() -> None:
         }
         runs = paired_runs(runs_of, REPEAT)
         warm = warm_per_report(tmp)
-        counts = {name: instructions(runs_of[name]) for name in ("needed", "paused", "cold")} if "--instructions" in sys.argv else {}
+        counts = {}
+        if "--instructions" in sys.argv:
+            counts = {name: instructions(runs_of[name]) for name in ("needed", "paused", "cold")}
+            counts |= {name: instructions(argv) for name, argv in stage_programs(EXAMPLE).items()}
     version = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.split("\n")[0]
     median = {name: (statistics.median(r[0] for r in rs), max(r[1] for r in rs)) for name, rs in runs.items()}
     print(f"{REPEAT} rounds of paired runs (after one warm-up each); example: {EXAMPLE.name}")
@@ -124,6 +142,15 @@ def main() -> None:
         print(f"\nCPU instructions (callgrind): needed floor {counts['needed'] / 1e6:.1f} M, imported with the collector paused "
               f"{counts['paused'] / 1e6:.1f} M, cold build {counts['cold'] / 1e6:.1f} M; cold / needed floor = "
               f"{counts['cold'] / counts['needed']:.3f}, cold / paused floor = {counts['cold'] / counts['paused']:.3f}")
+        over = {"the packages imported with the collector paused": counts["paused"] - counts["needed"],
+                "drafter's own imports (collector paused too)": counts["imports"] - counts["paused"],
+                "the first load_town": counts["load"] - counts["imports"],
+                "the first draft's markup": counts["draft"] - counts["load"],
+                "parse, .docx, the command line, the exit": counts["cold"] - counts["draft"],
+                "(a second draft's markup in the same process)": counts["again"] - counts["draft"]}
+        print(f"where the cold build's {(counts['cold'] - counts['needed']) / 1e6:.1f} M over the needed floor go:")
+        for label, count in over.items():
+            print(f"  {label:<50}{count / 1e6:>8.1f} M")
 
 
 if __name__ == "__main__":
