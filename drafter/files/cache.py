@@ -98,16 +98,18 @@ def jieba_folder() -> Path | None:
     return private
 
 
-# A cache entry's file name ends so.
+# A cache entry's file name ends so (OLD_SUFFIX: the JSON form entries had before they were kept in marshal's).
 SUFFIX = ".marshal"
+OLD_SUFFIX = ".json"
 # Entries of one kind kept; older ones (left by data files since edited) are removed when a new one is written.
 KEEP = 8
 
 
 def prune(folder: Path, newest: Path) -> None:
-    """Remove all but the KEEP most recently written entries of a cache folder."""
+    """Remove all but the KEEP most recently written entries of a cache folder, and every entry in the JSON form
+    drafter kept before (never read again: an upgrade would leave them there for good)."""
     entries = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: (p == newest, p.stat().st_mtime_ns))
-    for old in entries[:-KEEP]:
+    for old in [*entries[:-KEEP], *folder.glob(f"*{OLD_SUFFIX}")]:
         try:
             old.unlink()
         except OSError:

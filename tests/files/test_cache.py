@@ -32,6 +32,15 @@ def test_old_entries_are_pruned(tmp_path, monkeypatch):
     assert cache.cached_data("test", f"key{cache.KEEP + 4}", lambda: ["recomputed"]) == [cache.KEEP + 4]
 
 
+def test_entries_of_the_older_json_form_are_removed_when_one_is_written(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = cache.cache_dir("test")
+    stale = folder / "0123456789abcdef01234567.json"
+    stale.write_text('{"old": 1}', "utf-8")
+    assert cache.cached_data("test", "key", lambda: [1]) == [1]
+    assert not stale.exists() and len(list(folder.glob(f"*{cache.SUFFIX}"))) == 1
+
+
 def test_unwritable_cache_still_computes(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("x")
