@@ -1,6 +1,6 @@
 """The one error tree: every user-facing failure is a DrafterError that says where."""
 
-from typing import NamedTuple
+from drafter.tuples import NamedTuple
 
 
 class Problem(NamedTuple):

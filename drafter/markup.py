@@ -20,9 +20,9 @@ Inline spans inside a block:
 """
 
 import re
-from typing import NamedTuple
 
 from drafter.errors import MarkupError, Problem
+from drafter.tuples import NamedTuple
 
 BLOCK_KINDS = ("title", "sub", "salute", "division", "h1", "h2", "h3", "p", "row", "sign", "date")
 SPAN = re.compile(r"⟦(lead|runin|fig|gap|how|br|cell)(?::([^⟦⟧]*))?⟧")

@@ -8,7 +8,6 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NamedTuple
 
 from drafter.compose.composer import Composer
 from drafter.compose.phrases import load_bank
@@ -19,6 +18,7 @@ from drafter.files.textio import DOCX_BODY_LIMIT, atomic_write, status
 from drafter.markup import Block, parse
 from drafter.town.load import load_town
 from drafter.town.model import Town
+from drafter.tuples import NamedTuple
 from drafter.write.text import to_markdown, to_text
 
 FORMATS = ("docx", "md", "txt")

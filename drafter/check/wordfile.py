@@ -7,11 +7,12 @@ from __future__ import annotations
 import zipfile
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from drafter.check.wordlooks import fonts_rule, language_rule, proofing_rule, properties_rule, styles_rule
 from drafter.check.wordpkg import Finding, Package, Where
 from drafter.check.wordrules import fields_rule, ids_rule, revisions_rule, tables_rule, toc_rule
+from drafter.tuples import NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Callable

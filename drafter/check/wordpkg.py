@@ -7,9 +7,11 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from lxml import etree
+
+from drafter.tuples import NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

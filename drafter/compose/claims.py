@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import NamedTuple
+
+from drafter.tuples import NamedTuple
 
 # A verb that sets something up or carries it out, then (within a few characters) the thing: a mechanism, a list, a
 # platform, a campaign, a requirement. 建立小升规企业培育库, 开展“三服务”活动, 落实“四早”要求, 推行……模式.

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from drafter.compose.base import ECHO, SLOT, Context, item_text, run_set, section_text, sentence
 from drafter.compose.fit import balanced, says_again, words
 from drafter.compose.palette import USAGE, Option, Palette, Topics
 from drafter.compose.phrases import bank_memo
 from drafter.town.model import Section
+from drafter.tuples import NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Callable

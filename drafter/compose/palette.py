@@ -1,13 +1,13 @@
 """Context -> the phrases that fit a section: its topic's own (sheet and mined), then the generic ones."""
 
 from collections.abc import Callable
-from typing import NamedTuple
 
 from drafter.compose.base import ECHO, SIX, Context, run_set, section_text
 from drafter.compose.fit import RISING, Events, fits_figures, fits_words, in_years, words_matter
 from drafter.compose.phrases import bank_memo
 from drafter.compose.wording import Entry
 from drafter.town.model import Section
+from drafter.tuples import NamedTuple
 
 # Mined categories that join a topic sheet's kinds: a 举措 filler is an action, a verdict a result.
 ACTION_LEN = 4

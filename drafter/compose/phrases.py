@@ -7,13 +7,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 import yaml
 
 from drafter.errors import PhrasebankError, Problem
 from drafter.files.cache import cached_data
 from drafter.files.resources import data_dir
+from drafter.tuples import NamedTuple
 
 # File -> keys that the build reads from it.
 REQUIRED = {

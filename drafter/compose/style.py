@@ -5,10 +5,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from drafter.errors import DrafterError, Problem, TemplateError
 from drafter.files.resources import data_dir
+from drafter.tuples import NamedTuple
 
 # The built-in styles, in the order `drafter styles` lists them; each is templates/<name>/.
 BUILTIN = ("numbered", "topical", "congress", "report")

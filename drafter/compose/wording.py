@@ -4,13 +4,13 @@ import os
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 import yaml
 
 from drafter.errors import PhrasebankError, Problem
 from drafter.files.cache import cached_data
 from drafter.files.resources import DATA
+from drafter.tuples import NamedTuple
 
 # The kinds of phrase a topic sheet lists (see drafter/data/topics/README.md).
 FIELDS = ("actions", "results", "gains", "aims", "projects", "leads", "plan_leads", "approaches")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from drafter.check.audit import PLACEHOLDER, Audit, audit, read_draft, town_values
 from drafter.check.overlap import MASK, canonical_formulas, masked
@@ -13,6 +13,7 @@ from drafter.compose.frame import frame_formulas
 from drafter.compose.plans import year_formulas
 from drafter.errors import DrafterError
 from drafter.town.load import load_town
+from drafter.tuples import NamedTuple
 
 if TYPE_CHECKING:
     from drafter.town.model import Town

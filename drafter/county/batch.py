@@ -12,12 +12,13 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from drafter.build.draft import BuildOptions, build
 from drafter.errors import DrafterError, OutputError, Problem, TownFileError
 from drafter.files.crashlog import save_traceback
 from drafter.files.textio import regular
+from drafter.tuples import NamedTuple
 
 SUFFIXES = (".yaml", ".yml")
 INTERRUPTED = "已中断，没有生成"

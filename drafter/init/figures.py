@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from typing import NamedTuple
+
+from drafter.tuples import NamedTuple
 
 HAN = "\u4e00-\u9fff"
 UNITS = ("亿元|万元|元|万吨|吨|万公斤|公斤|万亩|亩|公顷|万平方米|平方米|万立方米|立方米|公里|千米|万人次|人次|万人|人|户|家|个|座|所|条|"

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from typing import NamedTuple
 
 from drafter.errors import CorpusError, Problem
 from drafter.init.figures import Figure, indicator_figures
@@ -19,6 +18,7 @@ from drafter.init.webcopy import Cleaned, clean
 from drafter.mine.corpus import Document, Line
 from drafter.mine.structure import Report, parse_report
 from drafter.town.lexicon import load_lexicon
+from drafter.tuples import NamedTuple
 
 __all__ = ["Item", "LastYear", "Part", "read_last_year", "report_document"]
 

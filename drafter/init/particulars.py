@@ -5,9 +5,9 @@ title, the part headings, the opening or the occasion line, each with where it c
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from drafter.init.webcopy import Cleaned
+from drafter.tuples import NamedTuple
 
 HAN = "\u4e00-\u9fff"
 MASK = "xX×*＊某"

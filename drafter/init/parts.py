@@ -5,11 +5,11 @@ run-in leads ("项目建设推动有力。…全域旅游不断推进。…"), w
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from drafter.init.figures import Figure, promised
 from drafter.mine.structure import Report, Section
 from drafter.town.lexicon import load_lexicon
+from drafter.tuples import NamedTuple
 
 NUM = "一二三四五六七八九十"
 # 一是/二是 after the start of a paragraph or the end of a sentence (restarts inside an item are items too).

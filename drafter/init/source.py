@@ -12,10 +12,10 @@ import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
 
 from drafter.errors import CorpusError, Problem
 from drafter.files import textio, zipread
+from drafter.tuples import NamedTuple
 
 WHAT = "去年的报告"
 # How long LibreOffice may take to turn one .doc into text.

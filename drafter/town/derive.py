@@ -3,7 +3,6 @@
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import NamedTuple
 
 from drafter.town.amounts import (  # noqa: F401 (number, rounded, percent, trimmed, mark are derive's API too)
     ALIKE,
@@ -20,6 +19,7 @@ from drafter.town.amounts import (  # noqa: F401 (number, rounded, percent, trim
 )
 from drafter.town.model import Fact, Indicator, Section, Settings, Town
 from drafter.town.record import Record
+from drafter.tuples import NamedTuple
 
 
 class Figure(NamedTuple):

@@ -1,12 +1,12 @@
 """Packaged lexicon data -> typed Lexicon (topics, part words, cue words); no jieba."""
 
 from functools import lru_cache
-from typing import NamedTuple
 
 import yaml
 
 from drafter.files.cache import cached_data
 from drafter.files.resources import DATA
+from drafter.tuples import NamedTuple
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -9,7 +9,9 @@ hashing by the fields' values, a repr naming each field."""
 
 import dataclasses
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
+
+from drafter.tuples import NamedTuple
 
 MISSING = dataclasses.MISSING
 

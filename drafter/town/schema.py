@@ -12,7 +12,9 @@ import types
 import typing
 from decimal import Decimal
 from functools import cache
-from typing import Any, Literal, NamedTuple, Union
+from typing import Any, Literal, Union
+
+from drafter.tuples import NamedTuple
 
 Loc = tuple[str | int, ...]
 MARKUP_CHARS = "⟦⟧"

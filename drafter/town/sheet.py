@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 from drafter.errors import Problem, SheetError
 from drafter.town.workbook import Grid, coordinate, read_grid
+from drafter.tuples import NamedTuple
 
 TOWN_HEADERS = ("乡镇", "乡镇名称", "乡（镇）", "乡(镇)", "乡镇（街道）", "乡镇(街道)", "单位", "单位名称", "地区")
 KINDS = {"previous": ("上年同期", "上年", "去年", "同期"), "target": ("目标任务", "年度目标", "目标", "任务", "计划"),

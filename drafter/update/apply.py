@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from drafter.compose.style import locate_style
 from drafter.errors import DraftError, OutputError, Problem
@@ -19,6 +19,7 @@ from drafter.ooxml.props import read_properties, read_title, write_properties
 from drafter.town.derive import forms, town_figures
 from drafter.town.load import load_town
 from drafter.town.model import Town
+from drafter.tuples import NamedTuple
 from drafter.update.match import Context, Matcher, Target
 from drafter.update.package import CORE, CUSTOM, DOCUMENT, STYLES, Package, backup_path, read_package, target_path, write_package
 from drafter.write import marks

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import NamedTuple
 
 from drafter.town.model import Town
+from drafter.tuples import NamedTuple
 from drafter.write import marks
 from drafter.write.marks import Identity
 

@@ -9,11 +9,12 @@ import io
 import shutil
 import zipfile
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
 from drafter.errors import DraftError, OutputError, Problem
 from drafter.files.textio import DRAFT_LIMIT, read_limited
 from drafter.files.zipread import ZIP_ERRORS, docx_members, read_members
+from drafter.tuples import NamedTuple
 
 DOCUMENT = "word/document.xml"
 CUSTOM = "docProps/custom.xml"

@@ -8,7 +8,9 @@ import datetime as dt
 import importlib.util
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from drafter.tuples import NamedTuple
 
 if TYPE_CHECKING:
     from drafter.town.model import Town

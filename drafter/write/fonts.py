@@ -1,9 +1,8 @@
 """The 公文 fonts a draft names -> which this machine has, what Word and WPS show in place of the missing ones, and how
 to get them (`drafter fonts`); one line for build when the draft's fonts are not all here."""
 
-from typing import NamedTuple
-
 from drafter.files.fonts import installed
+from drafter.tuples import NamedTuple
 from drafter.write import layout as P
 
 # Every font drafter's two font sets name (profile.FONT_SETS), the GB2312 ones first.

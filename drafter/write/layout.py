@@ -2,9 +2,8 @@
 font sets and the font table's alternates, the heading kinds, the signature's indents (GB/T 9704-2012; drafter.write.profile
 holds the rest of the page and re-exports these)."""
 
-from typing import NamedTuple
-
 from drafter.markup import width
+from drafter.tuples import NamedTuple
 
 SIGN_RIGHT_CHARS = 200      # 署名右空二字 (Std 7.3.5.2)
 # Block kinds that are headings (on Word's heading styles), in the order of their levels.

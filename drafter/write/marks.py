@@ -19,7 +19,9 @@ import json
 import re
 import zlib
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from drafter.tuples import NamedTuple
 
 if TYPE_CHECKING:
     from drafter.town.model import Town

@@ -1,9 +1,8 @@
 """The page format profile (GB/T 9704-2012): every size and font of the draft, with its source."""
 
-from typing import NamedTuple
-
 from docx.shared import Mm, Pt, Twips
 
+from drafter.tuples import NamedTuple
 from drafter.write.layout import FONT_SETS, FONT_TABLE, HEADING_KINDS, SIGN_RIGHT_CHARS, Fonts  # noqa: F401 (the profile's names)
 
 # Page (Std 5.1, 5.2.1): A4; 天头 37 mm, 订口 28 mm; type area 156 x 225 mm -> right 26, bottom 35 (Derived).

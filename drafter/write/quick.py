@@ -8,11 +8,11 @@ import base64
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 from drafter.files.zipout import zip_bytes
 from drafter.markup import Block
 from drafter.ooxml.textxml import core_xml, custom_xml, keep_xml
+from drafter.tuples import NamedTuple
 from drafter.write import marks
 from drafter.write.docmeta import CORE, CUSTOM, DOCUMENT, FIXED_ZIP_TIME, DocMeta, code_stamp
 from drafter.write.layout import HEADING_KINDS, signature_indents
