@@ -22,6 +22,8 @@ LEVEL_CHARS = "省市县区州旗"
 LEVEL_RUN = re.compile(r"[省市县](?:、?[省市县])+")
 LEVEL_BODY = re.compile(r"(?<![城都超集门社园景小片辖街夜菜花灯坊校矿库])([省市县区州旗])(?=委|政府|人大|政协|级|里)")
 LEVEL_WHOLE = re.compile(r"全([县市])")
+LEVEL_SET = frozenset(LEVEL_CHARS)
+NO_LEVELS: frozenset[str] = frozenset()
 
 
 def cn_number(n: int) -> str:
@@ -67,7 +69,7 @@ CACHED = 1 << 14
 @lru_cache(maxsize=CACHED)
 def runs(text: str, length: int) -> tuple[str, ...]:
     """Every run of length characters of text, in order (repeats kept)."""
-    return tuple(text[i : i + length] for i in range(len(text) - length + 1))
+    return tuple([text[i : i + length] for i in range(len(text) - length + 1)])
 
 
 @lru_cache(maxsize=CACHED)
@@ -102,6 +104,8 @@ def slot_parts(pattern: str) -> tuple[str, ...]:
 @lru_cache(maxsize=CACHED)
 def levels(text: str) -> frozenset[str]:
     """The levels of government text names (省, 市, 县 …): 省市县委全会精神 -> {省, 市, 县}; 城市建设 -> none."""
+    if LEVEL_SET.isdisjoint(text):  # most phrases: no pattern can match without one of these characters
+        return NO_LEVELS
     found = {c for m in LEVEL_RUN.finditer(text) for c in m.group(0) if c in LEVEL_CHARS}
     found |= {m.group(1) for m in LEVEL_BODY.finditer(text)} | {m.group(1) for m in LEVEL_WHOLE.finditer(text)}
     return frozenset(found)
