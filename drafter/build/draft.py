@@ -23,7 +23,7 @@ from drafter.write.text import to_markdown, to_text
 
 FORMATS = ("docx", "md", "txt")
 FINGERPRINT = "drafter:sha256:"
-IDENTIFIER = re.compile(r"<dc:identifier>([^<]*)</dc:identifier>")
+IDENTIFIER = r"<dc:identifier>([^<]*)</dc:identifier>"  # read when a build would replace a .docx (re compiles it then)
 CORE = "docProps/core.xml"
 # Every .docx through python-docx (tests compare the quick writer with it).
 SLOW_WRITER = False
@@ -129,7 +129,7 @@ def untouched_docx(path: Path) -> bool:
             parts = [(n, package.read(n)) for n in names]
     except (*ZIP_ERRORS, UnicodeDecodeError):  # a damaged package (a corrupt deflate stream among them) was not drafter's untouched draft
         return False
-    match = IDENTIFIER.search(core)
+    match = re.search(IDENTIFIER, core)
     return match is not None and match.group(1) == FINGERPRINT + package_digest(parts)
 
 

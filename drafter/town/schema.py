@@ -30,7 +30,7 @@ def hidden_control(text: str) -> re.Match[str] | None:
 
 
 # A number written with thousands separators (23,450 or 1，234.5), which YAML reads as text.
-GROUPED = re.compile(r"^\d{1,3}([,，]\d{3})+(\.\d+)?$")
+GROUPED = r"^\d{1,3}([,，]\d{3})+(\.\d+)?$"  # only for a value already wrong (re compiles it when first used)
 INVALID = object()
 # No amount in a township's report comes near this (1 万亿); larger ones are typing slips.
 LARGEST = Decimal(10) ** 12
@@ -204,7 +204,7 @@ def scalar(tp: Any, raw: Any, loc: Loc, issues: list[Issue], meta: typing.Mappin
         if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
             return raw
         return fail(issues, loc, "应为日期，如 2024-12-05")
-    if isinstance(raw, str) and GROUPED.match(raw.strip()):
+    if isinstance(raw, str) and re.match(GROUPED, raw.strip()):
         return fail(issues, loc, f"数字里不要写逗号：写成 {raw.strip().replace(',', '').replace('，', '')}")
     if isinstance(raw, bool) or not isinstance(raw, (int, float, Decimal)) or (tp is int and not isinstance(raw, int)):
         return fail(issues, loc, "应为整数" if tp is int else "应为数字")

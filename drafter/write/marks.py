@@ -33,8 +33,9 @@ FIELDS = {"value": "v", "change": "c", "completion": "p", "ratio": "r", "ratio[0
 LIST_NAMES = {v: k for k, v in LISTS.items()}
 FIELD_NAMES = {v: k for k, v in FIELDS.items()}
 SEGMENT = re.compile(r"([a-z]+)(?:\[(\d+)\])?$")
-CODE = re.compile(r"([A-Z])(\d+)|([a-z])")
-NAME = re.compile(r"_dr(\d+)([pt])_([A-Za-z0-9]+)_([0-9a-f]{8})(?:_([0-9a-f]{8}))?$")
+# Read back only by update and check (re compiles them when first used; a build does not use them).
+CODE = r"([A-Z])(\d+)|([a-z])"
+NAME = r"_dr(\d+)([pt])_([A-Za-z0-9]+)_([0-9a-f]{8})(?:_([0-9a-f]{8}))?$"
 PREFIX = "_dr"
 # Word keeps bookmark names up to this length.
 NAME_LIMIT = 40
@@ -86,7 +87,7 @@ def encode(key: str) -> str:
 def decode(code: str) -> str:
     """'S1T0F1c' -> 'sections[1].items[0].facts[1].change'."""
     parts = []
-    for match in CODE.finditer(code):
+    for match in re.finditer(CODE, code):
         letter, index, field = match.groups()
         parts.append(f"{LIST_NAMES[letter]}[{index}]" if letter else FIELD_NAMES[field])
     return ".".join(parts)
@@ -116,7 +117,7 @@ def number(name: str) -> int:
 
 def parse(name: str) -> Mark | None:
     """A bookmark name -> its Mark; None for bookmarks that are not drafter's."""
-    match = NAME.match(name)
+    match = re.match(NAME, name)
     if not match:
         return None
     try:
