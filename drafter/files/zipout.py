@@ -37,6 +37,14 @@ def deflate(data: bytes) -> tuple[int, bytes]:
     return found
 
 
+def keep(data: bytes, found: tuple[int, bytes]) -> None:
+    """Take found as deflate(data), made before by deflate itself (a frame's parts, kept with them in the user's
+    cache under its zlib's version): a cold build does not compress them again."""
+    if len(DEFLATED) >= KEPT:
+        DEFLATED.clear()
+    DEFLATED[data] = found
+
+
 def zip_bytes(entries: list[tuple[str, bytes]], date_time: tuple[int, int, int, int, int, int]) -> bytes:
     """The archive of entries, in order, each deflated and dated date_time."""
     year, month, day, hour, minute, second = date_time

@@ -14,7 +14,7 @@ import pytest
 
 from drafter.build import draft
 from drafter.build.draft import BuildOptions, build
-from drafter.files import cache
+from drafter.files import cache, zipout
 from drafter.markup import parse
 from drafter.write import quick
 from tests.conftest import EXAMPLES, ROOT, STYLES
@@ -76,6 +76,40 @@ def test_a_frame_the_cache_does_not_hold_is_made_again(tmp_path: Path, monkeypat
     build(EXAMPLES / "青石镇.yaml", BuildOptions(out=second))
     assert second.read_bytes() == first.read_bytes()
     assert marshal.loads(kept[0].read_bytes())["head"].startswith("<?xml")
+    quick.frame.cache_clear()
+
+
+def test_a_kept_frame_s_fixed_parts_are_not_compressed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    quick.frame.cache_clear()
+    first = tmp_path / "a.docx"
+    build(EXAMPLES / "青石镇.yaml", BuildOptions(out=first))
+    quick.frame.cache_clear()
+    zipout.DEFLATED.clear()
+    compressed: list[int] = []
+    real = zipout.zlib.compressobj
+
+    def counted(*args: object) -> object:
+        compressed.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(zipout.zlib, "compressobj", counted)
+    second = tmp_path / "b.docx"
+    build(EXAMPLES / "青石镇.yaml", BuildOptions(out=second))
+    # only the draft's own parts (document, core and custom properties) were compressed; the bytes are the same
+    assert len(compressed) == len(quick.OWN) and second.read_bytes() == first.read_bytes()
+    # a kept stream whose part does not match its CRC: the frame is made again, and the draft is the same
+    kept = next((tmp_path / "cache" / "drafter").glob(f"frame-*/*{cache.SUFFIX}"))
+    frame = marshal.loads(kept.read_bytes())
+    at = next(i for i, blob in enumerate(frame["deflated"]) if blob is not None)
+    frame["deflated"][at] = (frame["deflated"][at][0] ^ 1, frame["deflated"][at][1])
+    kept.write_bytes(marshal.dumps(frame))
+    quick.frame.cache_clear()
+    zipout.DEFLATED.clear()
+    third = tmp_path / "c.docx"
+    build(EXAMPLES / "青石镇.yaml", BuildOptions(out=third))
+    assert third.read_bytes() == first.read_bytes()
+    assert marshal.loads(kept.read_bytes())["deflated"][at][0] == frame["deflated"][at][0] ^ 1
     quick.frame.cache_clear()
 
 

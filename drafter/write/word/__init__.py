@@ -21,7 +21,7 @@ from docx.opc.pkgreader import PackageReader
 from drafter import ooxml
 from drafter.errors import OutputError, Problem
 from drafter.files.textio import DRAFT_LIMIT, read_limited
-from drafter.files.zipout import zip_bytes
+from drafter.files.zipout import deflate, zip_bytes
 from drafter.files.zipread import check_docx_body
 from drafter.markup import Block
 from drafter.ooxml import props
@@ -200,5 +200,6 @@ def frame_parts(font_set: str, kinds: frozenset[str], centred: bool) -> dict:
     start, end = text.index("<w:body>") + len("<w:body>"), text.index("<w:sectPr")
     if start != end:  # drafter's base has no paragraphs: a draft's go just before the section properties
         raise ValueError("drafter's base document has a body")
-    return {"entries": [[name, None if name in (DOCUMENT, CORE, CUSTOM) else base64.b64encode(blob).decode("ascii")]
-                        for name, blob in entries], "head": text[:start], "tail": text[end:], "ids": ids}
+    fixed: list[tuple[str, bytes | None]] = [(name, None if name in (DOCUMENT, CORE, CUSTOM) else blob) for name, blob in entries]
+    return {"entries": fixed, "deflated": [None if blob is None else deflate(blob) for _, blob in fixed],
+            "head": text[:start], "tail": text[end:], "ids": ids}
