@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from drafter.errors import DrafterError
 from drafter.files import textio
@@ -106,3 +108,26 @@ def test_status_tells_what_is_there_as_path_exists_does(tmp_path: Path) -> None:
         path = tmp_path / name
         assert (textio.status(path) is not None) == path.exists(), name
     assert textio.status(tmp_path / "folder").st_mode == (tmp_path / "folder").stat().st_mode
+
+
+def stdlib_decode(data: bytes) -> tuple[str, str] | None:
+    """What decode did with the codecs themselves: utf-8-sig, else gb18030, else None."""
+    for encoding, named in (("utf-8-sig", "utf-8"), ("gb18030", "gb18030")):
+        try:
+            return data.decode(encoding), named
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+@given(st.one_of(st.binary(max_size=40), st.text(max_size=20).map(lambda t: t.encode("utf-8")),
+                 st.text(max_size=20).map(lambda t: t.encode("gb18030", "ignore"))),
+       st.sampled_from([b"", b"\xef\xbb\xbf", b"\xef\xbb", b"\xef\xbb\xbf\xef\xbb\xbf"]))
+def test_decode_reads_as_utf_8_sig_then_gb18030(body: bytes, lead: bytes) -> None:
+    data = (lead + body).replace(b"\x00", b"")
+    want = stdlib_decode(data)
+    if want is None:
+        with pytest.raises(DrafterError):
+            textio.decode(data, "x.yaml")
+    else:
+        assert textio.decode(data, "x.yaml") == want
