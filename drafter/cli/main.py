@@ -10,6 +10,7 @@ import typer
 
 from drafter import __version__
 from drafter.cli import zh as clizh
+from drafter.cli.collector import importing
 from drafter.cli.styles import styles_app
 from drafter.cli.zh import say
 from drafter.errors import DrafterError
@@ -107,9 +108,10 @@ def build(
 
     写多个数据文件或一个目录时批量生成：逐个显示进度，某个文件有错时报告后继续，最后列出一张汇总表；
     有文件失败时退出码为 1。"""
-    from drafter.build.draft import BuildOptions
-    from drafter.build.draft import build as run_build
-    from drafter.compose.style import load_style
+    with importing():
+        from drafter.build.draft import BuildOptions
+        from drafter.build.draft import build as run_build
+        from drafter.compose.style import load_style
 
     call(lambda: load_style(style))  # a bad style is said once, before any town is built
     options = BuildOptions(style, out, seed, fmt, reference_doc, phrasebank, force, strict, annotate, toc, figures,

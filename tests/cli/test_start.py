@@ -42,3 +42,49 @@ def test_a_command_parsed_by_an_app_that_holds_it_alone_reads_as_in_the_whole_ap
         assert (alone.exit_code, alone.output) == (whole.exit_code, whole.output) and alone.exit_code != 0, args
     for argv in (["drafter"], ["drafter", "--version"], ["drafter", "nosuch"], ["drafter", "--help"]):
         assert command_app(argv) is app
+
+
+def test_no_collection_runs_while_a_build_imports(tmp_path) -> None:
+    """The collector traces nothing while `drafter build` imports modules: the CLI's (cli.start) nor those the build
+    command imports when it runs (cli.collector.importing); the draft itself is made with it paused too."""
+    code = ("import gc, sys\n"
+            "during = []\n"
+            "def seen(phase, info):\n"
+            "    frame = sys._getframe(1)\n"
+            "    while frame is not None and 'importlib._bootstrap' not in frame.f_code.co_filename:\n"
+            "        frame = frame.f_back\n"
+            "    if phase == 'start' and frame is not None:\n"
+            "        during.append(info['generation'])\n"
+            "gc.callbacks.append(seen)\n"
+            f"sys.argv = ['drafter', 'build', {str(ROOT / 'examples' / '青石镇.yaml')!r}, '--out', sys.argv[1]]\n"
+            "from drafter.cli.start import run\n"
+            "try:\n"
+            "    run()\n"
+            "except SystemExit:\n"
+            "    pass\n"
+            "print('collections while importing:', during, 'drafter.compose.base' in sys.modules, gc.isenabled())\n")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "d.docx")], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.split(":", 1)[1].split() == ["[]", "True", "True"], out.stdout
+    assert (tmp_path / "d.docx").exists()
+
+
+def test_importing_pauses_the_collector_and_freezes_what_was_made() -> None:
+    import gc
+
+    from drafter.cli.collector import importing
+
+    assert gc.isenabled()
+    before = gc.get_freeze_count()
+    try:
+        with importing():
+            assert not gc.isenabled()
+            made = [[i] for i in range(1000)]
+        assert gc.isenabled() and gc.get_freeze_count() >= before + len(made)
+        gc.disable()
+        frozen = gc.get_freeze_count()
+        with importing():  # a caller that paused it keeps it paused, and nothing is frozen for it
+            assert not gc.isenabled()
+        assert not gc.isenabled() and gc.get_freeze_count() == frozen
+    finally:
+        gc.enable()
+        gc.unfreeze()
