@@ -18,11 +18,14 @@ CN_DIGITS = "零一二三四五六七八九"
 SLOT = re.compile(r"\{([^{}]+)\}")
 # A level of government named as such: a run of levels (省市县委全会, 省、市各项决策部署), one level's bodies or rank
 # (县委, 市政府, 省级, 县里), or the whole of one (全县). Not 城市, 超市, 社区, 景区 … (the character before rules them out).
+# Read by hand (levels): as patterns, r"[省市县](?:、?[省市县])+", r"(?<![城都…库])([省市县区州旗])(?=委|政府|人大|政协|级|里)"
+# and r"全([县市])" (tests/compose/test_levels.py holds levels to them), whose character sets re compiled on every
+# cold start in 1.5 ms.
 LEVEL_CHARS = "省市县区州旗"
-LEVEL_RUN = re.compile(r"[省市县](?:、?[省市县])+")
-LEVEL_BODY = re.compile(r"(?<![城都超集门社园景小片辖街夜菜花灯坊校矿库])([省市县区州旗])(?=委|政府|人大|政协|级|里)")
-LEVEL_WHOLE = re.compile(r"全([县市])")
 LEVEL_SET = frozenset(LEVEL_CHARS)
+RUN_CHARS = frozenset("省市县")
+BODY_AFTER = ("委", "政府", "人大", "政协", "级", "里")
+BODY_NOT_AFTER = frozenset("城都超集门社园景小片辖街夜菜花灯坊校矿库")
 NO_LEVELS: frozenset[str] = frozenset()
 
 
@@ -106,8 +109,26 @@ def levels(text: str) -> frozenset[str]:
     """The levels of government text names (省, 市, 县 …): 省市县委全会精神 -> {省, 市, 县}; 城市建设 -> none."""
     if LEVEL_SET.isdisjoint(text):  # most phrases: no pattern can match without one of these characters
         return NO_LEVELS
-    found = {c for m in LEVEL_RUN.finditer(text) for c in m.group(0) if c in LEVEL_CHARS}
-    found |= {m.group(1) for m in LEVEL_BODY.finditer(text)} | {m.group(1) for m in LEVEL_WHOLE.finditer(text)}
+    found: set[str] = set()
+    chain: list[str] = []  # the run of 省市县 being read (one 、 may stand between two)
+    last = -3  # where its last level stands
+    for i, c in enumerate(text):
+        if c not in LEVEL_SET:
+            continue
+        if c in RUN_CHARS:
+            if last == i - 1 or (last == i - 2 and text[i - 1] == "、"):
+                chain.append(c)
+            else:
+                if len(chain) > 1:
+                    found.update(chain)
+                chain = [c]
+            last = i
+        if (i == 0 or text[i - 1] not in BODY_NOT_AFTER) and text.startswith(BODY_AFTER, i + 1):
+            found.add(c)
+        elif c in "县市" and i > 0 and text[i - 1] == "全":
+            found.add(c)
+    if len(chain) > 1:
+        found.update(chain)
     return frozenset(found)
 
 
