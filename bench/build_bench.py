@@ -135,7 +135,7 @@ def main() -> None:
     print(f"cold / floor of the packages it needs = {paired_ratio(runs, 'cold', 'needed'):.2f} (#22: <= 1.15)")
     print(f"cold / that floor exiting as drafter does = {paired_ratio(runs, 'cold', 'frozen'):.2f}")
     print(f"cold / that floor imported as drafter does = {paired_ratio(runs, 'cold', 'paused'):.2f} (like for like: the "
-          "collector paused while importing, see drafter/cli/start.py)")
+          "collector paused while importing, see drafter/cli/collector.py)")
     print(f"warm per report / pandoc = {warm / median['pandoc'][0]:.2f} (target <= 1.0)")
     print(f"jieba imported on the build path: {'jieba' in sys.modules}")
     if counts:
