@@ -19,6 +19,7 @@ NOT_UNIT = re.compile(r"[约余\d.\-]")
 VERB = 4
 BOUNDARY = "，；。：、"
 OPENERS = ("力争", "确保", "全镇", "全乡")  # a plan's resolve; the indicator paragraph's 全镇
+CN_DIGITS = "一二三四五六七八九十"  # an item's lead-in (一是, 十二是) opens a clause too
 
 
 class Target(NamedTuple):
@@ -150,7 +151,7 @@ def same_unit(before: str, after: str) -> bool:
 def beside(words: str, ident: Identity) -> bool:
     """True when words (the text before a figure, since the figure before it) end with the figure's phrase as
     drafter writes it: a part's own word right before it (its fact's phrase earlier on); else the phrase, starting a
-    clause (or after 力争/确保, or 全镇 opening the indicators), then at most a short verb (完成, 达到, 突破)."""
+    clause (or after 一是, 力争/确保, or 全镇 opening the indicators), then at most a short verb (完成, 达到, 突破)."""
     if ident.part and ident.kind != "count":
         return words.endswith(ident.part) and ident.what in words
     label = ident.part or ident.what
@@ -158,4 +159,4 @@ def beside(words: str, ident: Identity) -> bool:
     if at < 0 or len(words) - at - len(label) > VERB:
         return False
     head = words[:at]
-    return not head or head[-1] in BOUNDARY or head.endswith(OPENERS)
+    return not head or head[-1] in BOUNDARY or head.endswith(OPENERS) or (head[-1] == "是" and len(head) > 1 and head[-2] in CN_DIGITS)

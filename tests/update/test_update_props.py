@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from drafter.build.draft import BuildOptions, build
@@ -144,7 +144,8 @@ def expected(old: dict, olds: list[tuple[str, str]], new: dict, fresh: dict[tupl
 
         if core[5] in ("change", "completion") and form == "p":  # right after its own figure, itself told
             base = key.rsplit(".", 1)[0] + ".value"
-            return key if expected(old, olds, new, fresh, base, form, True) == base else None
+            told = (key, form) in fresh and expected(old, olds, new, fresh, base, form, True) == base
+            return key if told else None  # (a figure the new file no longer has cannot be told: it is gone)
         there = identity(new, key, form)
         same_new = [k for (k, f) in fresh if f == form and (i := identity(new, k, f)) and phrase(i[0]) == phrase(core)]
         same_old = [k for (k, f) in olds if f == form and (i := identity(old, k, f)) and phrase(i[0]) == phrase(core)]
@@ -164,10 +165,24 @@ def expected(old: dict, olds: list[tuple[str, str]], new: dict, fresh: dict[tupl
 PHASES = tuple(p for p in Phase if p != Phase.shrink or not os.environ.get("FUZZ_NO_SHRINK"))
 
 
+A_WORK = {"what": "完成A项工作", "value": 1, "unit": "户"}
+# Found by CI: an old draft's rate after 一是 was not counted as showing its phrase, so its twin after 二是 was taken
+# as the only one and written; and a change whose figure the new file no longer has (the test's own oracle).
+TWO_RATES = {"town": "青石镇", "year": 2024, "indicators": [], "plans": [], "settings": {"table": False},
+             "sections": [{"topic": "农业", "items": [{"facts": [{"what": "完成A项工作", "ratio": [1, 500]}, A_WORK]},
+                                                     {"facts": [{"what": "完成A项工作", "ratio": [0, 500]}], "title": "甲项工作"}]}]}
+TWO_RATES_EDITS = [("insert", 0, 1, 0, "文字事实", 1), ("insert", 0, 0, 0, A_WORK, 1), ("insert", 1, 1, 0, A_WORK, 1),
+                   ("delete", 1, 0, 0, A_WORK, 1), ("delete", 0, 0, 0, "文字事实", 1), ("move", 0, 0, 1, "文字事实", 1)]
+GONE_CHANGE = {"town": "青石镇", "year": 2024, "indicators": [], "plans": [], "settings": {"table": False},
+               "sections": [{"topic": "农业", "items": [{"facts": [{**A_WORK, "previous": 1}]}]}]}
+
+
 @settings(max_examples=int(os.environ.get("UPDATE_EXAMPLES", 25)), deadline=None, phases=PHASES,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=town, edits=st.lists(edit, min_size=1, max_size=6), style=st.sampled_from(["numbered", "topical", "congress"]),
        old_draft=st.booleans())
+@example(data=TWO_RATES, edits=TWO_RATES_EDITS, style="numbered", old_draft=True)
+@example(data=GONE_CHANGE, edits=[("insert", 0, 1, 0, A_WORK, 1), ("delete", 0, 0, 0, "文字事实", 1)], style="numbered", old_draft=True)
 def test_update_writes_every_figure_beside_its_own_phrase(tmp_path_factory, data, edits, style, old_draft):
     folder = tmp_path_factory.mktemp("upd")
     path = folder / "town.yaml"
