@@ -89,8 +89,10 @@ BUSY = False  # in a worker: a build is under way (a stop then ends it, its temp
 
 def stop_worker(signum: int, frame: Any) -> None:
     """A worker told to stop (SIGTERM from the batch): mid-build, unwind (the atomic write removes its temporary
-    file) and leave; idle, leave at once."""
+    file) and leave; idle, leave at once. Told once: a second SIGTERM is ignored while it unwinds (the pool sends
+    every worker one when it sees another gone, which cut a worker's removal of its temporary file short)."""
     if BUSY:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         raise KeyboardInterrupt
     os._exit(1)
 

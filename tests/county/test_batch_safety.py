@@ -107,3 +107,29 @@ def test_stopping_a_batch_stops_its_workers_and_leaves_no_half_written_draft(tmp
     assert len(drafts) < 40
     for path in drafts:  # each one whole
         assert docx.Document(str(path)).paragraphs[0].text.endswith("工作计划")
+
+
+def test_a_worker_told_twice_to_stop_still_removes_its_temporary_file(tmp_path):
+    """The batch's SIGTERM arrives mid-write; a second (the pool's own, sent to every worker when it sees one gone)
+    arrives while the worker removes its temporary file: it is ignored, and nothing half-written is left."""
+    out = tmp_path / "o" / "青石镇.docx"
+    code = ("import os, signal, sys\n"
+            "from pathlib import Path\n"
+            "from drafter.build.draft import BuildOptions\n"
+            "from drafter.county import batch\n"
+            "from drafter.files import textio\n"
+            "batch.start_worker()\n"
+            "real_fsync, real_remove = os.fsync, textio.remove_own_parts\n"
+            "def fsync(fd):\n"
+            "    os.kill(os.getpid(), signal.SIGTERM)\n"
+            "    real_fsync(fd)\n"
+            "def remove(folder, prefix):\n"
+            "    os.kill(os.getpid(), signal.SIGTERM)\n"
+            "    real_remove(folder, prefix)\n"
+            "os.fsync, textio.remove_own_parts = fsync, remove\n"
+            "batch.build_one(Path(sys.argv[1]), BuildOptions(out=Path(sys.argv[2])), worker=True)\n"
+            "print('not stopped')\n")
+    done = subprocess.run([sys.executable, "-c", code, str(EXAMPLES / "青石镇.yaml"), str(out)], capture_output=True,
+                          text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 1 and "not stopped" not in done.stdout, done.stderr
+    assert sorted(p.name for p in out.parent.iterdir()) == []
