@@ -50,8 +50,8 @@ class Sheet(NamedTuple):
 
 class Sheets(Mapping[str, Sheet]):
     """The topic sheets by topic, each read and made a Sheet when first asked for: a draft asks for its own topics
-    only, a third of them. The cache keeps each sheet in marshal's form on its own (reading them all back cost every
-    cold start 2 ms; making them all Sheets another 0.6 ms)."""
+    only, a third of them. The cache keeps each sheet packed on its own (reading them all back cost every cold start
+    2 ms; making them all Sheets another 0.6 ms)."""
 
     def __init__(self, raw: dict[str, bytes]) -> None:
         self.raw: dict[str, bytes] = raw
@@ -160,7 +160,7 @@ def claim_problem(entry: dict, key: str, bad: Callable[[str, str], PhrasebankErr
 
 def parse_wording(root: Path) -> dict:
     """All wording files under root as plain data (what the cache keeps): the sentence templates, the usage rules,
-    and each topic sheet by its topic in marshal's form (read back when a draft asks for it: Sheets)."""
+    and each topic sheet by its topic, packed (pack; read back when a draft asks for it: Sheets)."""
     paths = files(root)
     sheets = [check_sheet(p, read_yaml(p)) for p in paths[2:]]
     return {"sentences": read_yaml(paths[0]), "usage": read_yaml(paths[1]),
