@@ -81,6 +81,13 @@ def stage_programs(example: Path) -> dict[str, list[str]]:
     return {name: [sys.executable, "-c", head + body] for name, body in steps.items()}
 
 
+def bare_ratio(runs: dict[str, list[tuple[float, float]]]) -> float:
+    """Median over the rounds of (cold - (drafter's imports - the packages imported alike)) / needed floor: the cold
+    build's ratio were drafter's own modules free to import (its work alone: the town file, the draft, the .docx)."""
+    return statistics.median((c[0] - (i[0] - p[0])) / n[0]
+                             for c, i, p, n in zip(runs["cold"], runs["imports"], runs["paused"], runs["needed"]))
+
+
 def in_fresh_venv() -> None:
     """Re-run this script with --installed inside a new virtualenv holding a regular install of the project."""
     with tempfile.TemporaryDirectory() as folder:
@@ -111,6 +118,7 @@ def main() -> None:
             "needed": [sys.executable, "-c", f"import {', '.join(uses)}"],
             "frozen": [sys.executable, "-c", f"import {', '.join(uses)}, gc; gc.freeze()"],
             "paused": [sys.executable, "-c", f"import gc; gc.disable(); import {', '.join(uses)}; gc.freeze(); gc.enable()"],
+            "imports": stage_programs(EXAMPLE)["imports"],
             "cold": cli + ["build", str(EXAMPLE), "--out", str(tmp / "cold.docx"), "--force"],
             "pandoc": [pandoc, str(tmp / "draft.md"), "-o", str(tmp / "pandoc.docx")],
         }
@@ -127,6 +135,7 @@ def main() -> None:
     labels = {"floor": "import floor (typer, docx, jinja2, yaml)", "needed": f"packages the build imports ({', '.join(uses)})",
               "frozen": "the same, exiting as drafter does",
               "paused": "the same, imported with the collector paused",
+              "imports": "those and drafter's modules, imported as build does",
               "cold": "drafter build, cold process", "pandoc": f"pandoc draft.md -> docx ({version})"}
     for name, label in labels.items():
         print(f"{label:<52}{median[name][0]:>9.3f}{median[name][1]:>10.0f}")
@@ -136,6 +145,8 @@ def main() -> None:
     print(f"cold / that floor exiting as drafter does = {paired_ratio(runs, 'cold', 'frozen'):.2f}")
     print(f"cold / that floor imported as drafter does = {paired_ratio(runs, 'cold', 'paused'):.2f} (like for like: the "
           "collector paused while importing, see drafter/cli/collector.py)")
+    print(f"cold less drafter's own imports / floor of the packages it needs = {bare_ratio(runs):.2f} (the draft's work"
+          " alone: what the ratio would be if drafter's modules took no time to import)")
     print(f"warm per report / pandoc = {warm / median['pandoc'][0]:.2f} (target <= 1.0)")
     print(f"jieba imported on the build path: {'jieba' in sys.modules}")
     if counts:
@@ -151,6 +162,8 @@ def main() -> None:
         print(f"where the cold build's {(counts['cold'] - counts['needed']) / 1e6:.1f} M over the needed floor go:")
         for label, count in over.items():
             print(f"  {label:<50}{count / 1e6:>8.1f} M")
+        bare = counts["cold"] - over["drafter's own imports (collector paused too)"]
+        print(f"the cold build less drafter's own imports: {bare / 1e6:.1f} M = {bare / counts['needed']:.3f} x the needed floor")
 
 
 if __name__ == "__main__":
