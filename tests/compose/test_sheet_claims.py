@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.compose.claims import acts, outcomes
+from drafter.compose.fit import COMMON
 from drafter.compose.wording import check_sheet, load_wording
 from drafter.errors import PhrasebankError
 
@@ -101,3 +102,20 @@ def test_topic_sheets_are_made_when_asked_for_and_the_same_as_made_at_once() -> 
     assert {t: s for t, s in fresh.items()} == {t: s for t, s in made.items() if t != wording.GENERIC}
     assert loaded.generic == made[wording.GENERIC] and all(type(e) is wording.Entry for s in made.values() for f in s.entries.values() for e in f)
     assert all(type(e) is wording.Entry for s in fresh.values() for f in s.entries.values() for e in f)
+
+
+def test_an_action_says_no_everyday_word_of_the_sheets_other_heading_phrases():
+    """The heading search keeps a heading's phrases from sharing a word, but lets the everyday ones through (fit.COMMON:
+    推进, 建设 …, which a section's words may say again); an action of a sheet must then not say one that the sheet's
+    results, gains, aims or projects say (压茬推进，确保项目按期推进)."""
+    clashes = []
+    for s in load_wording().sheets.values():
+        others = {e.text for field in ("results", "gains", "aims", "projects") for e in s.get(field)}
+        for action in (e.text for e in s.get("actions")):
+            clashes += [f"{s.topic}: {action} / {o}" for o in sorted(others) if words_in(action) & words_in(o) & COMMON]
+    assert not clashes, "\n".join(clashes)
+
+
+def words_in(text: str) -> set[str]:
+    """Every two-character run of text."""
+    return {text[i : i + 2] for i in range(len(text) - 1)}
