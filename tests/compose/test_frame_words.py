@@ -11,10 +11,11 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from drafter.compose.base import run_set
 from drafter.compose.phrases import load_bank
 from drafter.compose.wording import data_root, read_yaml
 
-CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 SLOT = re.compile(r"\{[^}]*\}")
 
 
@@ -31,9 +32,14 @@ def put_together(node: object, path: str = "") -> Iterator[tuple[str, list[list[
             yield from put_together(value, f"{path}[{i}]")
 
 
+def runs(text: str, length: int) -> set[str]:
+    """Every run of length characters of text outside its slots (a slot's words are the town file's)."""
+    return {run for piece in SLOT.split(text) for run in run_set(piece, length)}
+
+
 def words(text: str) -> set[str]:
-    """Every two-character run of Chinese in text, its slots left out (a slot's words are the town file's)."""
-    return {m.group(1) for piece in SLOT.split(text) for m in CJK_PAIR.finditer(piece)}
+    """Every two-character run of Chinese in text, its slots left out."""
+    return {run for run in runs(text, 2) if CJK_PAIR.fullmatch(run)}
 
 
 def test_the_templates_are_found():
@@ -49,11 +55,6 @@ def test_no_part_says_a_word_of_the_next_part_again():
                 if shared := words(a) & words(b):
                     repeats.append(f"{where} parts {i}/{i + 1}: {a} + {b} ({'、'.join(sorted(shared))})")
     assert not repeats, "\n".join(repeats)
-
-
-def runs(text: str, length: int) -> set[str]:
-    """Every run of length characters of text outside its slots."""
-    return {piece[i : i + length] for piece in SLOT.split(text) for i in range(len(piece) - length + 1)}
 
 
 def test_the_requirements_say_nothing_of_their_resolve_or_the_countys_clause_again():

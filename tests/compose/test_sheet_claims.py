@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from drafter.compose.base import run_set
 from drafter.compose.claims import acts, outcomes
 from drafter.compose.fit import COMMON
 from drafter.compose.wording import check_sheet, load_wording
@@ -112,10 +113,5 @@ def test_an_action_says_no_everyday_word_of_the_sheets_other_heading_phrases():
     for s in load_wording().sheets.values():
         others = {e.text for field in ("results", "gains", "aims", "projects") for e in s.get(field)}
         for action in (e.text for e in s.get("actions")):
-            clashes += [f"{s.topic}: {action} / {o}" for o in sorted(others) if words_in(action) & words_in(o) & COMMON]
+            clashes += [f"{s.topic}: {action} / {o}" for o in sorted(others) if run_set(action, 2) & run_set(o, 2) & COMMON]
     assert not clashes, "\n".join(clashes)
-
-
-def words_in(text: str) -> set[str]:
-    """Every two-character run of text."""
-    return {text[i : i + 2] for i in range(len(text) - 1)}
