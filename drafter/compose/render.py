@@ -4,10 +4,12 @@ user's style in a guarded one: budgets on time and size, errors as one Chinese l
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from types import BuiltinMethodType, MethodType
 from typing import Any
 
 import jinja2
+from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -17,7 +19,7 @@ from drafter.compose.filters import FILTERS, OPTIONS, date_cn
 from drafter.compose.phrases import Bank, Chooser, town_seed
 from drafter.compose.style import BUILTIN, load_style, template_dir
 from drafter.errors import TemplateError
-from drafter.files.cache import cache_dir
+from drafter.files.cache import cache_folder
 from drafter.town.model import Town
 
 # What Jinja's wrap_str_format looks at (bound methods, Python's and C's).
@@ -29,10 +31,29 @@ STYLES = BUILTIN
 __all__ = ["STYLES", "date_cn", "render", "template_dir"]
 
 
+class TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's compiled-template cache in the user's cache folder (keyed by template source), made and written only
+    when a template is first compiled: a draft that finds its templates there neither creates nor probes the folder,
+    and one that cannot write there compiles them each time, as with no cache."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:  # (its folder is a file, say: compiled afresh)
+            pass
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            Path(self.directory).mkdir(parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
 def bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Jinja's compiled-template cache in the user's cache directory (keyed by template source)."""
-    root = cache_dir("jinja")
-    return jinja2.FileSystemBytecodeCache(str(root)) if root else None
+    """The compiled-template cache (None with no home directory to keep it under)."""
+    root = cache_folder("jinja")
+    return TemplateCache(str(root)) if root else None
 
 
 class Sandbox(SandboxedEnvironment):

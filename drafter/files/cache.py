@@ -32,12 +32,22 @@ def cache_root(environ: Mapping[str, str] | None = None) -> Path:
     return Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drafter"
 
 
-def cache_dir(kind: str) -> Path | None:
-    """<cache root>/<kind>-<version>, created on demand."""
+def cache_folder(kind: str) -> Path | None:
+    """<cache root>/<kind>-<version>, not created or looked at (None: no home directory to put it under)."""
     try:
-        root = cache_root() / f"{kind}-{__version__}"
+        return cache_root() / f"{kind}-{__version__}"
+    except RuntimeError:
+        return None
+
+
+def cache_dir(kind: str) -> Path | None:
+    """<cache root>/<kind>-<version>, created on demand; None when it cannot be written."""
+    root = cache_folder(kind)
+    if root is None:
+        return None
+    try:
         root.mkdir(parents=True, exist_ok=True)
-    except (OSError, RuntimeError):  # no home directory, or not writable: work without a cache
+    except OSError:  # not writable: work without a cache
         return None
     return root if writable(root) else None
 
@@ -60,7 +70,7 @@ def cached_data(kind: str, key: str, produce: Callable[[], Any], refresh: bool =
     cache: computed); refresh computes it again and keeps the new result. Kept in marshal's form, which reads back
     the same values in half the time JSON took (a cold build reads the wording, the bank, the lexicon and a frame):
     a file that does not read back (damaged, or from another Python that writes marshal differently) is made again."""
-    folder = cache_dir(kind)
+    folder = cache_folder(kind)
     if folder is None:
         return produce()
     path = folder / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}{SUFFIX}"
@@ -70,14 +80,23 @@ def cached_data(kind: str, key: str, produce: Callable[[], Any], refresh: bool =
     except (OSError, ValueError, EOFError, TypeError):
         pass
     data = produce()
-    try:
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    try:  # (a folder that cannot be made or written: no cache, the data computed each time)
+        folder.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(marshal.dumps(data))
         os.replace(tmp, path)
         prune(folder, path)
     except OSError:
-        pass
+        discard(tmp)  # (a write cut short: nothing half-written left behind)
     return data
+
+
+def discard(path: Path) -> None:
+    """Remove a file if it is there and can be removed."""
+    try:
+        path.unlink()
+    except OSError:
+        pass
 
 
 def jieba_folder() -> Path | None:
@@ -110,7 +129,4 @@ def prune(folder: Path, newest: Path) -> None:
     drafter kept before (never read again: an upgrade would leave them there for good)."""
     entries = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: (p == newest, p.stat().st_mtime_ns))
     for old in [*entries[:-KEEP], *folder.glob(f"*{OLD_SUFFIX}")]:
-        try:
-            old.unlink()
-        except OSError:
-            pass
+        discard(old)

@@ -3,6 +3,7 @@ again, no cache still works."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from drafter.files import cache
@@ -90,3 +91,61 @@ def test_a_damaged_entry_is_made_again(tmp_path, monkeypatch):
         kept.write_bytes(damage)
         assert cache.cached_data("test", "key", lambda: ["made again"]) == ["made again"]
         assert cache.cached_data("test", "key", lambda: "not read") == ["made again"]
+
+
+def test_reading_an_entry_makes_and_probes_nothing(tmp_path, monkeypatch):
+    """A cold build reads five kinds of entry: reading one neither creates its folder again nor writes a probe file
+    in it (a read-only folder that holds the entry is read; one that cannot be written is written to no further)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.cached_data("test", "key", lambda: [1]) == [1]
+    folder = cache.cache_folder("test")
+    made = []
+
+    def refused(*args, **kwargs):
+        made.append(args)
+        raise OSError(13, "Permission denied")
+
+    monkeypatch.setattr(cache.tempfile, "mkstemp", refused)
+    monkeypatch.setattr(Path, "mkdir", refused)
+    assert cache.cached_data("test", "key", lambda: ["not read"]) == [1]
+    assert made == []
+    assert cache.cached_data("test", "other", lambda: ["computed"]) == ["computed"]  # its write fails: no cache
+    assert made == [(folder,)] and [p.suffix for p in folder.iterdir()] == [cache.SUFFIX]
+
+
+def test_a_write_cut_short_leaves_no_partial_entry(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+
+    def full(self, data):
+        Path.write_text(self, "half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    assert cache.cached_data("test", "key", lambda: [1]) == [1]
+    assert list(cache.cache_folder("test").iterdir()) == []
+
+
+def test_templates_compile_when_their_cache_cannot_be_kept(tmp_path):
+    """Jinja's compiled-template cache: its folder made when a template is first compiled, read back after; under a
+    file (no folder can be made) or in a read-only folder, templates are compiled each time and no error is raised."""
+    import jinja2
+
+    from drafter.compose.render import TemplateCache
+
+    def compiled(folder: Path) -> str:
+        env = jinja2.Environment(loader=jinja2.DictLoader({"t": "{{ 1 + 1 }}"}), bytecode_cache=TemplateCache(str(folder)))
+        return env.get_template("t").render()
+
+    folder = tmp_path / "cache" / "jinja"
+    assert compiled(folder) == "2" and len(list(folder.iterdir())) == 1
+    assert compiled(folder) == "2" and len(list(folder.iterdir())) == 1
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert compiled(blocker / "jinja") == "2"
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    try:
+        assert compiled(locked) == "2"
+    finally:
+        locked.chmod(0o700)
+    assert os.geteuid() == 0 or list(locked.iterdir()) == []
