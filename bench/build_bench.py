@@ -116,7 +116,7 @@ def main() -> None:
         runs_of = {
             "floor": [sys.executable, "-c", "import typer, docx, jinja2, yaml"],
             "needed": [sys.executable, "-c", f"import {', '.join(uses)}"],
-            "frozen": [sys.executable, "-c", f"import {', '.join(uses)}, gc; gc.freeze()"],
+            "frozen": [sys.executable, "-c", f"import {', '.join(uses)}, gc, os; gc.freeze(); os._exit(0)"],
             "paused": [sys.executable, "-c", f"import gc; gc.disable(); import {', '.join(uses)}; gc.freeze(); gc.enable()"],
             "imports": stage_programs(EXAMPLE)["imports"],
             "cold": cli + ["build", str(EXAMPLE), "--out", str(tmp / "cold.docx"), "--force"],
@@ -133,7 +133,7 @@ def main() -> None:
     print(f"{REPEAT} rounds of paired runs (after one warm-up each); example: {EXAMPLE.name}")
     print(f"{'what':<52}{'wall s':>9}{'peak MiB':>10}")
     labels = {"floor": "import floor (typer, docx, jinja2, yaml)", "needed": f"packages the build imports ({', '.join(uses)})",
-              "frozen": "the same, exiting as drafter does",
+              "frozen": "the same, exiting as drafter does (os._exit)",
               "paused": "the same, imported with the collector paused",
               "imports": "those and drafter's modules, imported as build does",
               "cold": "drafter build, cold process", "pandoc": f"pandoc draft.md -> docx ({version})"}

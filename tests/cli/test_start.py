@@ -61,13 +61,13 @@ def test_no_collection_runs_while_a_build_imports(tmp_path) -> None:
             "        during.update(n for n in names if n and n.startswith('drafter'))\n"
             "gc.callbacks.append(seen)\n"
             f"sys.argv = ['drafter', 'build', {str(ROOT / 'examples' / '青石镇.yaml')!r}, '--out', sys.argv[1]]\n"
+            "def report():\n"
+            "    print('imports a collection ran in:', *sorted(during))\n"
+            "    print('built:', 'drafter.compose.base' in sys.modules, gc.isenabled())\n"
+            "import atexit\n"
+            "atexit.register(report)  # (the command ends the process: quick_exit runs what atexit holds)\n"
             "from drafter.cli.start import run\n"
-            "try:\n"
-            "    run()\n"
-            "except SystemExit:\n"
-            "    pass\n"
-            "print('imports a collection ran in:', *sorted(during))\n"
-            "print('built:', 'drafter.compose.base' in sys.modules, gc.isenabled())\n")
+            "run()\n")
     # drafter's modules being imported (at any depth) when a collection ran: only those imported before the pause
     before_pause = {"drafter", "drafter.cli", "drafter.cli.start", "drafter.cli.collector"}
     for environment in ({}, {"PYTHONDONTWRITEBYTECODE": "1"}):
@@ -99,3 +99,33 @@ def test_importing_pauses_the_collector_and_freezes_what_was_made() -> None:
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+def ended(body: str) -> subprocess.CompletedProcess:
+    """A process whose `drafter` command is body (a function's lines, the CLI in its place), run through start.run."""
+    code = ("import atexit, sys, threading, time\n"
+            "import drafter.cli.start as start\n"
+            "def command():\n" + "".join(f"    {line}\n" for line in body.splitlines()) +
+            "start.cli = command\n"
+            "start.run()\n"
+            "print('not reached')\n")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_the_command_ends_with_its_exit_code_its_output_flushed_and_atexit_run() -> None:
+    """start.run ends the process with os._exit (no teardown of every module), as `raise SystemExit` would have: the
+    same exit code, a message given as the code said on stderr, buffered output flushed, atexit's functions run."""
+    done = ended("atexit.register(lambda: print('退出时'))\nprint('已生成', end='')\nsys.stderr.write('提醒')")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "已生成退出时\n", "提醒")
+    done = ended("print('写了')\nsys.exit(1)")
+    assert (done.returncode, done.stdout, done.stderr) == (1, "写了\n", "")
+    done = ended("sys.exit('错误：坏')")
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", "错误：坏\n")
+    done = ended("raise SystemExit(None)")
+    assert (done.returncode, done.stdout) == (0, "")
+
+
+def test_a_thread_still_running_is_waited_for_as_usual() -> None:
+    done = ended("def late():\n    time.sleep(0.3)\n    print('线程完成', flush=True)\n"
+                 "threading.Thread(target=late).start()\nsys.exit(3)")
+    assert (done.returncode, done.stdout) == (3, "线程完成\n")
