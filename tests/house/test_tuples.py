@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+import re
 import typing
 
 import pytest
@@ -112,3 +113,55 @@ def test_forms_it_does_not_take_are_a_type_error():
 
             def text(self) -> str:
                 return super().__repr__()
+
+
+@pytest.mark.parametrize("fields, defaults", [(("only",), ()), (("a", "b"), (2,)), (("a", "b", "c", "d"), (None, (), 0)),
+                                              (tuple(f"f{i}" for i in range(12)), ())])
+def test_the_class_is_collections_namedtuple_s_without_its_compile(fields, defaults):
+    """namedtuple_class gives __new__ the code compiled once for its number of fields: the class and every method
+    otherwise as collections.namedtuple makes them (names, docs, defaults, argument names, errors)."""
+    import collections
+
+    ours = tuples.namedtuple_class("Pair", fields, defaults, "here")
+    theirs = collections.namedtuple("Pair", fields, defaults=defaults, module="here")
+    assert sorted(vars(ours)) == sorted(vars(theirs))
+    for name, value in vars(theirs).items():
+        mine = vars(ours)[name]
+        if callable(getattr(value, "__func__", value)):
+            mine, value = getattr(mine, "__func__", mine), getattr(value, "__func__", value)
+            for attribute in ("__name__", "__qualname__", "__doc__", "__defaults__", "__kwdefaults__"):
+                assert getattr(mine, attribute) == getattr(value, attribute), (name, attribute)
+            assert mine.__code__.co_varnames == value.__code__.co_varnames, name
+        elif name.startswith("_") or name in ("__match_args__",):
+            assert mine == value, name
+        else:  # a field's property
+            assert (mine.__doc__, type(mine)) == (value.__doc__, type(value)), name
+    values = tuple(range(len(fields)))
+    assert ours(*values) == theirs(*values) and repr(ours(*values)) == repr(theirs(*values))
+    assert ours(**dict(zip(fields, values)))._asdict() == theirs(**dict(zip(fields, values)))._asdict()
+    assert ours._make(values)._replace(**{fields[0]: 9}) == theirs._make(values)._replace(**{fields[0]: 9})
+    for call in (lambda cls: cls._make(values + (1,)), lambda cls: cls(*values)._replace(nosuch=1), lambda cls: cls()):
+        with pytest.raises((TypeError, ValueError)) as mine_error:
+            call(ours)
+        with pytest.raises((TypeError, ValueError)) as their_error:
+            call(theirs)
+        assert (type(mine_error.value), str(mine_error.value)) == (type(their_error.value), str(their_error.value))
+
+
+def test_bad_names_are_refused_as_namedtuple_refuses_them():
+    import collections
+
+    for typename, fields in (("Pair", ("a", "a")), ("Pair", ("_a",)), ("Pair", ("a b",)), ("1Pair", ("a",))):
+        with pytest.raises(ValueError) as theirs:
+            collections.namedtuple(typename, fields)
+        with pytest.raises(ValueError, match=re.escape(str(theirs.value))):
+            tuples.namedtuple_class(typename, fields, (), "here")
+
+
+def test_new_s_code_is_namedtuple_s_but_for_its_argument_names():
+    import collections
+
+    ours = tuples.namedtuple_class("Pair", ("left", "right"), (), "here").__new__.__code__
+    theirs = collections.namedtuple("Pair", ("left", "right")).__new__.__code__
+    assert ours.co_code == theirs.co_code and ours.co_varnames == theirs.co_varnames == ("_cls", "left", "right")
+    assert (ours.co_name, ours.co_argcount, ours.co_names) == (theirs.co_name, theirs.co_argcount, theirs.co_names)
