@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.tuples import NamedTuple
@@ -42,25 +41,32 @@ class DocMeta(NamedTuple):
 def code_stamp() -> tuple:
     """What a frame (and drafter.write.word's prepared base) depends on: drafter's writer and raw-XML modules and its
     base document (each file's size and time), and the python-docx installed (its package file, found without
-    importing it)."""
-    package = Path(__file__).resolve().parent.parent
-    found = [*modules(str(package / "write"), True), *modules(str(package / "ooxml"), False), str(package / "data" / "base.docx")]
-    files = sorted((os.path.relpath(f, package) for f in found), key=lambda name: name.split(os.sep))  # (Path's order)
+    importing it). Names and stats as os.scandir gives them: a cold build asks once (pathlib's resolve, rglob and
+    relpath cost it a millisecond)."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    base = os.path.join(package, "data", "base.docx")
+    found = [*modules(os.path.join(package, "write"), True), *modules(os.path.join(package, "ooxml"), False),
+             (base, os.stat(base))]
+    start = len(package) + len(os.sep)
+    files = sorted(((path[start:], stat) for path, stat in found), key=lambda item: item[0].split(os.sep))
     spec = importlib.util.find_spec("docx")
-    origin = Path(spec.origin) if spec and spec.origin else None
-    library = (str(origin), origin.stat().st_size, origin.stat().st_mtime_ns) if origin and origin.exists() else ()
-    stats = [os.stat(os.path.join(package, name)) for name in files]
-    return tuple((name, s.st_size, s.st_mtime_ns) for name, s in zip(files, stats)), library
+    origin = spec.origin if spec and spec.origin else None
+    library = (origin, *stat_pair(os.stat(origin))) if origin and os.path.exists(origin) else ()
+    return tuple((name, *stat_pair(stat)) for name, stat in files), library
 
 
-def modules(folder: str, deep: bool) -> list[str]:
-    """The .py files in folder (and its subfolders when deep), by os.scandir: a cold build asks once, and
-    pathlib's rglob made a Path of every entry."""
+def stat_pair(stat: os.stat_result) -> tuple[int, int]:
+    """A file's size and modification time (ns)."""
+    return stat.st_size, stat.st_mtime_ns
+
+
+def modules(folder: str, deep: bool) -> list[tuple[str, os.stat_result]]:
+    """The .py files in folder (and its subfolders when deep) with their stats."""
     out = []
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.name.endswith(".py") and entry.is_file():
-                out.append(entry.path)
+                out.append((entry.path, entry.stat()))
             elif deep and entry.is_dir() and entry.name != "__pycache__":
                 out += modules(entry.path, deep)
     return out
