@@ -19,7 +19,6 @@ from drafter.markup import Block, parse
 from drafter.town.load import load_town
 from drafter.town.model import Town
 from drafter.tuples import NamedTuple
-from drafter.write.text import to_markdown, to_text
 
 FORMATS = ("docx", "md", "txt")
 FINGERPRINT = "drafter:sha256:"
@@ -242,6 +241,8 @@ def build_now(town_path: Path, options: BuildOptions) -> BuildResult:
 
         warnings += [line for line in [font_warning(town.settings.fonts)] if line]
     else:
+        from drafter.write.text import to_markdown, to_text  # (not imported for a .docx, the usual draft)
+
         data = (to_markdown(blocks) if options.fmt == "md" else to_text(blocks)).encode("utf-8")
     atomic_write(path, data)
     if options.fmt != "docx":

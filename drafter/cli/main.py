@@ -14,7 +14,6 @@ from drafter.cli.collector import importing
 from drafter.cli.styles import styles_app
 from drafter.cli.zh import say
 from drafter.errors import DrafterError
-from drafter.files.crashlog import save_traceback
 
 clizh.install()
 
@@ -50,6 +49,8 @@ def call(action: Callable[[], T]) -> T:
     except Exception as exc:
         if os.environ.get("DRAFTER_DEBUG"):
             raise
+        from drafter.files.crashlog import save_traceback  # (imported only when it is needed)
+
         log = save_traceback(exc)
         where = f"详细信息已保存到 {log}，" if log else ""
         say(f"内部错误：drafter 遇到了意外情况（{type(exc).__name__}），没有写入任何文件。{where}"
