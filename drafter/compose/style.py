@@ -9,6 +9,7 @@ from typing import Literal
 
 from drafter.errors import DrafterError, Problem, TemplateError
 from drafter.files.resources import data_dir
+from drafter.town.record import Fields
 from drafter.tuples import NamedTuple
 
 # The built-in styles, in the order `drafter styles` lists them; each is templates/<name>/.
@@ -43,8 +44,8 @@ def slot_problem(text: str | None) -> str | None:
 SLOTTED = {"check": slot_problem}
 
 
-@dataclass(eq=False, repr=False)  # only __init__ generated: a cold build reads a style, and each method costs it
-class PartSpec:
+@dataclass(init=False, eq=False, repr=False)  # nothing generated (Fields' __init__): a cold build reads a style
+class PartSpec(Fields):
     """One part of the outline: its kind, and optionally its fixed title and the sentence under its heading."""
 
     SHAPE = " {kind: 部分, title: 标题}"
@@ -66,8 +67,8 @@ class PartSpec:
         return out
 
 
-@dataclass(eq=False, repr=False)
-class StyleFile:
+@dataclass(init=False, eq=False, repr=False)
+class StyleFile(Fields):
     """style.yaml: name, label and description, the built-in style whose phrasing it uses, its parts in order and
     its fixed sentences."""
 

@@ -64,8 +64,10 @@ def positional(name: str, plan: Layout, args: tuple, kwargs: dict[str, Any]) -> 
     return kwargs | dict(zip(plan.names, args))
 
 
-class Record:
-    """Base of a frozen record class (see the module's docstring)."""
+class Fields:
+    """Base of a dataclass declared @dataclass(init=False, repr=False, eq=False) whose __init__ is this one, as the
+    generated one behaves (keyword or positional, defaults and factories), not compiled from source for each class:
+    its instances can be changed and compare by identity, as such a dataclass's do."""
 
     __slots__ = ()
 
@@ -81,6 +83,12 @@ class Record:
             if values[name] is MISSING:
                 raise TypeError(f"{type(self).__name__}() missing required argument {name!r}")
         object.__setattr__(self, "__dict__", values)
+
+
+class Record(Fields):
+    """Base of a frozen record class (see the module's docstring)."""
+
+    __slots__ = ()
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")

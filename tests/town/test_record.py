@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from drafter.town.model import Fact, Part, Town
-from drafter.town.record import Record
+from drafter.town.record import Fields, Record
 
 
 @dataclass(init=False, repr=False, eq=False)
@@ -94,3 +94,36 @@ def test_a_maker_makes_what_the_keyword_call_makes() -> None:
     assert maker(Mine)({"value": Decimal(1)}).parts is not maker(Mine)({"value": Decimal(1)}).parts
     fact = maker(Fact)({"what": "产值", "value": Decimal(3)})
     assert fact == Fact(what="产值", value=Decimal(3)) and fact.figures == []
+
+
+@dataclass(init=False, repr=False, eq=False)
+class Open(Fields):
+    value: Decimal
+    unit: str = ""
+    parts: list[str] = field(default_factory=list)
+    note: str | None = None
+
+
+@dataclass(eq=False, repr=False)
+class OpenTwin:
+    value: Decimal
+    unit: str = ""
+    parts: list[str] = field(default_factory=list)
+    note: str | None = None
+
+
+def test_a_fields_class_is_made_and_changed_as_a_plain_dataclass_is():
+    """Fields (a style's parts and settings): the generated __init__'s behaviour without its compiled source; the
+    instances can be changed and compare by identity, as @dataclass(eq=False) makes them."""
+    for args, kwargs in CALLS:
+        ours, theirs = Open(*args, **kwargs), OpenTwin(*args, **kwargs)
+        assert vars(ours) == vars(theirs) and dataclasses.asdict(ours) == dataclasses.asdict(theirs)
+    assert Open(Decimal(1)).parts is not Open(Decimal(1)).parts
+    one = Open(Decimal(1))
+    one.unit = "亩"
+    assert one.unit == "亩" and one == one and one != Open(Decimal(1), "亩")
+    for cls in (Open, OpenTwin):
+        with pytest.raises(TypeError):
+            cls()
+        with pytest.raises(TypeError):
+            cls(Decimal(1), nosuch=2)
