@@ -69,16 +69,16 @@ SIX = 6
 CACHED = 1 << 14
 
 
-@lru_cache(maxsize=CACHED)
-def runs(text: str, length: int) -> tuple[str, ...]:
+def runs(text: str, length: int) -> list[str]:
     """Every run of length characters of text, in order (repeats kept)."""
-    return tuple([text[i : i + length] for i in range(len(text) - length + 1)])
+    return [text[i : i + length] for i in range(len(text) - length + 1)]
 
 
 @lru_cache(maxsize=CACHED)
 def run_set(text: str, length: int) -> frozenset[str]:
-    """The distinct runs of length characters of text."""
-    return frozenset(runs(text, length))
+    """The distinct runs of length characters of text (kept per text for the process; the runs themselves are not:
+    a first draft kept 4,500 tuples of them, 0.4 MB that only their count was read from)."""
+    return frozenset([text[i : i + length] for i in range(len(text) - length + 1)])
 
 
 def echoes(text: str, other: str) -> bool:
@@ -219,8 +219,8 @@ class Context:
         """Count a placed phrase's six-character sequences: those placed before, or twice in it, are now placed twice."""
         mine = run_set(text, SIX)
         self.twice |= mine & self.sixes
-        if len(mine) < len(placed := runs(text, SIX)):  # (rare: a sequence twice in one phrase)
-            self.twice.update(run for run, n in Counter(placed).items() if n >= 2)
+        if len(mine) < len(text) - SIX + 1:  # (rare: a sequence twice in one phrase)
+            self.twice.update(run for run, n in Counter(runs(text, SIX)).items() if n >= 2)
         self.sixes |= mine
 
     def section_trend(self, section: Section, source: str) -> str | None:
