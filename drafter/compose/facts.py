@@ -102,12 +102,15 @@ class Facts:
     # -- items ----------------------------------------------------------------------------------
     def approach(self, item: Item, topic: Topics, said: str = "") -> str | None:
         """How the work was done, said before its figures: an approach of the topic whose words the item has,
-        in words neither the item nor what the paragraph said before it (said) already uses."""
+        in words neither the item nor what the paragraph said before it (said) already uses, and sharing no word with
+        the figure it leads into (就地化解，排查化解矛盾纠纷 / 及时救助，发放各类救助资金 say a word twice in a breath)."""
         if not item.facts or item.facts[0].text is not None:
             return None
         text = item_text(item) + "\n" + said
         first = item.facts[0].what or ""  # the approach opens this figure, so it must be about it
-        fitting = [t for t in self.palette.texts(topic, "approaches", first) if not echoes(t, text) and self.ctx.novel(t)]
+        theirs = words(first)
+        fitting = [t for t in self.palette.texts(topic, "approaches", first)
+                   if not echoes(t, text) and theirs.isdisjoint(words(t)) and self.ctx.novel(t)]
         choice = self.ctx.choose.fresh("approaches", fitting)
         if choice is not None:
             self.ctx.choose.mark("approaches", choice)
