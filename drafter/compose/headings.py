@@ -77,6 +77,8 @@ class Want(NamedTuple):
     about: str
     label: str
     cover: tuple[str, ...] = ()  # each item's words: a phrase about one aspect must hold for half of them
+    # the words of the clerk's item titles, which stand right under the heading (but the work's own name: 集体经济)
+    titled: frozenset[str] = frozenset()
 
 
 def start(want: Want) -> dict[str, str]:
@@ -122,7 +124,8 @@ class Headings:
         return self.made[part]
 
     def heading(self, section: Section, part: str, source: str) -> str:
-        """The clerk's heading, or one of the style's forms filled for this topic, or the plain label."""
+        """The clerk's heading, or a form of the style filled for this topic with phrases that say no word of the item
+        titles below but the work's name (美化村容村貌 over 村庄环境持续美化; failing that, any), or the plain label."""
         if section.heading:
             return section.heading
         direction = self.ctx.section_trend(section, source) if part == "review" else None
@@ -130,14 +133,11 @@ class Headings:
         if kind not in memo:
             memo[kind] = [f["pattern"] for f in self.ctx.bank.formulas
                           if f["style"] == self.ctx.style and f["part"] == part and f["level"] == LEVEL[self.ctx.style]]
-        forms = list(self.ctx.sentences["headings"].get(f"{self.ctx.style}.{part}", [])) + memo[kind]
-        key = f"form.{self.ctx.style}.{part}"
-        want = Want("", tuple(section.topics), part, direction, section_text(section), self.palette.label(tuple(section.topics)),
-                    items_words(section))
-        while forms:
-            form = self.ctx.choose.pick(key, forms) or forms[0]
-            forms.remove(form)
-            made = self.fill(Want(form, *want[1:]))
+        label = self.palette.label(tuple(section.topics))
+        titled = frozenset().union(*(words(i.title) for i in section.items if i.title)) - words(label)
+        want = Want("", tuple(section.topics), part, direction, section_text(section), label, items_words(section), titled)
+        for apart in (titled, frozenset()) if titled else (titled,):
+            made = self.first_filled(Want(*want[:-1], apart), [*self.ctx.sentences["headings"].get(f"{self.ctx.style}.{part}", []), *memo[kind]])
             if made is not None:
                 text, options = made
                 self.ctx.wrote(text)
@@ -148,7 +148,17 @@ class Headings:
                     elif field in ("results", "gains"):
                         self.claims |= triples(option.text)
                 return text
-        return self.palette.label(tuple(section.topics))
+        return label
+
+    def first_filled(self, want: Want, forms: list[str]) -> tuple[str, list[tuple[str, Option]]] | None:
+        """The first of forms, in a seeded order, that can be filled for want, filled; None when none can."""
+        while forms:
+            form = self.ctx.choose.pick(f"form.{self.ctx.style}.{want.part}", forms) or forms[0]
+            forms.remove(form)
+            made = self.fill(Want(form, *want[1:]))
+            if made is not None:
+                return made
+        return None
 
     def fill(self, want: Want) -> tuple[str, list[tuple[str, Option]]] | None:
         """want's form with every slot filled by a fitting, unused phrase that shares no word with the rest of the
@@ -183,7 +193,7 @@ class Headings:
         """The test a phrase for slot passes with values in the heading: it shares no word with the heading's words
         (nor an action's with the actions already given), echoes none of the section's words, claims nothing
         already claimed."""
-        taken = words(bare(want.form) + "".join(values.values()))
+        taken = words(bare(want.form) + "".join(values.values())) | want.titled
         if slot in ("action", "举措"):
             taken |= self.action_words
         claims: set[str] | frozenset[str] = self.claims if slot in ("result", "gain") else frozenset()
