@@ -115,3 +115,14 @@ def test_an_action_says_no_everyday_word_of_the_sheets_other_heading_phrases():
         for action in (e.text for e in s.get("actions")):
             clashes += [f"{s.topic}: {action} / {o}" for o in sorted(others) if run_set(action, 2) & run_set(o, 2) & COMMON]
     assert not clashes, "\n".join(clashes)
+
+
+# Duties a town may or may not have taken on: a phrase that names one (压实日常保洁责任) stands only over a section whose
+# words mention it (its `when`), whatever its claim; a plan's lead may set it as next year's aim.
+NAMED_DUTIES = ("保洁", "台账", "网格", "专班", "门前三包", "夜校", "热线", "红黑榜", "积分制", "包保")
+
+
+def test_a_phrase_naming_a_duty_stands_only_where_the_clerk_names_it():
+    loose = [(topic, field, e.text) for topic, field, e in every_entry()
+             if field != "plan_leads" and any(d in e.text for d in NAMED_DUTIES) and not e.when]
+    assert not loose
