@@ -62,7 +62,7 @@ def needed(cli: list[str], example: Path, out: Path) -> list[str]:
     """The dependencies a cold `drafter build` of example has imported when it exits."""
     probe = (f"import sys, atexit; atexit.register(lambda: print(' '.join(m for m in {DEPENDENCIES!r} if m in sys.modules))); "
              f"sys.argv = ['drafter', 'build', {str(example)!r}, '--out', {str(out)!r}, '--force']; "
-             "from drafter.cli.main import run; run()")
+             "from drafter.cli.start import run; run()")
     done = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
     return done.stdout.split("\n")[-2].split()
 
@@ -71,7 +71,7 @@ def stage_programs(example: Path) -> dict[str, list[str]]:
     """Processes that stop part way through a cold build, for counting where its instructions go (--instructions):
     drafter's imports as the command makes them (collector paused, then frozen), then the first load_town, the first
     draft's markup, and a second draft in the same process (what a warm one costs)."""
-    head = ("import gc; gc.disable(); import drafter.cli.main, drafter.build.draft, drafter.write.quick, "
+    head = ("import gc; gc.disable(); import drafter.cli.app, drafter.build.draft, drafter.write.quick, "
             "drafter.write.fonts; gc.freeze(); gc.enable()\n"
             "from pathlib import Path\nfrom drafter.build.draft import BuildOptions, collector_paused, draft_markup, load_town\n"
             f"example = Path({str(example)!r})\n")

@@ -25,7 +25,8 @@ def test_python_m_drafter_runs_the_same_command() -> None:
 def test_a_command_parsed_by_an_app_that_holds_it_alone_reads_as_in_the_whole_app() -> None:
     from typer.testing import CliRunner
 
-    from drafter.cli.main import app, command_app
+    from drafter.cli.main import app
+    from drafter.cli.start import command_app
 
     names = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback]
     names += [g.name for g in app.registered_groups if g.name]
@@ -46,9 +47,10 @@ def test_a_command_parsed_by_an_app_that_holds_it_alone_reads_as_in_the_whole_ap
 
 
 def test_no_collection_runs_while_a_build_imports(tmp_path) -> None:
-    """The collector traces nothing while `drafter build` imports modules: the CLI's (cli.start) nor those the build
-    command imports when it runs (cli.collector.importing); the draft itself is made with it paused too. Only the
-    modules imported before the pause can begin may see one (compiled from source, as in a fresh clone)."""
+    """The collector traces nothing while `drafter build` imports modules: the CLI's (cli.start, typer, jinja2 and
+    yaml among them) nor those the build command imports when it runs (cli.collector.importing); the draft itself is
+    made with it paused too. Only the modules imported before the pause can begin may see one (compiled from source,
+    as in a fresh clone)."""
     code = ("import gc, sys\n"
             "during = set()\n"
             "def seen(phase, info):\n"
@@ -58,7 +60,7 @@ def test_no_collection_runs_while_a_build_imports(tmp_path) -> None:
             "            names.append(frame.f_locals.get('name'))\n"
             "        frame = frame.f_back\n"
             "    if phase == 'start':\n"
-            "        during.update(n for n in names if n and n.startswith('drafter'))\n"
+            "        during.update(n for n in names if n and n.split('.')[0] in ('drafter', 'typer', 'jinja2', 'yaml'))\n"
             "gc.callbacks.append(seen)\n"
             f"sys.argv = ['drafter', 'build', {str(ROOT / 'examples' / '青石镇.yaml')!r}, '--out', sys.argv[1]]\n"
             "def report():\n"
@@ -129,3 +131,20 @@ def test_a_thread_still_running_is_waited_for_as_usual() -> None:
     done = ended("def late():\n    time.sleep(0.3)\n    print('线程完成', flush=True)\n"
                  "threading.Thread(target=late).start()\nsys.exit(3)")
     assert (done.returncode, done.stdout) == (3, "线程完成\n")
+
+
+def test_a_build_declares_no_other_command(tmp_path) -> None:
+    """`drafter build` parses with drafter.cli.app alone: the other commands (drafter.cli.main) and their modules are
+    not imported; any other command line has the whole app (its help lists every command)."""
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: print('loaded:', *sorted(m for m in ('drafter.cli.main', 'drafter.cli.styles')"
+            " if m in sys.modules)))\n"
+            "sys.argv = ['drafter', *sys.argv[1:]]\n"
+            "from drafter.cli.start import run\n"
+            "run()\n")
+    build = [str(ROOT / "examples" / "青石镇.yaml"), "--out", str(tmp_path / "d.docx")]
+    out = subprocess.run([sys.executable, "-c", code, "build", *build], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0 and out.stdout.splitlines()[-1].strip() == "loaded:", out.stdout + out.stderr
+    out = subprocess.run([sys.executable, "-c", code, "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0 and out.stdout.splitlines()[-1] == "loaded: drafter.cli.main drafter.cli.styles"
+    assert all(f"  {name}" in out.stdout for name in ("build", "check", "update", "init", "fonts", "mine", "styles"))
