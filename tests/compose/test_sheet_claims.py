@@ -117,9 +117,10 @@ def test_an_action_says_no_everyday_word_of_the_sheets_other_heading_phrases():
     assert not clashes, "\n".join(clashes)
 
 
-# Duties a town may or may not have taken on: a phrase that names one (压实日常保洁责任) stands only over a section whose
-# words mention it (its `when`), whatever its claim; a plan's lead may set it as next year's aim.
-NAMED_DUTIES = ("保洁", "台账", "网格", "专班", "门前三包", "夜校", "热线", "红黑榜", "积分制", "包保")
+# Duties a town may or may not have taken on, and parts of a work a section may not be about: a phrase that names one
+# (压实日常保洁责任; 加强基层组织建设 over a section of cadres' appraisal) stands only over a section whose words mention
+# it (its `when`), whatever its claim; a plan's lead may set it as next year's aim.
+NAMED_DUTIES = ("保洁", "台账", "网格", "专班", "门前三包", "夜校", "热线", "红黑榜", "积分制", "包保", "党员", "基层组织", "支部")
 
 
 def test_a_phrase_naming_a_duty_stands_only_where_the_clerk_names_it():
