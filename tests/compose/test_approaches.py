@@ -4,11 +4,9 @@ which a clerk would strike."""
 
 from __future__ import annotations
 
-from drafter.build.draft import BuildOptions, draft_markup, load_town
 from drafter.compose import facts
 from drafter.compose.fit import words
-from drafter.compose.render import STYLES
-from tests.conftest import ROOT
+from tests.compose.drafts import draft_every_example
 
 
 def test_no_approach_says_a_word_of_the_figure_it_leads(monkeypatch):
@@ -22,12 +20,7 @@ def test_no_approach_says_a_word_of_the_figure_it_leads(monkeypatch):
         return chosen
 
     monkeypatch.setattr(facts.Facts, "approach", recorded)
-    towns = sorted((ROOT / "examples").glob("*.yaml")) + sorted((ROOT / "bench" / "realistic").glob("*.yaml"))
-    for path in towns:
-        town = load_town(path)
-        for style in STYLES:
-            for seed in (1, 2, 3):
-                draft_markup(town, BuildOptions(style=style, seed=seed))
+    draft_every_example()
     assert len(placed) > 100  # (the examples' items take approaches in every style)
     twice = sorted({(a, what, "、".join(sorted(words(a) & words(what)))) for a, what in placed if words(a) & words(what)})
     assert not twice

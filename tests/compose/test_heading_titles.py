@@ -4,11 +4,9 @@ where no form can be filled so does it fill one as before, so that no more secti
 
 from __future__ import annotations
 
-from drafter.build.draft import BuildOptions, draft_markup, load_town
 from drafter.compose import headings
 from drafter.compose.fit import words
-from drafter.compose.render import STYLES
-from tests.conftest import ROOT
+from tests.compose.drafts import draft_every_example
 
 
 def test_a_heading_says_no_word_of_the_item_titles_under_it(monkeypatch):
@@ -34,12 +32,7 @@ def test_a_heading_says_no_word_of_the_item_titles_under_it(monkeypatch):
 
     monkeypatch.setattr(headings.Headings, "heading", recorded_heading)
     monkeypatch.setattr(headings.Headings, "fill", recorded_fill)
-    towns = sorted((ROOT / "examples").glob("*.yaml")) + sorted((ROOT / "bench" / "realistic").glob("*.yaml"))
-    for path in towns:
-        town = load_town(path)
-        for style in STYLES:
-            for seed in (1, 2, 3):
-                draft_markup(town, BuildOptions(style=style, seed=seed))
+    draft_every_example()
     titled = [(text, mine & titles) for text, mine, titles in made if titles]
     repeats = [(text, shared) for text, shared in titled if shared]
     assert len(titled) > 200 and len(repeats) <= len(titled) // 50, repeats  # (46 of 344 before; now 3, where nothing else fits)
