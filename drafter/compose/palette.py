@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from drafter.compose.base import ECHO, SIX, Context, run_set, section_text
-from drafter.compose.fit import RISING, Events, fits_figures, fits_words, in_years, words_matter
+from drafter.compose.fit import RISING, Events, fits_figures, fits_words, in_years, words, words_matter
 from drafter.compose.phrases import bank_memo
 from drafter.compose.wording import Entry
 from drafter.town.model import Section
@@ -215,12 +215,15 @@ class Palette:
 
     def sentence(self, field: str, section: Section, said: str = "") -> str:
         """A topic's lead sentence (leads, plan_leads) that fits the section and repeats no words of what
-        is said around it (said) or of the clerk's items; '' when none is left."""
+        is said around it (said) or of the clerk's items, nor a word of said or of the item titles that follow it
+        but the work's own name (把维护稳定作为第一责任。守牢安全稳定底线。); '' when none is left."""
         about = section_text(section)
         around = run_set(said + about, ECHO)  # (echoes, with the words around made into runs once)
+        titles = [item.title for item in section.items if item.title]
+        near = words("\n".join([said, *titles])) - words(self.label(tuple(section.topics)))
 
         def keep(t: str) -> bool:
-            return around.isdisjoint(run_set(t, ECHO))
+            return around.isdisjoint(run_set(t, ECHO)) and near.isdisjoint(words(t))
 
         option = None
         if self.ctx.choose.rotation is not None:  # one of a county's drafts: a short lead no other draft can share
