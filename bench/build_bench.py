@@ -1,6 +1,6 @@
 """Build speed: cold `drafter build` vs the import floor and pandoc; warm in-process build per report.
 
-Run: python bench/build_bench.py   (installs Debian's pandoc with apt-get when it is missing)
+Run: python bench/build_bench.py   (installs Debian's pandoc with apt-get when it is missing; ROUNDS=45 for more rounds)
      python bench/build_bench.py --instructions   (also counts CPU instructions of the floors and the cold build
      under valgrind's callgrind: the same figures on a loaded machine, where wall times move by a tenth; and where
      the cold build's instructions over the floor go: drafter's imports, the first town file, the first draft, the rest)
@@ -29,7 +29,7 @@ from common import instructions, paired_ratio, paired_runs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "青石镇.yaml"
-REPEAT = 15
+REPEAT = int(os.environ.get("ROUNDS", 15))  # (ROUNDS=45: a steadier median on a noisy machine, three times as long)
 # drafter's third-party dependencies (pyproject.toml) and what they bring: the probe reports which a build imported.
 DEPENDENCIES = ("typer", "docx", "jinja2", "yaml", "lxml", "jieba", "openpyxl", "rich", "pypdf")
 WARM_BUILDS = 30
