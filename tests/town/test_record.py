@@ -127,3 +127,26 @@ def test_a_fields_class_is_made_and_changed_as_a_plain_dataclass_is():
             cls()
         with pytest.raises(TypeError):
             cls(Decimal(1), nosuch=2)
+
+
+def test_the_schema_reads_each_model_class_s_annotations_as_get_type_hints_does():
+    """schema.hints evaluates each annotation's text once per module: the same types typing.get_type_hints gives, for
+    every dataclass a town file or a style file is read into."""
+    import typing
+
+    from drafter.compose.style import StyleFile
+    from drafter.town import schema
+
+    seen: set[type] = set()
+    todo: list[type] = [Town, StyleFile]
+    while todo:
+        cls = todo.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        assert schema.hints(cls) == typing.get_type_hints(cls), cls
+        for hint in typing.get_type_hints(cls).values():
+            for inner in [hint, *typing.get_args(hint), *(a for h in typing.get_args(hint) for a in typing.get_args(h))]:
+                if isinstance(inner, type) and dataclasses.is_dataclass(inner):
+                    todo.append(inner)
+    assert len(seen) >= 9
