@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from drafter.compose.claims import bears_out
 from drafter.compose.wording import Entry
 
 # Directions under which a phrase marked `needs: rise` is true: figures rose and none fell.
@@ -122,6 +121,8 @@ def claim_holds(entry: Entry, about: str | None) -> bool:
         return bool(entry.names) and all(map(text.__contains__, entry.names))
     if entry.claim == "outcome":
         return not entry.shows or any(map(text.__contains__, entry.shows))
+    from drafter.compose.claims import bears_out  # (a draft of audited phrases alone never imports the patterns)
+
     return bears_out(entry.text, text)  # mined, or not yet audited: judged by the words in it
 
 
