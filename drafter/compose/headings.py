@@ -129,9 +129,9 @@ class Headings:
         label = self.palette.label(tuple(section.topics))
         titled = frozenset().union(*(words(i.title) for i in section.items if i.title)) - words(label)
         want = Want("", tuple(section.topics), part, direction, section_text(section), label, items_words(section), titled)
+        forms = [*self.ctx.sentences["headings"].get(f"{self.ctx.style}.{part}", []), *memo[kind]]
         for apart in (titled, frozenset()) if titled else (titled,):
-            made = self.first_filled(Want(*want[:-1], apart), [*self.ctx.sentences["headings"].get(f"{self.ctx.style}.{part}", []), *memo[kind]])
-            if made is not None:
+            if (made := self.first_filled(want._replace(titled=apart), list(forms))) is not None:
                 text, options = made
                 self.ctx.wrote(text)
                 for field, option in options:
