@@ -19,13 +19,12 @@ Inline spans inside a block:
     ⟦cell⟧                 the boundary between two cells of a row
 """
 
-import re
-
 from drafter.errors import MarkupError, Problem
+from drafter.files.patterns import compiled
 from drafter.tuples import NamedTuple
 
 BLOCK_KINDS = ("title", "sub", "salute", "division", "h1", "h2", "h3", "p", "row", "sign", "date")
-SPAN = re.compile(r"⟦(lead|runin|fig|gap|how|br|cell)(?::([^⟦⟧]*))?⟧")
+SPAN = compiled(r"⟦(lead|runin|fig|gap|how|br|cell)(?::([^⟦⟧]*))?⟧")
 GAP_TEXT = "【待补充：{}】"
 # The span kinds whose text is what the draft shows (Span.shown: every span but a gap, a cell boundary, a break).
 SHOWN_AS_WRITTEN = frozenset(("plain", "fig", "lead", "runin", "how"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from decimal import Decimal
 from functools import lru_cache
@@ -10,12 +9,13 @@ from functools import lru_cache
 from drafter.compose.fit import trend
 from drafter.compose.phrases import Bank, Chooser
 from drafter.compose.wording import Wording, load_wording
+from drafter.files.patterns import compiled
 from drafter.town import derive
 from drafter.town.lexicon import load_lexicon
 from drafter.town.model import Fact, Item, Section, Settings, Town
 
 CN_DIGITS = "零一二三四五六七八九"
-SLOT = re.compile(r"\{([^{}]+)\}")
+SLOT = compiled(r"\{([^{}]+)\}")
 # A level of government named as such: a run of levels (省市县委全会, 省、市各项决策部署), one level's bodies or rank
 # (县委, 市政府, 省级, 县里), or the whole of one (全县). Not 城市, 超市, 社区, 景区 … (the character before rules them out).
 # Read by hand (levels): as patterns, r"[省市县](?:、?[省市县])+", r"(?<![城都…库])([省市县区州旗])(?=委|政府|人大|政协|级|里)"

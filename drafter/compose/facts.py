@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from drafter.compose.base import (
@@ -16,6 +15,7 @@ from drafter.compose.base import (
 )
 from drafter.compose.fit import words
 from drafter.compose.palette import Palette, Topics
+from drafter.files.patterns import compiled
 from drafter.town import derive
 from drafter.town.model import Fact, Item, Section
 
@@ -199,7 +199,7 @@ FREE, TAIL, LISTED, FIGURE = "free", "tail", "listed", "figure"
 LIST_WHAT = 6
 PLAN_TASK = 24
 # Inline markup around a figure (its source and formula are not words of the sentence).
-MARKUP = re.compile(r"⟦[^⟧]*⟧")
+MARKUP = compiled(r"⟦[^⟧]*⟧")
 
 
 def needs_verb(what: str, usage: dict) -> bool:

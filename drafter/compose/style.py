@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from drafter.errors import DrafterError, Problem, TemplateError
+from drafter.files.patterns import compiled
 from drafter.files.resources import data_dir
 from drafter.town.record import Fields
 from drafter.tuples import NamedTuple
@@ -19,7 +20,7 @@ STYLE_FILE = "style.yaml"
 STYLE_LIMIT = 256 * 1024
 # Slots a fixed title or sentence may hold, as the sentence templates write them (compose.base.Context.slots).
 SLOTS = ("乡镇名", "乡镇", "年", "次年", "县", "上级", "领导", "目标", "规划", "下个规划")
-SLOT = re.compile(r"\{([^{}]*)\}")
+SLOT = compiled(r"\{([^{}]*)\}")
 Kind = Literal["indicators", "review", "problems", "plan", "self", "extras", "extra"]
 # What each kind of part holds, for messages and the exported README.
 KINDS = {

@@ -14,6 +14,7 @@ import re
 
 import yaml
 
+from drafter.files.patterns import compiled
 from drafter.town.schema import Loc
 from drafter.town.yamltree import SCALARS, TAG, Unusual
 
@@ -24,19 +25,19 @@ from drafter.town.yamltree import SCALARS, TAG, Unusual
 OUTSIDE_CLASS = "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
 
 # A block key (the schema's keys are English words) and its colon; what follows is its value.
-KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +|$)")
+KEY = compiled(r"([A-Za-z_][A-Za-z0-9_]*):(?: +|$)")
 # A key inside a flow map, its colon and the spaces after it.
-FLOW_KEY = re.compile(r" *([A-Za-z_][A-Za-z0-9_]*): +")
+FLOW_KEY = compiled(r" *([A-Za-z_][A-Za-z0-9_]*): +")
 # A plain scalar inside a flow collection: up to the next , ] or } (no colon, no #, no brackets inside).
-FLOW_PLAIN = re.compile(r"[^,\[\]{}#:]+")
+FLOW_PLAIN = compiled(r"[^,\[\]{}#:]+")
 # A flow map of keys and plain values only (what a fact or an indicator line is), and its pairs.
-SIMPLE_MAP = re.compile(r"\{ *((?:[A-Za-z_][A-Za-z0-9_]*: +[^\s,\[\]{}#:'\"][^,\[\]{}#:'\"]*, *)*"
-                        r"[A-Za-z_][A-Za-z0-9_]*: +[^\s,\[\]{}#:'\"][^,\[\]{}#:'\"]*)\}")
-PAIR = re.compile(r"([A-Za-z_][A-Za-z0-9_]*): +([^,]*)")
+SIMPLE_MAP = compiled(r"\{ *((?:[A-Za-z_][A-Za-z0-9_]*: +[^\s,\[\]{}#:'\"][^,\[\]{}#:'\"]*, *)*"
+                      r"[A-Za-z_][A-Za-z0-9_]*: +[^\s,\[\]{}#:'\"][^,\[\]{}#:'\"]*)\}")
+PAIR = compiled(r"([A-Za-z_][A-Za-z0-9_]*): +([^,]*)")
 # What a plain scalar may not start with (- only before a space: -5 is a number).
 INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 # What a plain scalar here may not hold anywhere: the rest of YAML's meanings are left to libyaml.
-BLOCK_ODD = re.compile(r"[:#\[\]{}]")
+BLOCK_ODD = compiled(r"[:#\[\]{}]")
 
 # Deeper than any town file goes (the long way reads any depth without recursion).
 DEPTH = 32

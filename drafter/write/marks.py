@@ -21,6 +21,7 @@ import zlib
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from drafter.files.patterns import compiled
 from drafter.tuples import NamedTuple
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ FIELDS = {"value": "v", "change": "c", "completion": "p", "ratio": "r", "ratio[0
           "growth": "w"}
 LIST_NAMES = {v: k for k, v in LISTS.items()}
 FIELD_NAMES = {v: k for k, v in FIELDS.items()}
-SEGMENT = re.compile(r"([a-z]+)(?:\[(\d+)\])?$")
+SEGMENT = compiled(r"([a-z]+)(?:\[(\d+)\])?$")
 # Read back only by update and check (re compiles them when first used; a build does not use them).
 CODE = r"([A-Z])(\d+)|([a-z])"
 NAME = r"_dr(\d+)([pt])_([A-Za-z0-9]+)_([0-9a-f]{8})(?:_([0-9a-f]{8}))?$"
@@ -131,7 +132,7 @@ def parse(name: str) -> Mark | None:
 
 # -- identity: what a figure stands for -------------------------------------------------------------------------
 
-KEY = re.compile(r"(indicators|sections|plans)\[(\d+)\](?:\.items\[(\d+)\]\.facts\[(\d+)\](?:\.figures\[(\d+)\])?)?\.([a-z]+(?:\[0\])?)$")
+KEY = compiled(r"(indicators|sections|plans)\[(\d+)\](?:\.items\[(\d+)\]\.facts\[(\d+)\](?:\.figures\[(\d+)\])?)?\.([a-z]+(?:\[0\])?)$")
 KINDS = {"ratio": "rate", "ratio[0]": "count", "growth": "change"}  # a stated growth is a change as the draft says it
 # Kinds that are a percentage of their quantity: the quantity's unit is not theirs (the draft shows %).
 RATES = ("change", "completion", "rate")
