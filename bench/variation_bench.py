@@ -7,7 +7,6 @@ names and facts; two towns built from the same structure get visibly different d
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ from drafter.build.draft import BuildOptions, draft_markup
 from drafter.check import lint
 from drafter.markup import parse
 from drafter.town.load import load_town
+from drafter.town.record import replace
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -46,7 +46,7 @@ def sentences(text: str) -> list[str]:
 
 def twin(town):
     """The same structure for another town: new name, issuer and goal, same sections and facts."""
-    return dataclasses.replace(town, town=TWIN_NAME, issuer=None, goal="滨江白沙·宜居新城")
+    return replace(town, town=TWIN_NAME, issuer=None, goal="滨江白沙·宜居新城")
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from drafter.check.overlap import MASK, canonical_formulas, corpus_spans, masked
 from drafter.check.reading import body_lines, document_body, read_draft  # noqa: F401 (check's API)
 from drafter.town import derive
 from drafter.town.model import Town
+from drafter.town.record import fields, is_record
 
 NUMBER = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?")
 # Years (2024年, 2024-), dates (12月, 5日) and ordinals (第3) are not figures.
@@ -94,7 +95,7 @@ def kind_of(cls: type) -> str:
         kind = "list"
     elif issubclass(cls, dict):
         kind = "dict"
-    elif dataclasses.is_dataclass(cls) and not issubclass(cls, type):
+    elif (is_record(cls) or dataclasses.is_dataclass(cls)) and not issubclass(cls, type):
         kind = "dataclass"
     else:
         kind = "other"
@@ -104,8 +105,8 @@ def kind_of(cls: type) -> str:
 
 @cache
 def field_names(cls: type) -> tuple[str, ...]:
-    """A dataclass's field names (cached: the town walk asks once per object)."""
-    return tuple(f.name for f in dataclasses.fields(cls))
+    """A record's (or a dataclass's) field names (cached: the town walk asks once per object)."""
+    return tuple(f.name for f in (fields(cls) if is_record(cls) else dataclasses.fields(cls)))
 
 
 def user_strings(value: object) -> list[str]:

@@ -2,7 +2,6 @@
 order with their fixed titles and sentences. The built-in styles are folders of the packaged templates/."""
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -10,7 +9,7 @@ from typing import Literal
 from drafter.errors import DrafterError, Problem, TemplateError
 from drafter.files.patterns import compiled
 from drafter.files.resources import data_dir
-from drafter.town.record import Fields
+from drafter.town.record import Fields, field
 from drafter.tuples import NamedTuple
 
 # The built-in styles, in the order `drafter styles` lists them; each is templates/<name>/.
@@ -45,7 +44,6 @@ def slot_problem(text: str | None) -> str | None:
 SLOTTED = {"check": slot_problem}
 
 
-@dataclass(init=False, eq=False, repr=False)  # nothing generated (Fields' __init__): a cold build reads a style
 class PartSpec(Fields):
     """One part of the outline: its kind, and optionally its fixed title and the sentence under its heading."""
 
@@ -68,7 +66,6 @@ class PartSpec(Fields):
         return out
 
 
-@dataclass(init=False, eq=False, repr=False)
 class StyleFile(Fields):
     """style.yaml: name, label and description, the built-in style whose phrasing it uses, its parts in order and
     its fixed sentences."""

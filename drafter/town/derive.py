@@ -1,7 +1,6 @@
 """Town -> derived figures (growth, completion, ratios, exact 亿元 scaling, 余/约/近…) in half-up Decimal, with sources."""
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from drafter.town.amounts import (  # noqa: F401 (number, rounded, percent, trimmed, mark are derive's API too)
@@ -71,7 +70,6 @@ class Rates(NamedTuple):
     completion: Figure | None
 
 
-@dataclass(init=False, repr=False, eq=False)  # Record's methods: see drafter.town.record
 class FactFigures(Record):  # not a NamedTuple: its field would shadow tuple.count
     """The figures of one structured fact: its quantities (each with the words before it, for a fact with
     several), or a ratio's rate with, when asked, the count it is made of."""

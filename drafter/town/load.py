@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +12,7 @@ from drafter.files.textio import TOWN_LIMIT, decode, read_limited
 from drafter.town.model import Town
 from drafter.town.plainyaml import read_plain
 from drafter.town.quickschema import validated
+from drafter.town.record import replace
 from drafter.town.schema import Invalid, Issue, Loc
 from drafter.town.yamltree import Unusual, bad_scalar, complex_key, line_map, plain, shared_node
 
@@ -213,8 +213,8 @@ def load_town(path: Path, sheet: Sheet | None = None, force: bool = False, warni
         problems = [to_problem(issue, name, lines) for issue in exc.issues]
         raise TownFileError(sorted(problems, key=lambda p: (p.line or 0, p.key))) from exc
     if notices:
-        town = dataclasses.replace(town, notices=tuple(notices))
+        town = replace(town, notices=tuple(notices))
     if not cells:
         return town
-    indicators = [dataclasses.replace(ind, cells=cells.get(i)) for i, ind in enumerate(town.indicators)]
-    return dataclasses.replace(town, indicators=indicators)
+    indicators = [replace(ind, cells=cells.get(i)) for i, ind in enumerate(town.indicators)]
+    return replace(town, indicators=indicators)

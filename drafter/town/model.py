@@ -1,13 +1,12 @@
-"""The town file's typed model: what a clerk may write, as frozen dataclasses checked by drafter.town.schema."""
+"""The town file's typed model: what a clerk may write, as frozen records (drafter.town.record) checked by drafter.town.schema."""
 
 import datetime as dt
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
 from drafter.town.amounts import growth_base, stated_problems
 from drafter.town.lexicon import load_lexicon
-from drafter.town.record import Record
+from drafter.town.record import Record, field
 
 AMOUNT = {"ge": 0}
 # A ratio's whole, or a target, smaller than this is a typing slip (it would make a rate of 10^8 % and more).
@@ -56,7 +55,6 @@ COMPLETION = AMOUNT
 Approx = Literal[True, False, "余", "多", "约", "近", "超", "逾"]
 
 
-@dataclass(init=False, repr=False, eq=False)  # Record's methods: see drafter.town.record
 class Part(Record):
     """One figure of a fact that has several: 纳入低保412户603人 (no what), 培育家庭农场11家、合作社19家 (with what)."""
 
@@ -76,7 +74,6 @@ class Part(Record):
         return stated_problems(self.value, self.previous, self.growth, self.target, self.completion)
 
 
-@dataclass(init=False, repr=False, eq=False)  # Record's methods: see drafter.town.record
 class Fact(Record):
     """One fact: free text kept verbatim, or a figure (what/value/unit), several figures, or a ratio of two counts."""
 
@@ -121,7 +118,6 @@ class Fact(Record):
         return out + stated_problems(self.value, self.previous, self.growth, self.target, self.completion)
 
 
-@dataclass(init=False, repr=False, eq=False)  # Record's methods: see drafter.town.record
 class Item(Record):
     """One '一是…' item: an optional lead-in title, how the work was done (measures) and its facts."""
 
@@ -132,7 +128,6 @@ class Item(Record):
     facts: list[Fact] = field(default_factory=list)
 
 
-@dataclass(init=False, repr=False, eq=False)  # Record's methods: see drafter.town.record
 class Section(Record):
     """A review section or a plan section on one topic, or two under one heading (each a topic of the lexicon, or
     the town's own with like)."""
@@ -182,7 +177,6 @@ class Section(Record):
         return tuple(self.like if len(self.topics) == 1 or t not in known else t for t in self.topics)
 
 
-@dataclass(init=False, repr=False, eq=False)  # Record's methods: see drafter.town.record
 class Indicator(Record):
     """A key economic indicator with optional previous-year value and target."""
 
@@ -210,7 +204,6 @@ class Indicator(Record):
         return dict(self.cells or ()).get(kind, "")
 
 
-@dataclass(init=False, repr=False, eq=False)  # Record's methods: see drafter.town.record
 class Promise(Record):
     """One of last year's plans, which this year's review should answer: its topic and its words."""
 
@@ -229,7 +222,6 @@ class Promise(Record):
         return [("topic", problem)] if problem else []
 
 
-@dataclass(init=False, repr=False, eq=False)  # Record's methods: see drafter.town.record
 class Settings(Record):
     """Number formats and fonts."""
 
@@ -241,7 +233,6 @@ class Settings(Record):
     table: bool = False  # a table of the key indicators after their paragraph
 
 
-@dataclass(init=False, repr=False, eq=False)  # Record's methods: see drafter.town.record
 class Town(Record):
     """A town's facts and figures for one year's summary and next year's plan."""
 

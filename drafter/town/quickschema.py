@@ -1,11 +1,10 @@
-"""Plain YAML data -> typed frozen dataclasses the quick way, for data with nothing wrong in it: each dataclass's
+"""Plain YAML data -> typed frozen records the quick way, for data with nothing wrong in it: each record class's
 fields and types are worked out once per process into converters that neither track key paths nor collect issues.
 At the first thing drafter.town.schema would report (or anything it treats with care), they give up and the data is
 validated by schema.validate, which finds every problem with its key path; valid data gives the same values either way."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import types
 from collections.abc import Callable, Mapping
@@ -13,7 +12,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, Literal, Union
 
-from drafter.town.record import Record, maker
+from drafter.town.record import MISSING, Record, is_record, maker
 from drafter.town.schema import LARGEST, MARKUP_CHARS, hidden_control, hints, keyed, shape, validate
 
 Converter = Callable[[Any], Any]
@@ -26,13 +25,13 @@ class Slow(Exception):
 def validated(cls: type, data: Any) -> Any:
     """data -> cls instance (schema.validate's, quickly when nothing is wrong), or schema.Invalid listing every problem."""
     try:
-        return dataclass_converter(cls)(data)
+        return record_converter(cls)(data)
     except Slow:
         return validate(cls, data)
 
 
 @cache
-def dataclass_converter(cls: type) -> Converter:
+def record_converter(cls: type) -> Converter:
     """What schema.convert does with a mapping for cls, for a mapping with nothing wrong in it."""
     fields = keyed(cls)
     types_of = hints(cls)
@@ -42,7 +41,7 @@ def dataclass_converter(cls: type) -> Converter:
     construct: Converter = maker(cls) if issubclass(cls, Record) else lambda values: cls(**values)
     plan, required_keys = {}, set()
     for key, f in fields.items():
-        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        required = f.default is MISSING and f.default_factory is MISSING
         plan[key] = (f.name, required, bool(f.metadata.get("null")), value_converter(types_of[f.name], f.metadata))
         if required:
             required_keys.add(key)
@@ -92,8 +91,8 @@ def value_converter(tp: Any, meta: Mapping) -> Converter:
                 raise Slow
             return tuple(make(r) for make, r in zip(makers, raw))
         return items
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return lambda raw: dataclass_converter(tp)(raw)
+    if isinstance(tp, type) and is_record(tp):
+        return lambda raw: record_converter(tp)(raw)
     make, check = scalar_converter(tp, meta), meta.get("check")
     if check is None:
         return make

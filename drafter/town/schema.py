@@ -1,11 +1,10 @@
-"""Plain YAML data -> typed frozen dataclasses; every problem collected with its key path.
+"""Plain YAML data -> typed frozen records (drafter.town.record); every problem collected with its key path.
 
 A small replacement for pydantic on the build path: importing pydantic alone costs about as much
 as the whole import floor of `drafter build`. Field types come from annotations; limits from
-`dataclasses.field(metadata=...)` (ge, gt, le, items, single, null, key, and `check`: value -> message or None); checks across fields
+`field(metadata=...)` (drafter.town.record) (ge, gt, le, items, single, null, key, and `check`: value -> message or None); checks across fields
 from `check()` (on the built instance) and `check_raw(data)` (on the raw mapping, so they run even when a field is invalid)."""
 
-import dataclasses
 import datetime as dt
 import re
 import sys
@@ -15,6 +14,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, Literal, Union
 
+from drafter.town.record import MISSING, Field, fields, is_record
 from drafter.tuples import NamedTuple
 
 Loc = tuple[str | int, ...]
@@ -55,7 +55,7 @@ class Invalid(Exception):
 
 @cache
 def hints(cls: type) -> dict[str, Any]:
-    """Resolved annotations of a dataclass, as typing.get_type_hints gives them, each annotation's text evaluated once
+    """Resolved annotations of a record class, as typing.get_type_hints gives them, each annotation's text evaluated once
     in its module (the model's ten classes write 28 texts 88 times; get_type_hints compiles each of the 88)."""
     out: dict[str, Any] = {}
     for base in reversed(cls.__mro__):
@@ -72,10 +72,10 @@ def resolved(module: str, text: str) -> Any:
 
 
 @cache
-def keyed(cls: type) -> dict[str, dataclasses.Field]:
-    """A dataclass's fields by the key a clerk writes (metadata key: the YAML key of a field named otherwise);
+def keyed(cls: type) -> dict[str, Field]:
+    """A record class's fields by the key a clerk writes (metadata key: the YAML key of a field named otherwise);
     internal ones, set by drafter, left out."""
-    return {f.metadata.get("key", f.name): f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
+    return {f.metadata.get("key", f.name): f for f in fields(cls) if not f.metadata.get("internal")}
 
 
 @cache
@@ -94,7 +94,7 @@ def validate(cls: type, data: Any) -> Any:
 
 
 def convert(cls: type, data: Any, loc: Loc, issues: list[Issue]) -> Any:
-    """A mapping -> a dataclass instance (or INVALID, with issues recorded)."""
+    """A mapping -> a record instance (or INVALID, with issues recorded)."""
     shorthand = getattr(cls, "FROM_STRING", None)
     if shorthand and isinstance(data, str):
         data = {shorthand: data}
@@ -121,7 +121,7 @@ def convert(cls: type, data: Any, loc: Loc, issues: list[Issue]) -> Any:
     values: dict[str, Any] = {}
     ok = True
     for name, f in fields.items():
-        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        required = f.default is MISSING and f.default_factory is MISSING
         if name in data and data[name] is None and f.metadata.get("null"):
             values[f.name] = None  # null means something here (yi_threshold: null keeps 万元), not "the default"
             continue
@@ -144,7 +144,7 @@ def convert(cls: type, data: Any, loc: Loc, issues: list[Issue]) -> Any:
 
 
 def convert_value(tp: Any, raw: Any, loc: Loc, issues: list[Issue], meta: typing.Mapping) -> Any:
-    """One value of type tp (Optional, Literal, list, dict of titles, tuple, dataclass, str, int, Decimal, bool, date)."""
+    """One value of type tp (Optional, Literal, list, dict of titles, tuple, record, str, int, Decimal, bool, date)."""
     origin, args = shape(tp)
     if origin is Union or origin is types.UnionType:  # Optional[X] and X | None
         if raw is None:
@@ -171,7 +171,7 @@ def convert_value(tp: Any, raw: Any, loc: Loc, issues: list[Issue], meta: typing
         limits = meta.get("items", [{}] * len(args))
         items = [convert_value(a, r, loc + (i,), issues, m) for i, (a, r, m) in enumerate(zip(args, raw, limits))]
         return INVALID if any(i is INVALID for i in items) else tuple(items)
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and is_record(tp):
         return convert(tp, raw, loc, issues)
     value = scalar(tp, raw, loc, issues, meta)
     message = meta["check"](value) if "check" in meta and value is not INVALID else None

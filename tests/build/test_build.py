@@ -177,9 +177,9 @@ def test_long_titles_break_before_he():
 
     town = load_town(EXAMPLES / "青石镇.yaml")
     assert "⟦br⟧" not in Composer(town, load_bank(), Chooser(1), "numbered").opening.title()
-    import dataclasses
+    from drafter.town import record
 
-    long = dataclasses.replace(town, town="巴彦浩特镇乌兰布统镇")
+    long = record.replace(town, town="巴彦浩特镇乌兰布统镇")
     title = Composer(long, load_bank(), Chooser(1), "numbered").opening.title()
     first, second = title.split("⟦br⟧")
     assert second.startswith("和") and width(first) <= 20 and width(second) <= 20
@@ -309,11 +309,10 @@ def test_init_scaffold_builds_as_is(tmp_path):
     result = runner.invoke(app, ["build", str(tmp_path / "t.yaml")])
     assert result.exit_code == 0 and "已生成" in result.output
     scaffold = (tmp_path / "t.yaml").read_text("utf-8")
-    import dataclasses
-
+    from drafter.town import record
     from drafter.town.model import Town
 
-    for key in (f.name for f in dataclasses.fields(Town) if not f.metadata.get("internal")):  # internal: set by drafter
+    for key in (f.name for f in record.fields(Town) if not f.metadata.get("internal")):  # internal: set by drafter
         assert re.search(rf"^#?\s*{key}:", scaffold, re.M), key
 
 

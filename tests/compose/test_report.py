@@ -114,13 +114,13 @@ def test_a_countys_reports_do_not_share_the_frames_sentences():
     lead, the thanks, the turn to the problems, the guiding idea, the call) are put together from short parts chosen
     apart, so few pairs of towns share a 20-character stretch of them, and none is shared by three; the mandate is a
     formula of every report (exempt, like the year's place in the five-year plan)."""
-    import dataclasses
+    from drafter.town.record import replace
 
     base = load_town(EXAMPLES / "云岭乡.yaml")
     drafts = []
     for i in range(20):
         name = f"{'甲乙丙丁戊己庚辛壬癸'[i % 10]}{'东西'[i // 10]}乡"
-        town = dataclasses.replace(base, town=name, session=f"{name}第十八届人民代表大会第四次会议", speaker="乡长 某某")
+        town = replace(base, town=name, session=f"{name}第十八届人民代表大会第四次会议", speaker="乡长 某某")
         paragraphs = [b.text for b in parse(draft_markup(town, BuildOptions(style="report", rotation=i)))]
         frame = paragraphs[:5] + [p for p in paragraphs if p.startswith(("各位代表", "2024年是", "2025年是")) and "感谢" not in p]
         exempt = town_values(town)[0] + list(canonical_formulas()) + year_formulas(town) + frame_formulas(town)

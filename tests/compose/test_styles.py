@@ -3,7 +3,6 @@ own (extra), and a user's template that cannot hurt anyone (sandbox, budget, one
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 import shutil
@@ -21,6 +20,7 @@ from drafter.errors import TemplateError
 from drafter.init.style import export_style
 from drafter.markup import parse
 from drafter.town.load import load_town
+from drafter.town.record import asdict
 from tests.conftest import EXAMPLES, write
 
 runner = CliRunner()
@@ -96,7 +96,7 @@ def test_a_built_in_style_yaml_passes_the_checks_a_users_does(style):
 
     folder = template_dir() / style
     checked = read_style(folder, False, -1)
-    assert dataclasses.asdict(checked.spec) == dataclasses.asdict(load_style(style).spec)
+    assert asdict(checked.spec) == asdict(load_style(style).spec)
 
 
 def test_the_export_readme_explains_the_template_api_the_markup_and_three_changes(tmp_path):

@@ -152,9 +152,8 @@ def test_templates_compile_when_their_cache_cannot_be_kept(tmp_path):
 
 
 def test_a_built_in_style_from_cache_equals_its_style_yaml(tmp_path, monkeypatch):
-    import dataclasses
-
     from drafter.compose import style
+    from drafter.town.record import asdict
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     for name in style.BUILTIN:
@@ -162,7 +161,7 @@ def test_a_built_in_style_from_cache_equals_its_style_yaml(tmp_path, monkeypatch
         specs = []
         for _ in range(2):  # parsed and kept, then read back from the cache
             style.read_style.cache_clear()
-            specs.append(dataclasses.asdict(style.read_style(folder, True, style.style_stamp(folder)).spec))
+            specs.append(asdict(style.read_style(folder, True, style.style_stamp(folder)).spec))
         assert specs[0] == specs[1] and specs[0]["name"] == name
         assert list(cache.cache_folder("style").glob(f"*{cache.SUFFIX}"))
     style.read_style.cache_clear()

@@ -19,7 +19,7 @@ VALID = sorted(EXAMPLES.glob("*.yaml")) + sorted((ROOT / "bench" / "realistic").
 @pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
 def test_a_valid_town_file_gives_the_same_town_either_way(path: Path) -> None:
     data, _ = read_town_data(path)
-    assert quickschema.dataclass_converter(Town)(data) == validate(Town, data)
+    assert quickschema.record_converter(Town)(data) == validate(Town, data)
 
 
 def test_generated_towns_give_the_same_town_either_way(tmp_path: Path) -> None:
@@ -30,7 +30,7 @@ def test_generated_towns_give_the_same_town_either_way(tmp_path: Path) -> None:
 
     for path in write_towns(tmp_path, 40):
         data, _ = read_town_data(path)
-        assert quickschema.dataclass_converter(Town)(data) == validate(Town, data)
+        assert quickschema.record_converter(Town)(data) == validate(Town, data)
 
 
 BROKEN = {
@@ -52,7 +52,7 @@ def test_a_file_with_a_problem_is_left_to_schema_validate(change: dict) -> None:
     data, _ = read_town_data(EXAMPLES / "青石镇.yaml")
     data.update(change)
     with pytest.raises(quickschema.Slow):
-        quickschema.dataclass_converter(Town)(data)
+        quickschema.record_converter(Town)(data)
     with pytest.raises(Invalid) as slow:
         validate(Town, data)
     with pytest.raises(Invalid) as both:
