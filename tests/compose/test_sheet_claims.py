@@ -4,6 +4,8 @@ clerk's, and each sheet keeps enough phrases that fit anywhere."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from drafter.compose.base import run_set
@@ -127,3 +129,32 @@ def test_a_phrase_naming_a_duty_stands_only_where_the_clerk_names_it():
     loose = [(topic, field, e.text) for topic, field, e in every_entry()
              if field != "plan_leads" and any(d in e.text for d in NAMED_DUTIES) and not e.when]
     assert not loose
+
+
+# What a plan's lead may not commit a town to unless its plan says so: a mechanism or a particular work of the topic
+# (完善常态化保洁管护机制, 压实书记抓党建第一责任, 为企业纾困解难, 抓好隐患排查整治 …), beside the duties above. The
+# aims every plan of a topic holds (以更高标准建设更高水平平安乡镇) stand anywhere.
+PLAN_COMMITMENTS = (*NAMED_DUTIES, "清洁", "书记", "管护", "纾困", "企业服务", "服务企业", "要素保障", "排查整治",
+                    "推介", "人才培育", "资产经营", "跟踪服务", "接待服务", "留才机制")
+
+
+def test_a_plan_lead_commits_to_a_particular_work_only_where_the_plan_names_it():
+    loose = [(topic, e.text) for topic, field, e in every_entry()
+             if field == "plan_leads" and any(d in e.text for d in PLAN_COMMITMENTS) and not e.when]
+    assert not loose
+
+
+def test_a_plan_lead_with_when_stands_only_over_a_plan_that_names_the_work():
+    """Over a plan section on 污水 and 户厕 alone, no lead of 人居环境 commits the town to cleaning (保洁, 清洁)."""
+    from drafter.build.draft import BuildOptions, draft_markup
+    from drafter.town.load import load_town
+
+    town = load_town(Path(__file__).resolve().parents[2] / "examples" / "青石镇.yaml")
+    plan = next(s for s in town.plans if s.topic == "人居环境")
+    said = " ".join(t for i in plan.items for t in (i.title or "", *i.measures, *(f.text or f.what or "" for f in i.facts)))
+    assert not any(w in said for w in ("保洁", "清洁", "清扫"))
+    leads = set()
+    for seed in range(40):
+        markup = draft_markup(town, BuildOptions(seed=seed))
+        leads.update(line for line in markup.splitlines() if "清洁" in line or "保洁" in line)
+    assert not [line for line in leads if "村庄环境清洁" in line or "保洁管护机制" in line]
