@@ -69,7 +69,7 @@ class Want(NamedTuple):
     direction: str | None
     about: str
     label: str
-    cover: tuple[str, ...] = ()  # each item's words: a phrase about one aspect must hold for half of them
+    cover: tuple[str, ...] = ()  # each item's words: a phrase about one aspect must hold for most of them
     # the words of the clerk's item titles, which stand right under the heading (but the work's own name: 集体经济)
     titled: frozenset[str] = frozenset()
 

@@ -104,3 +104,37 @@ def test_a_build_of_phrases_that_state_their_claim_compiles_no_claim_pattern(tmp
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "d.docx")], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "0"
     assert evidence("建立小升规企业培育库") == ("小升规企业培育库",)  # and compiled when asked
+
+
+@pytest.mark.parametrize("matching, items, fits_them", [(1, 2, False), (2, 2, True), (1, 3, False), (2, 3, True),
+                                                        (2, 4, False), (3, 4, True)])
+def test_a_phrase_about_one_aspect_stands_over_most_of_the_items_not_half(matching, items, fits_them):
+    """A heading true of one item of two misdescribes the other (a blind reader: 推动工业转型升级 over 招商 and
+    企业培育, of which only the second names an upgrade): a `when` phrase over several items needs more than half."""
+    entry = Entry("做实社会救助", "authored", when=("低保", "救助"), claim="manner")
+    cover = tuple(["纳入低保558人，发放救助金"] * matching + ["动员常住人口参加医保8500余人"] * (items - matching))
+    assert fits(entry, 2024, None, EVENTS, "\n".join(cover), cover) is fits_them
+
+
+def test_no_heading_of_the_examples_stands_on_half_its_items():
+    from drafter.build.draft import BuildOptions, draft_markup
+    from drafter.compose.headings import items_words
+    from drafter.compose.wording import load_wording
+    from drafter.town.load import load_town
+
+    wording = load_wording()
+    for path in sorted((ROOT / "examples").glob("*.yaml")):
+        town = load_town(path)
+        for seed in (None, 1, 2):
+            markup = draft_markup(town, BuildOptions(seed=seed))
+            heads = [line for line in markup.splitlines() if line.startswith("@h2")]
+            for section, head in zip([*town.sections, *town.plans], heads):
+                cover = items_words(section)
+                if len(cover) < 2:
+                    continue
+                for topic in section.topics:
+                    sheet = wording.sheets.get(topic)
+                    for e in (e for f in ("results", "actions", "aims", "gains") for e in (sheet.get(f) if sheet else ()) if e.when):
+                        if e.text in head:
+                            matched = sum(1 for c in cover if any(w in c for w in e.when))
+                            assert 2 * matched > len(cover), (path.name, seed, head, e.text)

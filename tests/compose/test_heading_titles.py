@@ -35,5 +35,7 @@ def test_a_heading_says_no_word_of_the_item_titles_under_it(monkeypatch):
     draft_every_example()
     titled = [(text, mine & titles) for text, mine, titles in made if titles]
     repeats = [(text, shared) for text, shared in titled if shared]
-    assert len(titled) > 200 and len(repeats) <= len(titled) // 50, repeats  # (46 of 344 before; now 3, where nothing else fits)
-    assert sum(plain) <= len(plain) // 15  # no more plain labels than before (28 of 525 then, 27 now)
+    # 46 of 344 repeated a title's word before 4db6c26, 3 after it; 9 of 339 since a phrase about one aspect of the
+    # work must hold for most of a section's items, not half (fewer phrases fit: 70 half-true headings of 306 gone)
+    assert len(titled) > 200 and len(repeats) <= len(titled) // 30, repeats
+    assert sum(plain) <= len(plain) // 15  # plain labels: 28 of 525 before 4db6c26, 27 after, 33 with the stricter cover
