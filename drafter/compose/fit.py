@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
 from drafter.compose.wording import Entry
+from drafter.files.patterns import compiled
 
 # Directions under which a phrase marked `needs: rise` is true: figures rose and none fell.
 RISING = ("rise", "steady")
@@ -30,12 +32,14 @@ def trend(words: Iterable[str]) -> str | None:
 
 
 class Events:
-    """Words that date a phrase (usage.yaml's events: 疫情 2020–2022 …), all of them together to screen a text by
-    (as fast as one pattern of them all, without compiling it on every cold start: 0.4 ms)."""
+    """Words that date a phrase (usage.yaml's events: 疫情 2020–2022 …), all of them together in one pattern to screen
+    a text by (compiled once per Python and kept, files.patterns: a first draft screens some 300 phrases in a sixth of
+    the time a test of each word took: 145 against 946 ns a phrase)."""
 
     def __init__(self, events: list[dict]) -> None:
         self.events = events
         self.words = tuple(sorted({w for e in events for w in e["words"]}))
+        self.screen = compiled("|".join(map(re.escape, self.words))) if self.words else None
         self.known: dict[tuple[str, int], bool] = {}
 
     @classmethod
@@ -60,7 +64,7 @@ class Events:
 
     def judge(self, text: str, year: int) -> bool:
         """allow, worked out."""
-        if not any(map(text.__contains__, self.words)):
+        if self.screen is None or self.screen.search(text) is None:  # (no event word in it)
             return True
         return all(e["years"][0] <= year <= e["years"][1] for e in self.events
                    if any(w in text for w in e["words"]) and not any(w in text for w in e.get("unless", ())))

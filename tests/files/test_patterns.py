@@ -28,7 +28,10 @@ def kept_patterns() -> list[str]:
             continue
         for node in ast.walk(ast.parse(source)):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "compiled":
-                found.append(ast.literal_eval(node.args[0]))
+                try:
+                    found.append(ast.literal_eval(node.args[0]))
+                except ValueError:  # (one made from data: fit.Events' screen)
+                    continue
     return found
 
 
