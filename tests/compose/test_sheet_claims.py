@@ -146,6 +146,18 @@ def test_a_plan_lead_commits_to_a_particular_work_only_where_the_plan_names_it()
     assert not loose
 
 
+# What a section's lead may not say the town did unless its words say so: a duty tightened (压实……责任), a mechanism
+# (长效管护, 一起部署), particular work (引导各村……选准发展路子, 规范……财务管理, 分析研判, 精神文明创建).
+LEAD_COMMITMENTS = (*NAMED_DUTIES, "责任", "管护", "验收", "部署", "引导各村", "引导经营主体", "引导更多", "引导干部", "财务",
+                    "创建", "研判")
+
+
+def test_a_lead_says_the_town_did_a_particular_work_only_where_its_words_name_it():
+    loose = [(topic, e.text) for topic, field, e in every_entry()
+             if field == "leads" and any(d in e.text for d in LEAD_COMMITMENTS) and not e.when]
+    assert not loose
+
+
 def test_a_plan_lead_with_when_stands_only_over_a_plan_that_names_the_work():
     """Over a plan section on 污水 and 户厕 alone, no lead of 人居环境 commits the town to cleaning (保洁, 清洁)."""
     from drafter.build.draft import BuildOptions, draft_markup
