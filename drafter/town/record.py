@@ -64,6 +64,8 @@ def collect(cls: type) -> tuple[Field, ...]:
     for name, annotation in cls.__dict__.get("__annotations__", {}).items():
         value = cls.__dict__.get(name, MISSING)
         made = value if isinstance(value, Field) else Field(default=value)
+        if made.default is not MISSING and made.default.__class__.__hash__ is None:  # (a list shared by every record)
+            raise ValueError(f"mutable default {type(made.default)} for field {name} is not allowed: use default_factory")
         made.name, made.type = name, annotation
         found[name] = made
         if made.default is not MISSING:

@@ -190,3 +190,14 @@ def test_the_model_and_styles_do_not_import_dataclasses():
     probe = ("import sys; import drafter.cli.app, drafter.build.draft, drafter.write.quick, drafter.write.fonts, "
              "drafter.town.load; print('dataclasses' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+def test_a_mutable_default_is_refused_as_dataclasses_refuses_it():
+    with pytest.raises(ValueError):
+        @dataclass
+        class TwinWithList:
+            parts: list[str] = []  # noqa: RUF012
+
+    with pytest.raises(ValueError, match="default_factory"):
+        class MineWithList(Record):
+            parts: list[str] = []  # noqa: RUF012
