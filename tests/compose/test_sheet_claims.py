@@ -202,3 +202,12 @@ def test_a_draft_says_a_particular_approach_only_where_the_items_words_name_it()
                 for text, names in (acts | PARTICULAR).items():
                     assert f"⟦how:{text}" not in markup or all(n in words for n in names), (path.name, seed, text)
     assert "⟦how:" in markup  # (approaches are still written where a manner fits)
+
+
+def test_a_heading_phrase_says_a_duty_was_tightened_only_where_the_section_names_it():
+    """压实安全生产责任, 环保责任压紧压实, 主体责任和监督责任落实有力 claim a mechanism (the brief: 落实……要求 only when
+    the town file gives it): each stands only over a section whose words speak of the duty (its `when`)."""
+    loose = [(topic, field, e.text) for topic, field, e in every_entry()
+             if field in ("actions", "results", "gains", "aims", "projects") and ("责任" in e.text or "压实" in e.text)
+             and not e.when]
+    assert not loose
