@@ -169,6 +169,8 @@ class Context:
             "下个规划": following,
         }
         self.levels = town_levels(town)
+        # Written in the plan year (a report dated in January): 今年 would be the plan year and 明年 the one after.
+        self.late = town.date is not None and town.date.year > town.year
         # Six-character sequences of the phrases drafter has placed so far (a third use reads as a tic), and those
         # placed twice already.
         self.sixes: set[str] = set()
@@ -202,14 +204,20 @@ class Context:
         if not any(filled):  # an optional part with nothing to say (no county: no 为××县…贡献)
             return ""
         filled = [t for t in filled if t]
+        filled = [t for t in filled if self.timely(t)] or filled  # (every list has a choice that names no 今年/明年)
         choice = self.choose.pick(key, [t for t in filled if self.novel(t)] or filled) or filled[0]
         self.wrote(choice)
         return choice
 
     def held(self, text: str) -> bool:
-        """True when every level of government a (mined) phrase names is one the town file gives: 省市县委全会精神 only
-        under a town whose superior or county names 省, 市 and 县."""
-        return levels(text) <= self.levels
+        """True when every level of government a (mined) phrase names is one the town file gives (省市县委全会精神 only
+        under a town whose superior or county names 省, 市 and 县), and when it says 今年 or 明年 only in a report
+        written in its summary year."""
+        return levels(text) <= self.levels and self.timely(text)
+
+    def timely(self, text: str) -> bool:
+        """False for a text that says 今年 or 明年 in a report dated after its summary year."""
+        return not self.late or ("今年" not in text and "明年" not in text)
 
     def novel(self, text: str) -> bool:
         """True when placing text would not make any six-character sequence occur a third time."""

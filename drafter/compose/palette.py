@@ -153,7 +153,8 @@ class Palette:
     def fixed_plan(self, kind: str | None, field: str, direction: str | None, label: str) -> list[tuple[Option, Entry | None]]:
         """fixed, from the process's plans or worked out now."""
         memo = bank_memo(self.ctx.bank).setdefault("fixed", {})
-        key = (kind, field, label, self.ctx.town.year, direction in RISING, self.levels, id(self.ctx.wording), id(self.events))
+        key = (kind, field, label, self.ctx.town.year, direction in RISING, self.levels, self.ctx.late, id(self.ctx.wording),
+               id(self.events))
         held = memo.get(key)
         if held is not None and held[0] is self.ctx.wording and held[1] is self.events:
             return held[2]
