@@ -6,7 +6,7 @@ from collections import Counter
 from decimal import Decimal
 from functools import lru_cache
 
-from drafter.compose.fit import trend
+from drafter.compose.fit import trend, words
 from drafter.compose.phrases import Bank, Chooser
 from drafter.compose.wording import Wording, load_wording
 from drafter.files.patterns import compiled
@@ -194,17 +194,21 @@ class Context:
                 return None
         return "".join(out)
 
-    def say(self, key: str, templates: list[str] | dict, extra: dict[str, str] | None = None) -> str:
+    def say(self, key: str, templates: list[str] | dict, extra: dict[str, str] | None = None, after: str = "") -> str:
         """One of the team's sentence templates, filled (the first when none can be chosen). A template written as
         {parts: [[…], […], …]} is put together from one option of each part, chosen apart (a county's towns then
-        differ in every long stretch, sentences.yaml)."""
+        differ in every long stretch, sentences.yaml). after: the sentence right before, whose words the opening
+        does not say again where another choice can (做好新一年的工作，意义重大。做好全年工作，总的要求是：)."""
         if isinstance(templates, dict):
-            return "".join(self.say(f"{key}.{n}", part, extra) for n, part in enumerate(templates["parts"]))
+            return "".join(self.say(f"{key}.{n}", part, extra, after if n == 0 else "") for n, part in enumerate(templates["parts"]))
         filled = [t for t in (self.fill(p, extra) for p in templates) if t is not None]
         if not any(filled):  # an optional part with nothing to say (no county: no 为××县…贡献)
             return ""
         filled = [t for t in filled if t]
         filled = [t for t in filled if self.timely(t)] or filled  # (every list has a choice that names no 今年/明年)
+        if after:
+            said = words(after)
+            filled = [t for t in filled if said.isdisjoint(words(t))] or filled
         choice = self.choose.pick(key, [t for t in filled if self.novel(t)] or filled) or filled[0]
         self.wrote(choice)
         return choice

@@ -97,7 +97,7 @@ class Frame:
             "决心": "、".join(self.opening.resolve()),
             "县贡献": self.ctx.fill(sentences["plan"]["county"], {"简称": short_name(self.ctx.town.town)}) or "",
         }
-        guiding = self.ctx.say("frame.guiding", self.words["guiding"], extra)
+        guiding = self.ctx.say("frame.guiding", self.words["guiding"], extra, after=weight)
         return f"{significance}。{weight}。{guiding}。"
 
     def targets(self, apart: bool = True) -> str:

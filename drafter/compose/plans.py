@@ -68,7 +68,7 @@ class Plans:
         }
         significance = self.ctx.fill(words["significance"][place - 1])
         weight = self.ctx.say("plan.weight", words["weight"])
-        requirements = self.ctx.say("plan.requirements", words["requirements"], extra)
+        requirements = self.ctx.say("plan.requirements", words["requirements"], extra, after=weight)
         return f"{significance}，{weight}。{requirements}。"
 
     def resolve_words(self) -> list[str]:
