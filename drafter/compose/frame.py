@@ -89,10 +89,11 @@ class Frame:
         _, _, place = plan_cycle(self.ctx.town.next_year)
         significance = self.ctx.fill(sentences["plan"]["significance"][place - 1]) or ""
         weight = self.ctx.say("frame.plan_weight", self.words["plan_weight"])
-        goal = self.ctx.say("plan.goal", sentences["plan"]["goal"]) + "，" if self.ctx.town.goal else ""
+        deploy = self.ctx.choose.pick("plan.deploy", sentences["plan"]["deploy"]) or sentences["plan"]["deploy"][0]
+        goal = self.ctx.say("plan.goal", sentences["plan"]["goal"], after=deploy) + "，" if self.ctx.town.goal else ""
         extra = {
             "指导": sentences["opening"]["guidance_first"],
-            "部署": self.ctx.choose.pick("plan.deploy", sentences["plan"]["deploy"]) or sentences["plan"]["deploy"][0],
+            "部署": deploy,
             "目标句": goal,
             "决心": "、".join(self.opening.resolve()),
             "县贡献": self.ctx.fill(sentences["plan"]["county"], {"简称": short_name(self.ctx.town.town)}) or "",

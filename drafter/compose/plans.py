@@ -57,11 +57,12 @@ class Plans:
         """The plan's opening: the year's place in the five-year plan, its weight, the overall requirements."""
         words = self.words["plan"]
         _, _, place = plan_cycle(self.ctx.town.next_year)
-        goal = self.ctx.say("plan.goal", words["goal"]) + "，" if self.ctx.town.goal else ""
+        deploy = self.ctx.choose.pick("plan.deploy", words["deploy"]) or words["deploy"][0]
+        goal = self.ctx.say("plan.goal", words["goal"], after=deploy) + "，" if self.ctx.town.goal else ""  # (not 紧扣 twice)
         resolve = "、".join(self.ctx.choose.take("opening.resolve", self.resolve_words(), 2))
         extra = {
             "指导": self.words["opening"]["guidance_first"],
-            "部署": self.ctx.choose.pick("plan.deploy", words["deploy"]) or words["deploy"][0],
+            "部署": deploy,
             "目标句": goal,
             "决心": resolve,
             "县贡献": self.ctx.fill(words["county"], {"简称": short_name(self.ctx.town.town)}) or "",

@@ -62,6 +62,8 @@ def test_the_plans_opening_does_not_say_again_what_the_weight_sentence_said():
                 markup = draft_markup(town, BuildOptions(style=style, seed=seed))
                 para = next((line for line in markup.splitlines() if "规划" in line and ("之年" in line)
                              and ("要求" in line or "思路" in line or "我们将" in line or "上下将" in line)), "")
+                if para.count("紧扣") > 1:  # (紧扣上级部署要求，紧扣“…”目标)
+                    repeats.append((path.name, style, seed, "紧扣", para[:40]))
                 sentences = para.split("。")
                 for first, second in zip(sentences, sentences[1:]):
                     opener = second.split("：")[0].split("，")[0]
