@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from drafter.compose.base import ECHO, SLOT, Context, item_text, run_set, section_text, sentence
 from drafter.compose.fit import balanced, says_again, words
 from drafter.compose.palette import USAGE, Option, Palette, Topics
-from drafter.compose.phrases import bank_memo
+from drafter.compose.phrases import Bank, bank_memo
 from drafter.town.model import Section
 from drafter.tuples import NamedTuple
 
@@ -23,6 +24,8 @@ FIELD = {"action": "actions", "举措": "actions", "result": "results", "aim": "
 MIN_HEADING = 6
 # Candidates tried for one slot before a form is given up (the search stays small and quick).
 TRIES = 6
+# Headings of one part a form's own words may open (聚焦…，聚焦…，聚焦… down a plan reads as a template).
+OPENERS = 2
 
 
 def items_words(section: Section) -> tuple[str, ...]:
@@ -56,6 +59,20 @@ def slots_of(form: str) -> tuple[str, ...]:
     return tuple(slot for slot in dict.fromkeys(SLOT.findall(form)) if slot != "label")
 
 
+def formula_examples(bank: Bank) -> frozenset[str]:
+    """The mined formulas' example headings (a heading drafter fills is never one of them), once per bank."""
+    memo = bank_memo(bank)
+    if "examples" not in memo:
+        memo["examples"] = frozenset(e for f in bank.formulas for e in f.get("examples", []))
+    return memo["examples"]
+
+
+@lru_cache(maxsize=1 << 10)
+def opener(form: str) -> str:
+    """A heading form's own words, its slots and punctuation left out ('聚焦' of 聚焦{label}，{aim}; '' of {action}，{aim})."""
+    return bare(form).strip("，、；")
+
+
 class Hopeless(Exception):
     """A heading form that cannot be filled whatever is chosen for its first slots (Headings.search)."""
 
@@ -84,11 +101,9 @@ class Headings:
 
     def __init__(self, ctx: Context, palette: Palette) -> None:
         self.ctx, self.palette = ctx, palette
-        memo = bank_memo(ctx.bank)
-        if "examples" not in memo:
-            memo["examples"] = frozenset(e for f in ctx.bank.formulas for e in f.get("examples", []))
-        self.examples = memo["examples"]
+        self.examples = formula_examples(ctx.bank)
         self.made: dict[str, list[str]] = {}
+        self.openers: Counter[tuple[str, str]] = Counter()  # (part, a form's own words): the headings they open
         # Words of the actions already given to a heading: 守牢底线 after 牢守底线 would read as a repeat.
         self.action_words: set[str] = set()
         # Three-character runs of the results and gains already given (获得感 twice in one report's headings reads as a tic).
@@ -144,12 +159,14 @@ class Headings:
         return label
 
     def first_filled(self, want: Want, forms: list[str]) -> tuple[str, list[tuple[str, Option]]] | None:
-        """The first of forms, in a seeded order, that can be filled for want, filled; None when none can."""
+        """The first of forms, in a seeded order, that can be filled for want, filled; None when none can. A form
+        whose own words already open OPENERS headings of the part comes last."""
+        forms = [f for f in forms if not opener(f) or self.openers[want.part, opener(f)] < OPENERS] or forms
         while forms:
             form = self.ctx.choose.pick(f"form.{self.ctx.style}.{want.part}", forms) or forms[0]
             forms.remove(form)
-            made = self.fill(Want(form, *want[1:]))
-            if made is not None:
+            if (made := self.fill(Want(form, *want[1:]))) is not None:
+                self.openers[want.part, opener(form)] += 1
                 return made
         return None
 

@@ -39,3 +39,23 @@ def test_a_heading_says_no_word_of_the_item_titles_under_it(monkeypatch):
     # work must hold for most of a section's items, not half (fewer phrases fit: 70 half-true headings of 306 gone)
     assert len(titled) > 200 and len(repeats) <= len(titled) // 30, repeats
     assert sum(plain) <= len(plain) // 15  # plain labels: 28 of 525 before 4db6c26, 27 after, 33 with the stricter cover
+
+
+def test_a_forms_own_words_open_at_most_two_headings_of_a_part():
+    """聚焦产业发展…，聚焦乡村振兴…，聚焦民生保障…，聚焦基层党建… down one plan read as a template (青石镇, topical):
+    the words a form writes itself (聚焦) open at most two headings of a part where other forms can be filled."""
+    import re
+    from pathlib import Path
+
+    from drafter.build.draft import BuildOptions, draft_markup
+    from drafter.town.load import load_town
+
+    root = Path(__file__).resolve().parents[2]
+    for path in [*sorted((root / "examples").glob("*.yaml")), *sorted((root / "bench" / "realistic").glob("*.yaml"))]:
+        town = load_town(path)
+        for style in ("numbered", "topical", "congress"):
+            for seed in range(6):
+                markup = draft_markup(town, BuildOptions(style=style, seed=seed))
+                for part in re.split(r"^@(?:h1|division) ", markup, flags=re.M):
+                    heads = re.findall(r"^(?:@h[23] (?:（.）)?|@p ⟦runin:)(.{2})", part, flags=re.M)
+                    assert heads.count("聚焦") <= 2, (path.name, style, seed, heads)
