@@ -211,3 +211,12 @@ def test_a_heading_phrase_says_a_duty_was_tightened_only_where_the_section_names
              if field in ("actions", "results", "gains", "aims", "projects") and ("责任" in e.text or "压实" in e.text)
              and not e.when]
     assert not loose
+
+
+def test_a_phrase_that_tightens_a_duty_stands_only_where_a_duty_is_named():
+    """压实/压紧……责任 is a mechanism: a phrase saying it needs the clerk's words to speak of the duty (a when or names
+    word of 责任, 述职 …), not merely of the work (压实安全生产责任 over 隐患排查 alone)."""
+    duty = ("责任", "述职", "书记抓党建", "包保", "河长", "湖长")
+    loose = [(topic, field, e.text) for topic, field, e in every_entry()
+             if ("压实" in e.text or "压紧" in e.text) and not any(d in w for w in (*e.when, *e.names) for d in duty)]
+    assert not loose
