@@ -12,7 +12,7 @@ from drafter.compose.base import Context, gap, plan_cycle
 from drafter.compose.facts import Facts
 from drafter.compose.opening import Opening
 from drafter.compose.outline import is_self, self_plan
-from drafter.compose.plans import short_name
+from drafter.compose.plans import requirement_slots
 from drafter.files.resources import DATA
 from drafter.markup import width
 from drafter.town.model import Town
@@ -89,15 +89,7 @@ class Frame:
         _, _, place = plan_cycle(self.ctx.town.next_year)
         significance = self.ctx.fill(sentences["plan"]["significance"][place - 1]) or ""
         weight = self.ctx.say("frame.plan_weight", self.words["plan_weight"])
-        deploy = self.ctx.choose.pick("plan.deploy", sentences["plan"]["deploy"]) or sentences["plan"]["deploy"][0]
-        goal = self.ctx.say("plan.goal", sentences["plan"]["goal"], after=deploy) + "，" if self.ctx.town.goal else ""
-        extra = {
-            "指导": sentences["opening"]["guidance_first"],
-            "部署": deploy,
-            "目标句": goal,
-            "决心": "、".join(self.opening.resolve()),
-            "县贡献": self.ctx.fill(sentences["plan"]["county"], {"简称": short_name(self.ctx.town.town)}) or "",
-        }
+        extra = requirement_slots(self.ctx, lambda: "、".join(self.opening.resolve()))
         guiding = self.ctx.say("frame.guiding", self.words["guiding"], extra, after=weight)
         return f"{significance}。{weight}。{guiding}。"
 

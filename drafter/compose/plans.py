@@ -11,11 +11,24 @@ from drafter.compose.palette import Palette
 from drafter.town.model import Section
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from drafter.town.model import Town
 
 
 # A targets paragraph needs at least this many plan figures.
 MIN_TARGETS = 2
+
+
+def requirement_slots(ctx: Context, resolve: Callable[[], str]) -> dict[str, str]:
+    """The slots of the plan's overall requirements (sentences.yaml plan.requirements, frame.yaml guiding): the guiding
+    idea, the deployment, the goal's clause in a verb the deployment did not use (not 紧扣 twice), the resolve (drawn
+    after them), the county's share."""
+    words = ctx.sentences["plan"]
+    deploy = ctx.choose.pick("plan.deploy", words["deploy"]) or words["deploy"][0]
+    goal = ctx.say("plan.goal", words["goal"], after=deploy) + "，" if ctx.town.goal else ""
+    return {"指导": ctx.sentences["opening"]["guidance_first"], "部署": deploy, "目标句": goal, "决心": resolve(),
+            "县贡献": ctx.fill(words["county"], {"简称": short_name(ctx.town.town)}) or ""}
 
 
 def short_name(town: str) -> str:
@@ -57,16 +70,7 @@ class Plans:
         """The plan's opening: the year's place in the five-year plan, its weight, the overall requirements."""
         words = self.words["plan"]
         _, _, place = plan_cycle(self.ctx.town.next_year)
-        deploy = self.ctx.choose.pick("plan.deploy", words["deploy"]) or words["deploy"][0]
-        goal = self.ctx.say("plan.goal", words["goal"], after=deploy) + "，" if self.ctx.town.goal else ""  # (not 紧扣 twice)
-        resolve = "、".join(self.ctx.choose.take("opening.resolve", self.resolve_words(), 2))
-        extra = {
-            "指导": self.words["opening"]["guidance_first"],
-            "部署": deploy,
-            "目标句": goal,
-            "决心": resolve,
-            "县贡献": self.ctx.fill(words["county"], {"简称": short_name(self.ctx.town.town)}) or "",
-        }
+        extra = requirement_slots(self.ctx, lambda: "、".join(self.ctx.choose.take("opening.resolve", self.resolve_words(), 2)))
         significance = self.ctx.fill(words["significance"][place - 1])
         weight = self.ctx.say("plan.weight", words["weight"])
         requirements = self.ctx.say("plan.requirements", words["requirements"], extra, after=weight)
